@@ -1,0 +1,128 @@
+# refgraph: see the referral network in plain-text notes.
+#
+#   make            build ./refgraph
+#   make demo       install missing packages, build, report on examples/notes
+#   make check      unit tests, golden cases, YAML suite, man page examples
+#   make ci         everything CI runs (deps, -Werror, check, sanitizers, fuzz smoke)
+#   make asan ubsan valgrind fuzz bench format install uninstall clean
+
+VERSION = 0.1.0
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+DESTDIR ?=
+
+CC ?= cc
+PKGS = yaml-0.1 md4c libpcre2-8 libutf8proc
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
+
+WARN = -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes \
+       -Wwrite-strings -Wshadow -Wpointer-arith -Wformat=2 -Wvla
+OPT ?= -O2 -g
+WERROR ?=
+CFLAGS ?= $(OPT)
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	-DREFGRAPH_VERSION='"$(VERSION)"' -Iinclude $(WARN) $(WERROR) \
+	$(PKG_CFLAGS) $(CFLAGS) $(SAN)
+ALL_LDFLAGS = $(LDFLAGS) $(SAN)
+LIBS = $(PKG_LIBS) -lpthread -lm
+
+# Build products go to a directory per flavour, so plain and sanitizer
+# builds never mix objects.
+B ?= build/plain
+
+LIB_SRC = src/util.c src/diag.c src/date.c src/names.c src/yaml_rec.c \
+	src/md_scan.c src/note.c src/config.c src/walk.c src/notes.c \
+	src/graph.c src/report.c src/render.c src/out_text.c src/out_json.c \
+	src/out_csv.c src/out_md.c src/out_html.c src/out_dot.c src/cli.c
+LIB_OBJ = $(LIB_SRC:src/%.c=$(B)/%.o)
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/%)
+
+.PHONY: all check unit golden yaml-suite man-examples asan ubsan valgrind \
+	fuzz fuzz-smoke bench format install uninstall clean deps demo ci
+
+all: refgraph
+
+refgraph: $(B)/refgraph
+	cp $(B)/refgraph refgraph
+
+$(B)/refgraph: $(B)/main.o $(B)/librefgraph.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $(B)/main.o $(B)/librefgraph.a $(LIBS)
+
+$(B)/librefgraph.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $(LIB_OBJ)
+
+$(B)/%.o: src/%.c $(wildcard include/refgraph/*.h) | $(B)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B):
+	mkdir -p $(B)
+
+$(B)/test_%: tests/unit/test_%.c $(B)/librefgraph.a
+	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(B)/librefgraph.a \
+		$(ALL_LDFLAGS) $(CMOCKA_LIBS) $(LIBS)
+
+# ---- tests ----
+
+check: unit golden yaml-suite man-examples
+
+unit: $(UNIT_BIN)
+	@sh tests/run-unit.sh $(UNIT_BIN)
+
+golden: $(B)/refgraph
+	@sh tests/run-golden.sh $(B)/refgraph
+
+yaml-suite: $(B)/refgraph
+	@sh tests/run-yaml-suite.sh $(B)/refgraph
+
+man-examples: $(B)/refgraph
+	@sh tests/run-man-examples.sh $(B)/refgraph
+
+asan:
+	$(MAKE) B=build/asan SAN='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' OPT='-O1 -g' check
+
+ubsan:
+	$(MAKE) B=build/ubsan SAN='-fsanitize=undefined -fno-sanitize-recover=all' OPT='-O1 -g' check
+
+valgrind: $(B)/refgraph
+	@VALGRIND=1 sh tests/run-golden.sh $(B)/refgraph
+
+include tests/fuzz/fuzz.mk
+include tests/bench/bench.mk
+
+# ---- set-up, CI ----
+
+deps:
+	@sh tests/deps.sh
+
+demo: deps
+	$(MAKE) refgraph
+	./refgraph check examples/notes
+	./refgraph report --today 2026-11-22 examples/notes
+
+ci: deps
+	$(MAKE) clean
+	$(MAKE) WERROR=-Werror check
+	$(MAKE) WERROR=-Werror asan
+	$(MAKE) WERROR=-Werror fuzz-smoke
+
+format:
+	clang-format -i src/*.c include/refgraph/*.h tests/unit/*.c tests/fuzz/*.c
+
+install: refgraph
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -m 755 refgraph $(DESTDIR)$(BINDIR)/refgraph
+	install -m 644 man/refgraph.1 $(DESTDIR)$(MANDIR)/man1/refgraph.1
+	install -m 644 man/refgraph.5 $(DESTDIR)$(MANDIR)/man5/refgraph.5
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/refgraph $(DESTDIR)$(MANDIR)/man1/refgraph.1 \
+		$(DESTDIR)$(MANDIR)/man5/refgraph.5
+
+clean:
+	rm -rf build refgraph

@@ -1,0 +1,22 @@
+/*
+ * note: one file's bytes -> its records.  Strips a UTF-8 BOM, reads line
+ * ends CRLF, LF and lone CR alike, splits Markdown front matter from the
+ * body, and hands each part to yaml_rec and md_scan.  A pure function of
+ * the path and the bytes: no global state, so files may be parsed in any
+ * order or on several threads.
+ */
+#ifndef REFGRAPH_NOTE_H
+#define REFGRAPH_NOTE_H
+
+#include <stddef.h>
+
+#include "refgraph/records.h"
+
+/* True when the name ends in .md, .markdown, .yaml or .yml. */
+bool rg_note_name(const char *name);
+
+/* Parse one file; the caller owns the result (rg_file_free). */
+rg_file *rg_note_parse(const char *path, const char *data, size_t len,
+		       const rg_limits *lim);
+
+#endif

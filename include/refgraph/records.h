@@ -1,0 +1,148 @@
+/*
+ * records: what one notes file says, as plain structs with their places.
+ * A file is parsed alone (rg_file_parse in note.c) into one rg_file; its
+ * strings live in the file's arena.  Nothing here is resolved yet:
+ * references are still the text their writer typed.
+ */
+#ifndef REFGRAPH_RECORDS_H
+#define REFGRAPH_RECORDS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "refgraph/diag.h"
+#include "refgraph/util.h"
+
+typedef enum {
+	RG_ST_NONE = 0,
+	RG_ST_NEW,
+	RG_ST_CONTACTED,
+	RG_ST_MEETING,
+	RG_ST_PROPOSAL,
+	RG_ST_WON,
+	RG_ST_LOST,
+	RG_ST_DECLINED,
+	RG_ST_UNREACHABLE
+} rg_status;
+
+#define RG_ST_IS_CLOSED(s) ((s) >= RG_ST_WON)
+
+typedef enum { RG_KIND_NONE = 0, RG_KIND_INTRO, RG_KIND_LEAD } rg_refkind;
+
+/* Parse a status or referral-kind word (any case); NONE when unknown. */
+rg_status rg_status_parse(const char *s, size_t n);
+const char *rg_status_name(rg_status s);
+
+/* A reference as written: the target text and where it stands. */
+typedef struct rg_ref {
+	const char *target; /* NULL: no reference (e.g. `to` absent = me) */
+	int line, col;
+} rg_ref;
+
+typedef struct rg_contact_rec {
+	int line, col;
+	const char *id; /* NULL: defaulted when the file is complete */
+	const char *name;
+	const char **aliases;
+	size_t naliases;
+	const char **roles; /* lower case */
+	size_t nroles;
+	const char *org, *source;
+	int since, last_contact; /* RG_NODATE when absent */
+	int follow_days;	 /* 0 when absent */
+	bool has_reward;
+	rg_ref *refby; /* referred_by, introduced_by, met_through items */
+	size_t nrefby;
+} rg_contact_rec;
+
+typedef struct rg_inter_rec {
+	int line, col;
+	int date;
+	rg_ref *with;
+	size_t nwith;
+} rg_inter_rec;
+
+/* Bits of rg_refrec.writes */
+enum {
+	RG_W_STATUS = 1,
+	RG_W_CLOSED = 2,
+	RG_W_VALUE = 4,
+	RG_W_KIND = 8,
+	RG_W_REWARDED = 16
+};
+
+/* A referral record, a `referrals:` item, or an inline referral::/gave::. */
+typedef struct rg_refrec {
+	int line, col;
+	rg_ref from, prospect, to; /* from/to target NULL: the owner */
+	bool from_me;		   /* gave:: (source is the owner) */
+	int date;
+	unsigned writes;
+	rg_status status;
+	int closed;
+	double value;
+	rg_refkind kind;
+	bool rewarded;
+	int thanked, informed; /* RG_NODATE when absent */
+} rg_refrec;
+
+typedef enum {
+	RG_F_THANKED = 1,
+	RG_F_INFORMED,
+	RG_F_OUTCOME
+} rg_field_key;
+
+/* An inline thanked::, informed:: or outcome:: field of a dated note. */
+typedef struct rg_field {
+	rg_field_key key;
+	int line, col;
+	int date; /* the note's date */
+	rg_ref who;
+	rg_status status; /* outcome */
+	bool has_value;
+	double value;
+} rg_field;
+
+typedef struct rg_task {
+	int line, col;
+	bool done;
+	int due, done_date; /* RG_NODATE when absent */
+	rg_ref *links;
+	size_t nlinks;
+} rg_task;
+
+/* Kinds of records skipped silently (listed by check --verbose). */
+typedef struct rg_skipped {
+	int line, col;
+	const char *why;
+} rg_skipped;
+
+typedef struct rg_file {
+	char *path; /* relative to the root, owned */
+	rg_arena *arena;
+	bool markdown;
+	bool read; /* false: the file was skipped whole */
+	int nrecords;
+	RG_VEC(rg_contact_rec) contacts;
+	RG_VEC(rg_inter_rec) inters;
+	RG_VEC(rg_refrec) refrecs;
+	RG_VEC(rg_field) fields;
+	RG_VEC(rg_task) tasks;
+	RG_VEC(rg_skipped) skipped;
+	rg_diags diags;
+} rg_file;
+
+/* Limits on what one file may make the reader do. */
+typedef struct rg_limits {
+	size_t max_file_size; /* bytes */
+	int max_depth;	      /* YAML nesting */
+	size_t max_line;      /* bytes in one Markdown line */
+	size_t max_records;   /* records in one file */
+} rg_limits;
+
+void rg_limits_default(rg_limits *l);
+
+rg_file *rg_file_new(const char *path);
+void rg_file_free(rg_file *f);
+
+#endif

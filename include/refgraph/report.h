@@ -1,0 +1,78 @@
+/*
+ * report: the graph and a day -> the rows of the three reports, sorted as
+ * the notes format says.  Rows are plain structs; rendering is elsewhere.
+ * Strings in rows belong to the graph.
+ */
+#ifndef REFGRAPH_REPORT_H
+#define REFGRAPH_REPORT_H
+
+#include <stdbool.h>
+
+#include "refgraph/config.h"
+#include "refgraph/graph.h"
+
+typedef enum {
+	RG_FU_PROSPECT = 0,
+	RG_FU_INFORM,
+	RG_FU_CLIENT,
+	RG_FU_TASK
+} rg_fu_reason;
+
+typedef struct rg_fu_row {
+	rg_fu_reason reason;
+	const char *contact; /* NULL: none */
+	int due, days_overdue;
+	const char *file;
+	int line;
+} rg_fu_row;
+
+typedef struct rg_src_row {
+	const char *contact;
+	int referrals, introductions, leads, open, won, lost;
+	bool has_conversion;
+	double conversion, won_value, downstream_value, thanked_share;
+	int file, line; /* the source's place, for ranking */
+} rg_src_row;
+
+typedef enum {
+	RG_UN_NOT_THANKED = 0,
+	RG_UN_NOT_REWARDED,
+	RG_UN_UNATTRIBUTED
+} rg_un_reason;
+
+typedef struct rg_un_row {
+	rg_un_reason reason;
+	const char *contact;
+	const char *source; /* NULL: none */
+	int date;	    /* RG_NODATE: null */
+	const char *file;
+	int line;
+} rg_un_row;
+
+typedef struct rg_report_opts {
+	int today;
+	int since; /* RG_NODATE: all */
+	int ahead; /* followups: duties due up to today + ahead; -1: overdue */
+	int followup_days, thank_days, inform_days, client_touch_days;
+} rg_report_opts;
+
+typedef struct rg_report {
+	int today;
+	bool has_followups, has_sources, has_uncredited;
+	RG_VEC(rg_fu_row) followups;
+	RG_VEC(rg_src_row) sources;
+	RG_VEC(rg_un_row) uncredited;
+} rg_report;
+
+void rg_report_followups(rg_report *r, const rg_graph *g,
+			 const rg_report_opts *o);
+void rg_report_sources(rg_report *r, const rg_graph *g,
+		       const rg_report_opts *o);
+void rg_report_uncredited(rg_report *r, const rg_graph *g,
+			  const rg_report_opts *o);
+void rg_report_free(rg_report *r);
+
+const char *rg_fu_reason_name(rg_fu_reason r);
+const char *rg_un_reason_name(rg_un_reason r);
+
+#endif

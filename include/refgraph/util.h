@@ -1,0 +1,85 @@
+/*
+ * util: the few things every module needs: allocation that never returns
+ * NULL (a batch tool has nothing better to do than stop with status 3),
+ * a growable byte buffer, growable arrays, and a string arena.
+ */
+#ifndef REFGRAPH_UTIL_H
+#define REFGRAPH_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#define RG_EXIT_OK 0
+#define RG_EXIT_NOTES 1
+#define RG_EXIT_USAGE 2
+#define RG_EXIT_IO 3
+
+#if defined(__GNUC__)
+#define RG_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#define RG_NORETURN __attribute__((noreturn))
+#else
+#define RG_PRINTF(a, b)
+#define RG_NORETURN
+#endif
+
+/* Out of memory: print one line and exit with status 3. */
+RG_NORETURN void rg_oom(void);
+void *rg_malloc(size_t n);
+void *rg_calloc(size_t n, size_t size);
+void *rg_realloc(void *p, size_t n);
+char *rg_strdup(const char *s);
+char *rg_strndup(const char *s, size_t n);
+/* A malloc'd string built from a printf format. */
+char *rg_asprintf(const char *fmt, ...) RG_PRINTF(1, 2);
+char *rg_vasprintf(const char *fmt, va_list ap);
+
+/*
+ * Grow the array *pv of elements of size elsz so that it holds at least
+ * need elements; *cap is its capacity.  Used through RG_VEC_PUSH.
+ */
+void rg_grow(void **pv, size_t *cap, size_t need, size_t elsz);
+
+#define RG_VEC(T)                                                              \
+	struct {                                                               \
+		T *v;                                                          \
+		size_t n, cap;                                                 \
+	}
+/* Append one zeroed element and return a pointer to it. */
+#define RG_VEC_PUSH(vec)                                                       \
+	(rg_grow((void **)&(vec).v, &(vec).cap, (vec).n + 1,                   \
+		 sizeof(*(vec).v)),                                            \
+	 memset(&(vec).v[(vec).n], 0, sizeof(*(vec).v)), &(vec).v[(vec).n++])
+#define RG_VEC_FREE(vec)                                                       \
+	do {                                                                   \
+		free((vec).v);                                                 \
+		(vec).v = NULL;                                                \
+		(vec).n = (vec).cap = 0;                                       \
+	} while (0)
+
+/* A growable byte buffer; b.s is always NUL-terminated once used. */
+typedef struct rg_buf {
+	char *s;
+	size_t len, cap;
+} rg_buf;
+
+void rg_buf_put(rg_buf *b, const char *s, size_t n);
+void rg_buf_puts(rg_buf *b, const char *s);
+void rg_buf_putc(rg_buf *b, int c);
+void rg_buf_printf(rg_buf *b, const char *fmt, ...) RG_PRINTF(2, 3);
+void rg_buf_free(rg_buf *b);
+
+/*
+ * An arena: many small allocations freed at once.  Strings and small
+ * arrays that live as long as a file's records (or the whole run) go here.
+ */
+typedef struct rg_arena rg_arena;
+rg_arena *rg_arena_new(void);
+void rg_arena_free(rg_arena *a);
+void *rg_arena_alloc(rg_arena *a, size_t n);
+char *rg_arena_strndup(rg_arena *a, const char *s, size_t n);
+char *rg_arena_strdup(rg_arena *a, const char *s);
+
+/* Bytewise string comparison that sorts NULL first. */
+int rg_strcmp_null(const char *a, const char *b);
+
+#endif

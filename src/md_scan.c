@@ -1,0 +1,577 @@
+/*
+ * md_scan: Markdown bodies.
+ *
+ * md4c does not give source positions for blocks, but the text it reports
+ * points into the input, so the reader learns which byte ranges are code
+ * spans, code blocks, raw HTML and link destinations, and blanks them in a
+ * copy of the body.  Everything after that is plain line scanning, which
+ * keeps the place of every field exact.
+ */
+#include "refgraph/md_scan.h"
+
+#include <md4c.h>
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "refgraph/date.h"
+#include "refgraph/names.h"
+
+/* ---- patterns, compiled once for the process ---- */
+
+enum { P_LINE, P_BRACKET, P_DUE, P_DONE, P_LINK, P_COUNT };
+
+static const char *const pattern_src[P_COUNT] = {
+    /* key:: at the start of a line, after list markers and a task box */
+    "^[ \\t]*(?:(?:[-*+]|[0-9]{1,9}[.)])[ \\t]+)*(?:\\[[ xX]\\][ \\t]+)?"
+    "([\\p{L}\\p{N}_-]+)::",
+    /* [key:: or (key:: anywhere */
+    "[\\[(][ \\t]*([\\p{L}\\p{N}_-]+)::",
+    "(?:\\bdue::?[ \\t]*|\\x{1F4C5}\\x{FE0F}?[ \\t]*)([0-9]{4}-[0-9]{2}-[0-9]{2})",
+    "(?:\\bdone::?[ \\t]*|\\x{2705}\\x{FE0F}?[ \\t]*)([0-9]{4}-[0-9]{2}-[0-9]{2})",
+    "\\[\\[([^\\[\\]\\n]*)\\]\\]",
+};
+
+static pcre2_code *patterns[P_COUNT];
+static pthread_once_t patterns_once = PTHREAD_ONCE_INIT;
+
+static void compile_patterns(void)
+{
+	for (int i = 0; i < P_COUNT; i++) {
+		int err;
+		PCRE2_SIZE off;
+		uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF;
+		if (i == P_DUE || i == P_DONE)
+			opts |= PCRE2_CASELESS;
+		patterns[i] = pcre2_compile((PCRE2_SPTR)pattern_src[i],
+					    PCRE2_ZERO_TERMINATED, opts, &err,
+					    &off, NULL);
+		if (patterns[i] == NULL)
+			abort(); /* a bug in the pattern text above */
+		pcre2_jit_compile(patterns[i], PCRE2_JIT_COMPLETE);
+	}
+}
+
+/* ---- what md4c tells ---- */
+
+typedef struct li_frame {
+	bool task;
+	char mark;
+	size_t mark_off;
+	size_t last_off; /* end of the last text directly in this item */
+} li_frame;
+
+typedef struct scan {
+	const char *doc;
+	size_t len;
+	char *m; /* the masked copy */
+	int code_span, code_block, html_block;
+	char fence;
+	size_t cb_first, cb_last; /* text range of the current code block */
+	bool cb_seen;
+	RG_VEC(li_frame) lis;
+	RG_VEC(li_frame) tasks; /* finished task items */
+} scan;
+
+static bool in_doc(const scan *s, const char *p, size_t n)
+{
+	return p >= s->doc && p + n <= s->doc + s->len;
+}
+
+static void mask(scan *s, size_t b, size_t e)
+{
+	for (size_t i = b; i < e && i < s->len; i++)
+		if (s->m[i] != '\n' && s->m[i] != '\r')
+			s->m[i] = ' ';
+}
+
+static void mask_attr(scan *s, const MD_ATTRIBUTE *a)
+{
+	if (a->text && a->size && in_doc(s, a->text, a->size))
+		mask(s, (size_t)(a->text - s->doc),
+		     (size_t)(a->text - s->doc) + a->size);
+}
+
+static size_t line_start(const scan *s, size_t off)
+{
+	while (off > 0 && s->doc[off - 1] != '\n')
+		off--;
+	return off;
+}
+
+static size_t line_end(const scan *s, size_t off)
+{
+	while (off < s->len && s->doc[off] != '\n')
+		off++;
+	return off;
+}
+
+static int enter_block(MD_BLOCKTYPE t, void *detail, void *u)
+{
+	scan *s = u;
+	if (t == MD_BLOCK_CODE) {
+		MD_BLOCK_CODE_DETAIL *d = detail;
+		s->code_block++;
+		s->fence = d->fence_char;
+		s->cb_seen = false;
+		if (d->fence_char && d->info.text && d->info.size &&
+		    in_doc(s, d->info.text, d->info.size)) {
+			size_t o = (size_t)(d->info.text - s->doc);
+			mask(s, line_start(s, o), line_end(s, o));
+		}
+	} else if (t == MD_BLOCK_HTML) {
+		s->html_block++;
+	} else if (t == MD_BLOCK_LI) {
+		MD_BLOCK_LI_DETAIL *d = detail;
+		li_frame *f = RG_VEC_PUSH(s->lis);
+		f->task = d->is_task;
+		f->mark = d->task_mark;
+		f->mark_off = d->task_mark_offset;
+		f->last_off = d->task_mark_offset;
+	}
+	return 0;
+}
+
+static bool fence_line(const scan *s, size_t b, size_t e, char fc)
+{
+	int n = 0;
+	for (size_t i = b; i < e; i++)
+		if (s->doc[i] == fc)
+			n++;
+	return n >= 3;
+}
+
+static int leave_block(MD_BLOCKTYPE t, void *detail, void *u)
+{
+	scan *s = u;
+	(void)detail;
+	if (t == MD_BLOCK_CODE) {
+		s->code_block--;
+		if (s->fence && s->cb_seen) {
+			/* blank the fence lines around the content */
+			size_t ls = line_start(s, s->cb_first);
+			if (ls > 0) {
+				size_t ps = line_start(s, ls - 1);
+				if (fence_line(s, ps, ls - 1, s->fence))
+					mask(s, ps, ls - 1);
+			}
+			size_t le = line_end(s, s->cb_last > 0 ? s->cb_last - 1
+							       : 0);
+			if (le < s->len) {
+				size_t ne = line_end(s, le + 1);
+				if (fence_line(s, le + 1, ne, s->fence))
+					mask(s, le + 1, ne);
+			}
+		}
+	} else if (t == MD_BLOCK_HTML) {
+		s->html_block--;
+	} else if (t == MD_BLOCK_LI && s->lis.n > 0) {
+		li_frame f = s->lis.v[--s->lis.n];
+		if (f.task)
+			*RG_VEC_PUSH(s->tasks) = f;
+	}
+	return 0;
+}
+
+static int enter_span(MD_SPANTYPE t, void *detail, void *u)
+{
+	scan *s = u;
+	if (t == MD_SPAN_CODE) {
+		s->code_span++;
+	} else if (t == MD_SPAN_A) {
+		MD_SPAN_A_DETAIL *d = detail;
+		mask_attr(s, &d->href);
+		mask_attr(s, &d->title);
+	} else if (t == MD_SPAN_IMG) {
+		MD_SPAN_IMG_DETAIL *d = detail;
+		mask_attr(s, &d->src);
+		mask_attr(s, &d->title);
+	}
+	return 0;
+}
+
+static int leave_span(MD_SPANTYPE t, void *detail, void *u)
+{
+	scan *s = u;
+	(void)detail;
+	if (t == MD_SPAN_CODE)
+		s->code_span--;
+	return 0;
+}
+
+static int text(MD_TEXTTYPE t, const MD_CHAR *p, MD_SIZE n, void *u)
+{
+	scan *s = u;
+	if (!in_doc(s, p, n) || n == 0)
+		return 0;
+	size_t b = (size_t)(p - s->doc), e = b + n;
+	if (s->lis.n > 0 && e > s->lis.v[s->lis.n - 1].last_off)
+		s->lis.v[s->lis.n - 1].last_off = e;
+	if (s->code_block) {
+		if (!s->cb_seen) {
+			s->cb_first = b;
+			s->cb_seen = true;
+		}
+		s->cb_last = e;
+		mask(s, b, e);
+	} else if (s->code_span || t == MD_TEXT_CODE) {
+		/* the content and the backticks around it */
+		while (b > 0 && s->doc[b - 1] == '`')
+			b--;
+		while (e < s->len && s->doc[e] == '`')
+			e++;
+		mask(s, b, e);
+	} else if (s->html_block || t == MD_TEXT_HTML) {
+		mask(s, b, e);
+	}
+	return 0;
+}
+
+/* ---- reading the masked lines ---- */
+
+typedef struct liner {
+	rg_file *f;
+	const char *m;
+	size_t len;
+	int line0;
+	/* start offset of every line */
+	RG_VEC(size_t) starts;
+	pcre2_match_data *md;
+} liner;
+
+static int line_of(const liner *L, size_t off)
+{
+	size_t lo = 0, hi = L->starts.n;
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (L->starts.v[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (int)lo + L->line0;
+}
+
+static void line_span(const liner *L, size_t i, size_t *b, size_t *e)
+{
+	*b = L->starts.v[i];
+	*e = i + 1 < L->starts.n ? L->starts.v[i + 1] - 1 : L->len;
+	if (*e > *b && L->m[*e - 1] == '\r')
+		(*e)--;
+}
+
+static bool match(liner *L, int pat, const char *s, size_t n, size_t from)
+{
+	int rc = pcre2_match(patterns[pat], (PCRE2_SPTR)s, n, from, 0, L->md,
+			     NULL);
+	return rc > 0;
+}
+
+static PCRE2_SIZE *ov(liner *L)
+{
+	return pcre2_get_ovector_pointer(L->md);
+}
+
+static bool make_ref(rg_file *f, const char *s, size_t n, int line, int col,
+		     rg_ref *out)
+{
+	size_t b, len;
+	if (!rg_ref_target(s, n, &b, &len))
+		return false;
+	out->target = rg_arena_strndup(f->arena, s + b, len);
+	out->line = line;
+	out->col = col + (int)b;
+	return true;
+}
+
+static void trim(const char *s, size_t *b, size_t *e)
+{
+	while (*b < *e && (s[*b] == ' ' || s[*b] == '\t'))
+		(*b)++;
+	while (*e > *b && (s[*e - 1] == ' ' || s[*e - 1] == '\t'))
+		(*e)--;
+}
+
+/* A -> B (or A → B): the arrow's place in v[0..n), or false. */
+static bool arrow(const char *v, size_t n, size_t *at, size_t *alen)
+{
+	for (size_t i = 0; i + 1 < n; i++) {
+		if (v[i] == '-' && v[i + 1] == '>') {
+			*at = i;
+			*alen = 2;
+			return true;
+		}
+		if (i + 2 < n && (unsigned char)v[i] == 0xE2 &&
+		    (unsigned char)v[i + 1] == 0x86 &&
+		    (unsigned char)v[i + 2] == 0x92) {
+			*at = i;
+			*alen = 3;
+			return true;
+		}
+	}
+	return false;
+}
+
+static void field(liner *L, const char *key, size_t klen, const char *v,
+		  size_t vlen, int line, int col, int vcol, int note_date)
+{
+	rg_file *f = L->f;
+	size_t b = 0, e = vlen;
+	trim(v, &b, &e);
+	v += b;
+	vcol += (int)b;
+	vlen = e - b;
+	int which;
+	if (klen == 8 && strncasecmp(key, "referral", 8) == 0)
+		which = 0;
+	else if (klen == 4 && strncasecmp(key, "gave", 4) == 0)
+		which = 1;
+	else if (klen == 7 && strncasecmp(key, "thanked", 7) == 0)
+		which = 2;
+	else if (klen == 8 && strncasecmp(key, "informed", 8) == 0)
+		which = 3;
+	else if (klen == 7 && strncasecmp(key, "outcome", 7) == 0)
+		which = 4;
+	else
+		return;
+	if (which <= 1) {
+		size_t at, alen;
+		rg_refrec m = {0};
+		m.line = line;
+		m.col = col;
+		m.date = note_date;
+		m.thanked = m.informed = RG_NODATE;
+		m.closed = RG_NODATE;
+		if (!arrow(v, vlen, &at, &alen) ||
+		    !make_ref(f, v, at, line, vcol, which ? &m.prospect : &m.from) ||
+		    !make_ref(f, v + at + alen, vlen - at - alen, line,
+			      vcol + (int)(at + alen), which ? &m.to : &m.prospect)) {
+			rg_diag(&f->diags, f->path, line, col, RG_WARNING,
+				"%.*s:: expects 'A -> B' with two names; skipped",
+				(int)klen, key);
+			return;
+		}
+		m.from_me = which == 1;
+		*RG_VEC_PUSH(f->refrecs) = m;
+		return;
+	}
+	static const char *const names[] = {"", "", "thanked", "informed",
+					    "outcome"};
+	if (note_date == RG_NODATE) {
+		rg_diag(&f->diags, f->path, line, col, RG_WARNING,
+			"%s:: in a note without a date (no front matter date, "
+			"no date in the file name); not used",
+			names[which]);
+		return;
+	}
+	rg_field fd = {0};
+	fd.line = line;
+	fd.col = col;
+	fd.date = note_date;
+	if (which == 2 || which == 3) {
+		fd.key = which == 2 ? RG_F_THANKED : RG_F_INFORMED;
+		if (!make_ref(f, v, vlen, line, vcol, &fd.who)) {
+			rg_diag(&f->diags, f->path, line, col, RG_WARNING,
+				"%s:: without a name; skipped", names[which]);
+			return;
+		}
+		*RG_VEC_PUSH(f->fields) = fd;
+		return;
+	}
+	/* outcome:: NAME WORD [NUMBER], read from the end */
+	fd.key = RG_F_OUTCOME;
+	size_t end = vlen;
+	size_t tb = end;
+	while (tb > 0 && v[tb - 1] != ' ' && v[tb - 1] != '\t')
+		tb--;
+	if (tb > 0 && tb < end && rg_number_parse(v + tb, end - tb, &fd.value)) {
+		fd.has_value = true;
+		end = tb;
+		while (end > 0 && (v[end - 1] == ' ' || v[end - 1] == '\t'))
+			end--;
+		tb = end;
+		while (tb > 0 && v[tb - 1] != ' ' && v[tb - 1] != '\t')
+			tb--;
+	}
+	fd.status = tb < end ? rg_status_parse(v + tb, end - tb) : RG_ST_NONE;
+	if (tb == 0 || !RG_ST_IS_CLOSED(fd.status) ||
+	    !make_ref(f, v, tb, line, vcol, &fd.who)) {
+		rg_diag(&f->diags, f->path, line, col, RG_WARNING,
+			"outcome:: expects 'NAME won|lost|declined|unreachable "
+			"[VALUE]'; skipped");
+		return;
+	}
+	*RG_VEC_PUSH(f->fields) = fd;
+}
+
+/* The end of a [key:: ...] or (key:: ...) field opened at s[open]. */
+static size_t closing(const char *s, size_t n, size_t open)
+{
+	char o = s[open], c = o == '[' ? ']' : ')';
+	int depth = 0;
+	for (size_t i = open; i < n; i++) {
+		if (o == '(' && s[i] == '[' && i + 1 < n && s[i + 1] == '[') {
+			/* a wiki-link inside (...): skip it whole */
+			size_t j = i + 2;
+			while (j + 1 < n && !(s[j] == ']' && s[j + 1] == ']'))
+				j++;
+			if (j + 1 < n) {
+				i = j + 1;
+				continue;
+			}
+		}
+		if (s[i] == o)
+			depth++;
+		else if (s[i] == c && --depth == 0)
+			return i;
+	}
+	return (size_t)-1;
+}
+
+static void scan_line(liner *L, size_t b, size_t e, int line, int note_date)
+{
+	const char *s = L->m + b;
+	size_t n = e - b;
+	if (memchr(s, ':', n) == NULL)
+		return;
+	if (match(L, P_LINE, s, n, 0)) {
+		PCRE2_SIZE *o = ov(L);
+		size_t ks = o[2], ke = o[3], ve = o[1];
+		field(L, s + ks, ke - ks, s + ve, n - ve, line, (int)ks + 1,
+		      (int)ve + 1, note_date);
+		return;
+	}
+	size_t from = 0;
+	while (from < n && match(L, P_BRACKET, s, n, from)) {
+		PCRE2_SIZE *o = ov(L);
+		size_t open = o[0], ks = o[2], ke = o[3], ve = o[1];
+		size_t close = closing(s, n, open);
+		if (close == (size_t)-1) {
+			from = open + 1;
+			continue;
+		}
+		field(L, s + ks, ke - ks, s + ve, close - ve, line,
+		      (int)open + 1, (int)ve + 1, note_date);
+		from = close + 1;
+	}
+}
+
+static int task_date(liner *L, int pat, const char *s, size_t n, int line,
+		     size_t lb, const char *what)
+{
+	if (!match(L, pat, s, n, 0))
+		return RG_NODATE;
+	PCRE2_SIZE *o = ov(L);
+	int d;
+	if (rg_date_parse10(s + o[2], &d))
+		return d;
+	rg_diag(&L->f->diags, L->f->path, line, (int)(o[2] - lb) + 1,
+		RG_WARNING, "task %s date '%.10s' is not a real day; ignored",
+		what, s + o[2]);
+	return RG_NODATE;
+}
+
+static void read_task(liner *L, const li_frame *t, const rg_limits *lim)
+{
+	rg_file *f = L->f;
+	if (t->mark_off >= L->len)
+		return;
+	size_t b = t->mark_off;
+	while (b > 0 && L->m[b - 1] != '\n')
+		b--;
+	size_t e = t->last_off > t->mark_off ? t->last_off : t->mark_off;
+	while (e < L->len && L->m[e] != '\n')
+		e++;
+	if (e - b > lim->max_line * 4)
+		e = b + lim->max_line * 4;
+	rg_task *k = RG_VEC_PUSH(f->tasks);
+	k->line = line_of(L, t->mark_off);
+	k->col = (int)(t->mark_off - b);
+	k->done = t->mark != ' ';
+	const char *s = L->m + b;
+	size_t n = e - b;
+	k->due = task_date(L, P_DUE, s, n, k->line, 0, "due");
+	k->done_date = task_date(L, P_DONE, s, n, k->line, 0, "done");
+	RG_VEC(rg_ref) links = {0};
+	size_t from = 0;
+	while (from < n && match(L, P_LINK, s, n, from)) {
+		PCRE2_SIZE *o = ov(L);
+		rg_ref r;
+		size_t off = b + o[0];
+		int line = line_of(L, off);
+		size_t ls = L->starts.v[line - L->line0];
+		if (make_ref(f, s + o[0], o[1] - o[0], line, (int)(off - ls) + 1,
+			     &r))
+			*RG_VEC_PUSH(links) = r;
+		from = o[1];
+	}
+	if (links.n) {
+		k->links = rg_arena_alloc(f->arena, links.n * sizeof(rg_ref));
+		memcpy(k->links, links.v, links.n * sizeof(rg_ref));
+		k->nlinks = links.n;
+	}
+	RG_VEC_FREE(links);
+}
+
+void rg_md_scan(rg_file *f, const char *body, size_t len, int line0,
+		int note_date, const rg_limits *lim)
+{
+	pthread_once(&patterns_once, compile_patterns);
+	scan s = {0};
+	s.doc = body;
+	s.len = len;
+	s.m = rg_malloc(len + 1);
+	memcpy(s.m, body, len);
+	s.m[len] = '\0';
+	/* NUL bytes would end C strings in md4c's callbacks and ours */
+	for (size_t i = 0; i < len; i++)
+		if (s.m[i] == '\0')
+			s.m[i] = ' ';
+
+	MD_PARSER parser = {0};
+	parser.flags = MD_FLAG_WIKILINKS | MD_FLAG_TASKLISTS;
+	parser.enter_block = enter_block;
+	parser.leave_block = leave_block;
+	parser.enter_span = enter_span;
+	parser.leave_span = leave_span;
+	parser.text = text;
+	if (len <= (size_t)0xFFFFFFF0u)
+		md_parse(body, (MD_SIZE)len, &parser, &s);
+
+	liner L = {0};
+	L.f = f;
+	L.m = s.m;
+	L.len = len;
+	L.line0 = line0;
+	L.md = pcre2_match_data_create(10, NULL);
+	if (L.md == NULL)
+		rg_oom();
+	*RG_VEC_PUSH(L.starts) = 0;
+	for (size_t i = 0; i < len; i++)
+		if (s.m[i] == '\n')
+			*RG_VEC_PUSH(L.starts) = i + 1;
+	for (size_t i = 0; i < L.starts.n; i++) {
+		size_t b, e;
+		line_span(&L, i, &b, &e);
+		int line = (int)i + line0;
+		if (e - b > lim->max_line) {
+			rg_diag(&f->diags, f->path, line, 1, RG_WARNING,
+				"line longer than %zu bytes; not read",
+				lim->max_line);
+			continue;
+		}
+		scan_line(&L, b, e, line, note_date);
+	}
+	for (size_t i = 0; i < s.tasks.n; i++)
+		read_task(&L, &s.tasks.v[i], lim);
+	pcre2_match_data_free(L.md);
+	RG_VEC_FREE(L.starts);
+	RG_VEC_FREE(s.lis);
+	RG_VEC_FREE(s.tasks);
+	free(s.m);
+}

@@ -1,0 +1,326 @@
+/*
+ * names: reference targets, Unicode folding and near-name suggestions.
+ * Suggestions use a deletion index (every key with up to two bytes
+ * deleted, hashed), so a run with thousands of unknown names stays linear
+ * instead of comparing every unknown name with every known one.
+ */
+#include "refgraph/names.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "refgraph/util.h"
+
+static int isws(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' ||
+	       c == '\v';
+}
+
+static void trim(const char *s, size_t *b, size_t *e)
+{
+	while (*b < *e && isws((unsigned char)s[*b]))
+		(*b)++;
+	while (*e > *b && isws((unsigned char)s[*e - 1]))
+		(*e)--;
+	/* U+00A0 no-break space at either end */
+	while (*e - *b >= 2 && (unsigned char)s[*b] == 0xC2 &&
+	       (unsigned char)s[*b + 1] == 0xA0)
+		*b += 2;
+	while (*e - *b >= 2 && (unsigned char)s[*e - 2] == 0xC2 &&
+	       (unsigned char)s[*e - 1] == 0xA0)
+		*e -= 2;
+}
+
+bool rg_ref_target(const char *s, size_t n, size_t *start, size_t *len)
+{
+	size_t b = 0, e = n;
+	for (size_t i = 0; i + 1 < n; i++) {
+		if (s[i] == '[' && s[i + 1] == '[') {
+			size_t j = i + 2;
+			while (j + 1 < n && !(s[j] == ']' && s[j + 1] == ']'))
+				j++;
+			if (j + 1 >= n)
+				break;
+			b = i + 2;
+			e = j;
+			/* [[T|shown]] and [[T#heading]]: T; [[folder/T]]: T */
+			for (size_t k = b; k < e; k++)
+				if (s[k] == '|') {
+					e = k;
+					break;
+				}
+			for (size_t k = b; k < e; k++)
+				if (s[k] == '#') {
+					e = k;
+					break;
+				}
+			for (size_t k = e; k > b; k--)
+				if (s[k - 1] == '/') {
+					b = k;
+					break;
+				}
+			break;
+		}
+	}
+	trim(s, &b, &e);
+	*start = b;
+	*len = e - b;
+	return e > b;
+}
+
+bool rg_utf8_valid(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate(
+		    (const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i),
+		    &cp);
+		if (k <= 0)
+			return false;
+		i += (size_t)k;
+	}
+	return true;
+}
+
+static char *map(const char *s, size_t n, int opts)
+{
+	size_t b = 0, e = n;
+	trim(s, &b, &e);
+	utf8proc_uint8_t *out = NULL;
+	utf8proc_ssize_t r = -1;
+	if (rg_utf8_valid(s + b, e - b) && memchr(s + b, '\0', e - b) == NULL)
+		r = utf8proc_map((const utf8proc_uint8_t *)s + b,
+				 (utf8proc_ssize_t)(e - b), &out,
+				 (utf8proc_option_t)(opts | UTF8PROC_STABLE |
+						     UTF8PROC_COMPOSE));
+	if (r < 0 || out == NULL) {
+		free(out);
+		char *p = rg_strndup(s + b, e - b);
+		if (opts & UTF8PROC_CASEFOLD)
+			for (char *q = p; *q; q++)
+				if (*q >= 'A' && *q <= 'Z')
+					*q = (char)(*q - 'A' + 'a');
+		return p;
+	}
+	/* utf8proc allocates with malloc; hand it on as ours. */
+	return (char *)out;
+}
+
+char *rg_fold(const char *s, size_t n)
+{
+	return map(s, n, UTF8PROC_CASEFOLD);
+}
+
+char *rg_nfc(const char *s, size_t n)
+{
+	return map(s, n, 0);
+}
+
+/* Decode to code points; returns the count (at most cap). */
+static size_t decode(const char *s, int32_t *out, size_t cap)
+{
+	size_t n = strlen(s), i = 0, k = 0;
+	while (i < n && k < cap) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t r = utf8proc_iterate(
+		    (const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i),
+		    &cp);
+		if (r <= 0) {
+			cp = (unsigned char)s[i];
+			r = 1;
+		}
+		out[k++] = cp;
+		i += (size_t)r;
+	}
+	return k;
+}
+
+#define MAXCP 128
+
+int rg_edit_distance(const char *a, const char *b, int limit)
+{
+	int32_t x[MAXCP], y[MAXCP];
+	size_t n = decode(a, x, MAXCP), m = decode(b, y, MAXCP);
+	if ((n > m ? n - m : m - n) > (size_t)limit)
+		return limit + 1;
+	int prev[MAXCP + 1], cur[MAXCP + 1];
+	for (size_t j = 0; j <= m; j++)
+		prev[j] = (int)j;
+	for (size_t i = 1; i <= n; i++) {
+		cur[0] = (int)i;
+		int best = cur[0];
+		for (size_t j = 1; j <= m; j++) {
+			int c = prev[j - 1] + (x[i - 1] != y[j - 1]);
+			if (prev[j] + 1 < c)
+				c = prev[j] + 1;
+			if (cur[j - 1] + 1 < c)
+				c = cur[j - 1] + 1;
+			cur[j] = c;
+			if (c < best)
+				best = c;
+		}
+		if (best > limit)
+			return limit + 1;
+		memcpy(prev, cur, (m + 1) * sizeof(int));
+	}
+	return prev[m] > limit ? limit + 1 : prev[m];
+}
+
+/* How far a name may be from a known one to be suggested. */
+static int allowed(const char *folded)
+{
+	int32_t tmp[MAXCP];
+	size_t n = decode(folded, tmp, MAXCP);
+	if (n < 4)
+		return 0;
+	if (n < 8)
+		return 1;
+	return 2;
+}
+
+struct pair {
+	uint64_t h;
+	uint32_t key;
+};
+
+struct rg_near {
+	RG_VEC(struct pair) pairs;
+	RG_VEC(char *) keys;
+	RG_VEC(char *) shown;
+	bool sorted;
+};
+
+static uint64_t fnv(const char *s, size_t n, size_t skip1, size_t skip2)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < n; i++) {
+		if (i == skip1 || i == skip2)
+			continue;
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+rg_near *rg_near_new(void)
+{
+	return rg_calloc(1, sizeof(rg_near));
+}
+
+static void add_pair(rg_near *nx, uint64_t h, uint32_t key)
+{
+	struct pair *p = RG_VEC_PUSH(nx->pairs);
+	p->h = h;
+	p->key = key;
+}
+
+/* Every variant of s with up to two bytes deleted, hashed. */
+static void variants(const char *s, void (*fn)(void *, uint64_t), void *ctx)
+{
+	size_t n = strlen(s);
+	const size_t none = (size_t)-1;
+	fn(ctx, fnv(s, n, none, none));
+	for (size_t i = 0; i < n; i++) {
+		fn(ctx, fnv(s, n, i, none));
+		for (size_t j = i + 1; j < n; j++)
+			fn(ctx, fnv(s, n, i, j));
+	}
+}
+
+struct addctx {
+	rg_near *nx;
+	uint32_t key;
+};
+
+static void add_cb(void *p, uint64_t h)
+{
+	struct addctx *c = p;
+	add_pair(c->nx, h, c->key);
+}
+
+void rg_near_add(rg_near *nx, const char *folded, const char *display)
+{
+	if (strlen(folded) > 64 || allowed(folded) == 0)
+		return;
+	*RG_VEC_PUSH(nx->keys) = rg_strdup(folded);
+	*RG_VEC_PUSH(nx->shown) = rg_strdup(display);
+	struct addctx c = {nx, (uint32_t)(nx->keys.n - 1)};
+	variants(folded, add_cb, &c);
+	nx->sorted = false;
+}
+
+static int cmp_pair(const void *a, const void *b)
+{
+	const struct pair *x = a, *y = b;
+	if (x->h != y->h)
+		return x->h < y->h ? -1 : 1;
+	return (x->key > y->key) - (x->key < y->key);
+}
+
+struct findctx {
+	rg_near *nx;
+	const char *q;
+	int limit;
+	int best;
+	long bestkey;
+};
+
+static void find_cb(void *p, uint64_t h)
+{
+	struct findctx *c = p;
+	rg_near *nx = c->nx;
+	size_t lo = 0, hi = nx->pairs.n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (nx->pairs.v[mid].h < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < nx->pairs.n && nx->pairs.v[lo].h == h; lo++) {
+		uint32_t k = nx->pairs.v[lo].key;
+		int lim = c->limit;
+		int a2 = allowed(nx->keys.v[k]);
+		if (a2 < lim)
+			lim = a2;
+		int d = rg_edit_distance(c->q, nx->keys.v[k], lim);
+		if (d == 0 || d > lim)
+			continue;
+		if (d < c->best || (d == c->best && (long)k < c->bestkey)) {
+			c->best = d;
+			c->bestkey = k;
+		}
+	}
+}
+
+const char *rg_near_find(rg_near *nx, const char *folded)
+{
+	int lim = allowed(folded);
+	if (lim == 0 || strlen(folded) > 64 || nx->pairs.n == 0)
+		return NULL;
+	if (!nx->sorted) {
+		qsort(nx->pairs.v, nx->pairs.n, sizeof(struct pair), cmp_pair);
+		nx->sorted = true;
+	}
+	struct findctx c = {nx, folded, lim, lim + 1, -1};
+	variants(folded, find_cb, &c);
+	return c.bestkey >= 0 ? nx->shown.v[c.bestkey] : NULL;
+}
+
+void rg_near_free(rg_near *nx)
+{
+	if (nx == NULL)
+		return;
+	for (size_t i = 0; i < nx->keys.n; i++) {
+		free(nx->keys.v[i]);
+		free(nx->shown.v[i]);
+	}
+	RG_VEC_FREE(nx->keys);
+	RG_VEC_FREE(nx->shown);
+	RG_VEC_FREE(nx->pairs);
+	free(nx);
+}

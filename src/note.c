@@ -1,0 +1,235 @@
+/*
+ * note: front matter, BOM, line ends, the note's date, default ids.
+ */
+#include "refgraph/note.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "refgraph/date.h"
+#include "refgraph/md_scan.h"
+#include "refgraph/names.h"
+#include "refgraph/yaml_rec.h"
+
+static const char *const status_names[] = {
+    NULL,  "new",  "contacted", "meeting",    "proposal",
+    "won", "lost", "declined",  "unreachable"};
+
+rg_status rg_status_parse(const char *s, size_t n)
+{
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	while (n > 0 && (*s == ' ' || *s == '\t')) {
+		s++;
+		n--;
+	}
+	for (int i = 1; i <= RG_ST_UNREACHABLE; i++) {
+		size_t k = strlen(status_names[i]);
+		if (k != n)
+			continue;
+		size_t j = 0;
+		while (j < n && (s[j] | 0x20) == status_names[i][j])
+			j++;
+		if (j == n)
+			return (rg_status)i;
+	}
+	return RG_ST_NONE;
+}
+
+const char *rg_status_name(rg_status s)
+{
+	return s > RG_ST_NONE && s <= RG_ST_UNREACHABLE ? status_names[s] : "";
+}
+
+void rg_limits_default(rg_limits *l)
+{
+	l->max_file_size = 16u << 20;
+	l->max_depth = 64;
+	l->max_line = 64u << 10;
+	l->max_records = 100000;
+}
+
+rg_file *rg_file_new(const char *path)
+{
+	rg_file *f = rg_calloc(1, sizeof(rg_file));
+	f->path = rg_strdup(path);
+	f->arena = rg_arena_new();
+	return f;
+}
+
+void rg_file_free(rg_file *f)
+{
+	if (f == NULL)
+		return;
+	free(f->path);
+	rg_arena_free(f->arena);
+	RG_VEC_FREE(f->contacts);
+	RG_VEC_FREE(f->inters);
+	RG_VEC_FREE(f->refrecs);
+	RG_VEC_FREE(f->fields);
+	RG_VEC_FREE(f->tasks);
+	RG_VEC_FREE(f->skipped);
+	rg_diags_free(&f->diags);
+	free(f);
+}
+
+static bool ends_with(const char *s, const char *suf)
+{
+	size_t n = strlen(s), k = strlen(suf);
+	return n > k && strcmp(s + n - k, suf) == 0;
+}
+
+bool rg_note_name(const char *name)
+{
+	return ends_with(name, ".md") || ends_with(name, ".markdown") ||
+	       ends_with(name, ".yaml") || ends_with(name, ".yml");
+}
+
+static const char *basename_of(const char *path)
+{
+	const char *b = strrchr(path, '/');
+	return b ? b + 1 : path;
+}
+
+/* A `---` (or `...` when closing) line with only blanks after it. */
+static bool marker_line(const char *s, size_t n, bool closing)
+{
+	if (n < 3)
+		return false;
+	if (!(memcmp(s, "---", 3) == 0 ||
+	      (closing && memcmp(s, "...", 3) == 0)))
+		return false;
+	for (size_t i = 3; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+			return false;
+	return true;
+}
+
+/* Warn once at the first byte that is not UTF-8. */
+static void check_utf8(rg_file *f, const char *s, size_t n)
+{
+	size_t line = 1, col = 1, i = 0;
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		size_t k = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3
+						 : (c >> 3) == 30 ? 4 : 0;
+		if (k == 0 || i + k > n || !rg_utf8_valid(s + i, k)) {
+			rg_diag(&f->diags, f->path, (int)line, (int)col,
+				RG_WARNING,
+				"invalid UTF-8 (byte 0x%02X); read as it is",
+				c);
+			return;
+		}
+		if (c == '\n') {
+			line++;
+			col = 1;
+		} else {
+			col++;
+		}
+		i += k;
+	}
+}
+
+static void default_ids(rg_file *f)
+{
+	size_t keep = 0;
+	for (size_t i = 0; i < f->contacts.n; i++) {
+		rg_contact_rec *c = &f->contacts.v[i];
+		if (c->id == NULL && f->nrecords == 1 && f->contacts.n == 1) {
+			const char *b = basename_of(f->path);
+			const char *dot = strrchr(b, '.');
+			size_t n = dot ? (size_t)(dot - b) : strlen(b);
+			char *id = rg_nfc(b, n);
+			c->id = rg_arena_strdup(f->arena, id);
+			free(id);
+		}
+		if (c->id == NULL)
+			c->id = c->name;
+		if (c->id == NULL) {
+			rg_diag(&f->diags, f->path, c->line, c->col, RG_WARNING,
+				"contact without id or name; skipped");
+			continue;
+		}
+		if (c->name == NULL)
+			c->name = c->id;
+		f->contacts.v[keep++] = *c;
+	}
+	f->contacts.n = keep;
+}
+
+rg_file *rg_note_parse(const char *path, const char *data, size_t len,
+		       const rg_limits *lim)
+{
+	rg_file *f = rg_file_new(path);
+	f->markdown = !(ends_with(path, ".yaml") || ends_with(path, ".yml"));
+	f->read = true;
+	/* one copy with lone CRs as LFs: every reader then sees the same
+	 * lines (CRLF stays as it is; libyaml and md4c read it as one) */
+	char *buf = rg_malloc(len + 1);
+	memcpy(buf, data, len);
+	buf[len] = '\0';
+	for (size_t i = 0; i < len; i++)
+		if (buf[i] == '\r' && (i + 1 >= len || buf[i + 1] != '\n'))
+			buf[i] = '\n';
+	const char *s = buf;
+	size_t n = len;
+	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+		s += 3;
+		n -= 3;
+	}
+	if (!f->markdown) {
+		rg_yaml_read(f, s, n, 1, false, lim, NULL);
+		default_ids(f);
+		goto out;
+	}
+	check_utf8(f, s, n);
+	int date = RG_NODATE;
+	const char *body = s;
+	size_t blen = n;
+	int body_line = 1;
+	size_t e1 = 0;
+	while (e1 < n && s[e1] != '\n')
+		e1++;
+	if (marker_line(s, e1, false)) {
+		size_t p = e1 < n ? e1 + 1 : n;
+		int line = 2;
+		bool closed = false;
+		while (p < n) {
+			size_t e = p;
+			while (e < n && s[e] != '\n')
+				e++;
+			if (marker_line(s + p, e - p, true)) {
+				if (!rg_yaml_read(f, s + e1 + 1, p - (e1 + 1), 2,
+						  true, lim, &date)) {
+					f->read = false;
+					goto out;
+				}
+				closed = true;
+				body = e < n ? s + e + 1 : s + n;
+				blen = (size_t)(s + n - body);
+				body_line = line + 1;
+				break;
+			}
+			p = e + 1;
+			line++;
+		}
+		if (!closed) {
+			rg_diag(&f->diags, path, 1, 1, RG_ERROR,
+				"front matter is never closed (no '---' or '...' "
+				"line); file skipped");
+			f->read = false;
+			goto out;
+		}
+	}
+	if (date == RG_NODATE) {
+		const char *b = basename_of(path);
+		int d;
+		if (strlen(b) >= 10 && rg_date_parse10(b, &d))
+			date = d;
+	}
+	default_ids(f);
+	rg_md_scan(f, body, blen, body_line, date, lim);
+out:
+	free(buf);
+	return f;
+}

@@ -1,0 +1,192 @@
+/*
+ * util: allocation wrappers, growable buffers and arrays, and the arena.
+ */
+#include "refgraph/util.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void rg_oom(void)
+{
+	fputs("refgraph: out of memory\n", stderr);
+	exit(RG_EXIT_IO);
+}
+
+void *rg_malloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (p == NULL)
+		rg_oom();
+	return p;
+}
+
+void *rg_calloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (p == NULL)
+		rg_oom();
+	return p;
+}
+
+void *rg_realloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+	if (q == NULL)
+		rg_oom();
+	return q;
+}
+
+char *rg_strndup(const char *s, size_t n)
+{
+	char *p = rg_malloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *rg_strdup(const char *s)
+{
+	return rg_strndup(s, strlen(s));
+}
+
+char *rg_vasprintf(const char *fmt, va_list ap)
+{
+	va_list aq;
+	va_copy(aq, ap);
+	int n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (n < 0)
+		rg_oom();
+	char *p = rg_malloc((size_t)n + 1);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	return p;
+}
+
+char *rg_asprintf(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *p = rg_vasprintf(fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+void rg_grow(void **pv, size_t *cap, size_t need, size_t elsz)
+{
+	if (need <= *cap)
+		return;
+	size_t c = *cap ? *cap : 8;
+	while (c < need) {
+		if (c > SIZE_MAX / 2 / elsz)
+			rg_oom();
+		c *= 2;
+	}
+	*pv = rg_realloc(*pv, c * elsz);
+	*cap = c;
+}
+
+void rg_buf_put(rg_buf *b, const char *s, size_t n)
+{
+	rg_grow((void **)&b->s, &b->cap, b->len + n + 1, 1);
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void rg_buf_puts(rg_buf *b, const char *s)
+{
+	rg_buf_put(b, s, strlen(s));
+}
+
+void rg_buf_putc(rg_buf *b, int c)
+{
+	char ch = (char)c;
+	rg_buf_put(b, &ch, 1);
+}
+
+void rg_buf_printf(rg_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *s = rg_vasprintf(fmt, ap);
+	va_end(ap);
+	rg_buf_puts(b, s);
+	free(s);
+}
+
+void rg_buf_free(rg_buf *b)
+{
+	free(b->s);
+	b->s = NULL;
+	b->len = b->cap = 0;
+}
+
+struct chunk {
+	struct chunk *next;
+	size_t used, size;
+	max_align_t data[];
+};
+
+struct rg_arena {
+	struct chunk *head;
+};
+
+rg_arena *rg_arena_new(void)
+{
+	return rg_calloc(1, sizeof(rg_arena));
+}
+
+void rg_arena_free(rg_arena *a)
+{
+	if (a == NULL)
+		return;
+	struct chunk *c = a->head;
+	while (c) {
+		struct chunk *n = c->next;
+		free(c);
+		c = n;
+	}
+	free(a);
+}
+
+void *rg_arena_alloc(rg_arena *a, size_t n)
+{
+	const size_t al = sizeof(max_align_t);
+	n = (n + al - 1) / al * al;
+	if (n == 0)
+		n = al;
+	struct chunk *c = a->head;
+	if (c == NULL || c->size - c->used < n) {
+		size_t size = n > 16384 ? n : 16384;
+		c = rg_malloc(sizeof(struct chunk) + size);
+		c->used = 0;
+		c->size = size;
+		c->next = a->head;
+		a->head = c;
+	}
+	void *p = (char *)c->data + c->used;
+	c->used += n;
+	return p;
+}
+
+char *rg_arena_strndup(rg_arena *a, const char *s, size_t n)
+{
+	char *p = rg_arena_alloc(a, n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *rg_arena_strdup(rg_arena *a, const char *s)
+{
+	return rg_arena_strndup(a, s, strlen(s));
+}
+
+int rg_strcmp_null(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return (a != NULL) - (b != NULL);
+	return strcmp(a, b);
+}
