@@ -77,8 +77,11 @@ unit: $(UNIT_BIN)
 golden: $(B)/refgraph
 	@sh tests/run-golden.sh $(B)/refgraph
 
-yaml-suite: $(B)/refgraph
-	@sh tests/run-yaml-suite.sh $(B)/refgraph
+yaml-suite: $(B)/refgraph $(B)/yamlok
+	@sh tests/run-yaml-suite.sh $(B)/refgraph $(B)/yamlok
+
+$(B)/yamlok: tests/tools/yamlok.c | $(B)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(ALL_LDFLAGS) $(PKG_LIBS)
 
 man-examples: $(B)/refgraph
 	@sh tests/run-man-examples.sh $(B)/refgraph

@@ -110,7 +110,7 @@ static bool time_of_day(const char *s, size_t n)
 			i++;
 			k++;
 		}
-		if (k < 2)
+		if (k < 1)
 			return false;
 	}
 	return i == n;
