@@ -8,7 +8,7 @@
 
 #include "refgraph/render.h"
 
-#define MAXW 28 /* widest a text column may grow */
+#define MAXW 22 /* widest a text column may grow */
 
 /* Append s cut to at most w columns; returns the columns used. */
 static size_t put_cut(rg_buf *b, const char *s, size_t w)
@@ -79,6 +79,8 @@ static void draw(rg_buf *b, const rg_table *t, const rg_render_opts *o)
 	}
 	rg_buf_puts(b, "  ");
 	for (size_t c = 0; c < t->ncols; c++) {
+		if (t->detail[c])
+			continue;
 		size_t cw = cell_width(t->cols[c]);
 		if (t->right[c])
 			pad(b, w[c] - cw);
@@ -92,9 +94,13 @@ static void draw(rg_buf *b, const rg_table *t, const rg_render_opts *o)
 		if (t->emph[r] && *red)
 			rg_buf_puts(b, red);
 		for (size_t c = 0; c < t->ncols; c++) {
+			if (t->detail[c])
+				continue;
 			const char *s = t->cells[r * t->ncols + c];
 			size_t cw = cell_width(s);
 			if (c + 1 == t->ncols) {
+				if (t->right[c] && cw < w[c])
+					pad(b, w[c] - cw);
 				put_cut(b, s, (size_t)-1);
 				break;
 			}

@@ -149,6 +149,8 @@ static char *share_text(double v, bool human)
 static void table_init(rg_table *t, const char *key, const char *const *cols,
 		       const bool *right, size_t ncols, size_t nrows)
 {
+	static const bool none[16];
+	t->detail = none;
 	t->key = key;
 	t->cols = cols;
 	t->right = right;
@@ -225,17 +227,21 @@ size_t rg_tables(rg_table out[3], const rg_report *r, bool human,
 		static const char *const hc[] = {
 		    "Source", "Refs", "Intro", "Lead",	   "Open",     "Won",
 		    "Lost",   "Conv", "Value", "Downstream", "Thanked"};
+		static const bool hd[] = {0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0};
 		rg_table *t = &out[n++];
 		table_init(t, "sources", human ? hc : mc, mr, 11, r->sources.n);
+		if (human)
+			t->detail = hd;
 		if (o->since != RG_NODATE) {
 			char since[11];
 			rg_date_format(o->since, since);
-			t->title = rg_asprintf(
-			    "Referral sources since %s, best first: %zu", since,
-			    r->sources.n);
+			t->title = rg_asprintf("Referral sources on %s, referrals "
+					       "since %s, best first: %zu",
+					       today, since, r->sources.n);
 		} else {
-			t->title = rg_asprintf("Referral sources, best first: %zu",
-					       r->sources.n);
+			t->title = rg_asprintf(
+			    "Referral sources on %s, best first: %zu", today,
+			    r->sources.n);
 		}
 		for (size_t i = 0; i < r->sources.n; i++) {
 			const rg_src_row *x = &r->sources.v[i];

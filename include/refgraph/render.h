@@ -63,6 +63,7 @@ typedef struct rg_table {
 	size_t ncols, nrows;
 	const char *const *cols;
 	const bool *right; /* right-aligned columns */
+	const bool *detail; /* columns a narrow table (text) may leave out */
 	char **cells;	   /* nrows * ncols, owned; "" for null */
 	bool *nulls;	   /* which cells are null */
 	int *emph;	   /* per row: 1 when the row is overdue (colour) */
