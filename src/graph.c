@@ -701,12 +701,6 @@ static int cmp_referral_place(const void *pa, const void *pb)
 	return (a->rcv > b->rcv) - (a->rcv < b->rcv);
 }
 
-/* Referrals to me by prospect: an index for outcome::. */
-typedef struct byprospect {
-	int *start; /* per contact, into idx */
-	int *idx;
-} byprospect;
-
 static void merge(builder *b)
 {
 	rg_graph *g = b->g;
@@ -745,35 +739,21 @@ static void merge(builder *b)
 	size_t nref = g->referrals.n;
 
 	/* outcome:: mentions, and thanked:: / informed:: credits */
+	/* referrals to me by prospect (for outcome::), all by source (for
+	 * the credits) */
 	size_t nc = g->contacts.n;
-	byprospect bp;
-	bp.start = rg_calloc(nc + 1, sizeof(int));
-	bp.idx = rg_calloc(nref ? nref : 1, sizeof(int));
+	int *key = rg_malloc((nref ? nref : 1) * sizeof(int));
 	for (size_t i = 0; i < nref; i++)
-		if (g->referrals.v[i].to_me)
-			bp.start[g->referrals.v[i].pro + 1]++;
-	for (size_t c = 0; c < nc; c++)
-		bp.start[c + 1] += bp.start[c];
-	int *fill = rg_calloc(nc + 1, sizeof(int));
+		key[i] = g->referrals.v[i].to_me ? g->referrals.v[i].pro : -1;
+	struct {
+		int *start, *idx;
+	} bp;
+	rg_group(key, nref, nc, &bp.start, &bp.idx);
 	for (size_t i = 0; i < nref; i++)
-		if (g->referrals.v[i].to_me) {
-			int p = g->referrals.v[i].pro;
-			bp.idx[bp.start[p] + fill[p]++] = (int)i;
-		}
-	free(fill);
-	/* referrals by source, for the credits */
-	int *sstart = rg_calloc(nc + 1, sizeof(int));
-	int *sidx = rg_calloc(nref ? nref : 1, sizeof(int));
-	for (size_t i = 0; i < nref; i++)
-		sstart[g->referrals.v[i].src + 1]++;
-	for (size_t c = 0; c < nc; c++)
-		sstart[c + 1] += sstart[c];
-	fill = rg_calloc(nc + 1, sizeof(int));
-	for (size_t i = 0; i < nref; i++) {
-		int s = g->referrals.v[i].src;
-		sidx[sstart[s] + fill[s]++] = (int)i;
-	}
-	free(fill);
+		key[i] = g->referrals.v[i].src;
+	int *sstart, *sidx;
+	rg_group(key, nref, nc, &sstart, &sidx);
+	free(key);
 
 	RG_VEC(mention) outs = {0};
 	for (size_t fi = 0; fi < b->n->nfiles; fi++) {

@@ -217,7 +217,6 @@ void rg_report_sources(rg_report *r, const rg_graph *g,
 	r->today = o->today;
 	r->has_sources = true;
 	int n = (int)g->contacts.n;
-	rg_src_row **rowof = rg_calloc((size_t)n, sizeof(rg_src_row *));
 	double *own = rg_calloc((size_t)n, sizeof(double));
 	RG_VEC(rg_src_row) rows = {0};
 	int *row_index = rg_malloc((size_t)n * sizeof(int));
@@ -262,21 +261,15 @@ void rg_report_sources(rg_report *r, const rg_graph *g,
 		if (x->thanked != RG_NODATE)
 			row->thanked_share += 1;
 	}
-	(void)rowof;
 	/* the referral graph among contacts: src -> prospect, deduplicated */
 	edge_index e;
-	e.start = rg_calloc((size_t)n + 1, sizeof(int));
-	e.to = rg_malloc((kept.n ? kept.n : 1) * sizeof(int));
+	int *srcs = rg_malloc((kept.n ? kept.n : 1) * sizeof(int));
 	for (size_t k = 0; k < kept.n; k++)
-		e.start[g->referrals.v[kept.v[k]].src + 1]++;
-	for (int i = 0; i < n; i++)
-		e.start[i + 1] += e.start[i];
-	int *fill = rg_calloc((size_t)n, sizeof(int));
-	for (size_t k = 0; k < kept.n; k++) {
-		const rg_referral *x = &g->referrals.v[kept.v[k]];
-		e.to[e.start[x->src] + fill[x->src]++] = x->pro;
-	}
-	free(fill);
+		srcs[k] = g->referrals.v[kept.v[k]].src;
+	rg_group(srcs, kept.n, (size_t)n, &e.start, &e.to);
+	for (size_t k = 0; k < kept.n; k++)
+		e.to[k] = g->referrals.v[kept.v[e.to[k]]].pro;
+	free(srcs);
 	/* one referral per (source, prospect) to me, so no duplicate edges;
 	 * sort each list for a deterministic walk */
 	for (int i = 0; i < n; i++)
@@ -379,7 +372,6 @@ void rg_report_sources(rg_report *r, const rg_graph *g,
 	free(e.start);
 	free(e.to);
 	free(own);
-	free(rowof);
 	free(row_index);
 	RG_VEC_FREE(kept);
 	if (rows.n > 1)

@@ -184,6 +184,24 @@ char *rg_arena_strdup(rg_arena *a, const char *s)
 	return rg_arena_strndup(a, s, strlen(s));
 }
 
+void rg_group(const int *key, size_t n, size_t nkeys, int **start, int **idx)
+{
+	int *st = rg_calloc(nkeys + 1, sizeof(int));
+	int *ix = rg_calloc(n ? n : 1, sizeof(int));
+	int *fill = rg_calloc(nkeys + 1, sizeof(int));
+	for (size_t i = 0; i < n; i++)
+		if (key[i] >= 0)
+			st[key[i] + 1]++;
+	for (size_t k = 0; k < nkeys; k++)
+		st[k + 1] += st[k];
+	for (size_t i = 0; i < n; i++)
+		if (key[i] >= 0)
+			ix[st[key[i]] + fill[key[i]]++] = (int)i;
+	free(fill);
+	*start = st;
+	*idx = ix;
+}
+
 int rg_strcmp_null(const char *a, const char *b)
 {
 	if (a == NULL || b == NULL)

@@ -79,6 +79,13 @@ void *rg_arena_alloc(rg_arena *a, size_t n);
 char *rg_arena_strndup(rg_arena *a, const char *s, size_t n);
 char *rg_arena_strdup(rg_arena *a, const char *s);
 
+/*
+ * Group items 0..n-1 by key[i] (0..nkeys-1; a negative key leaves the item
+ * out): on return (*idx)[(*start)[k] .. (*start)[k+1]) lists the items of
+ * key k in item order.  Both arrays are malloc'd; the caller frees them.
+ */
+void rg_group(const int *key, size_t n, size_t nkeys, int **start, int **idx);
+
 /* Bytewise string comparison that sorts NULL first. */
 int rg_strcmp_null(const char *a, const char *b);
 
