@@ -711,6 +711,8 @@ static void read_referral(reader *r, const fields *fs, const ynode *map,
 
 static void read_record(reader *r, const ynode *map, enum kind forced,
 			int default_date, int *note_date);
+static void read_fields(reader *r, const ynode *map, const fields *fs,
+			enum kind forced, int default_date, int *note_date);
 
 static void read_list(reader *r, const char *field, const ynode *v,
 		      enum kind forced, int default_date)
@@ -740,6 +742,14 @@ static void read_record(reader *r, const ynode *map, enum kind forced,
 {
 	fields fs;
 	fields_of(r, map, &fs);
+	read_fields(r, map, &fs, forced, default_date, note_date);
+}
+
+/* The record of a mapping whose fields are already gathered. */
+static void read_fields(reader *r, const ynode *map, const fields *fsp,
+			enum kind forced, int default_date, int *note_date)
+{
+	const fields fs = *fsp;
 	const char *tt;
 	enum kind k = kind_of(r, &fs, &tt);
 	int line, col;
@@ -828,7 +838,7 @@ static void read_top(reader *r, const ynode *root)
 			  RG_NODATE);
 		return;
 	}
-	read_record(r, root, K_NONE, RG_NODATE, NULL);
+	read_fields(r, root, &fs, K_NONE, RG_NODATE, NULL);
 }
 
 bool rg_yaml_read(rg_file *f, const char *text, size_t len, int line0,
