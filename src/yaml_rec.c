@@ -609,6 +609,8 @@ static void read_contact(reader *r, const fields *fs, const ynode *map,
 	if (total) {
 		c->refby = rg_arena_alloc(r->f->arena, total * sizeof(rg_ref));
 		for (int i = 0; i < 3; i++) {
+			if (np[i] == 0)
+				continue;
 			memcpy(c->refby + c->nrefby, parts[i],
 			       np[i] * sizeof(rg_ref));
 			c->nrefby += np[i];
