@@ -81,7 +81,9 @@ void rg_report_followups(rg_report *r, const rg_graph *g,
 		const rg_contact *p = &g->contacts.v[x->pro];
 		const rg_contact *s = &g->contacts.v[x->src];
 		const char *file = rg_graph_path(g, x->file);
-		if (!RG_ST_IS_CLOSED(x->status) && p->last_touch != RG_NODATE)
+		/* the owner is never a row's contact */
+		if (!RG_ST_IS_CLOSED(x->status) && p->last_touch != RG_NODATE &&
+		    x->pro != g->owner)
 			duty(r, o, RG_FU_PROSPECT, p->name,
 			     p->last_touch + o->followup_days, file, x->line);
 		int change = RG_ST_IS_CLOSED(x->status) && x->closed != RG_NODATE
@@ -427,6 +429,8 @@ void rg_report_uncredited(rg_report *r, const rg_graph *g,
 		if (!x->to_me)
 			continue;
 		has_ref[x->pro] = true;
+		if (x->pro == g->owner)
+			continue; /* the owner is never a row's contact */
 		const char *pro = g->contacts.v[x->pro].name;
 		const rg_contact *s = &g->contacts.v[x->src];
 		const char *file = rg_graph_path(g, x->file);

@@ -53,12 +53,8 @@ static void walk_dir(walker *w, int dfd, const char *rel, int depth)
 			continue;
 		}
 		if (S_ISLNK(st.st_mode)) {
-			struct stat t;
-			bool dirlink = fstatat(dirfd(dir), name, &t, 0) == 0 &&
-				       S_ISDIR(t.st_mode);
-			if (rg_note_name(name) || dirlink)
-				rg_diag(w->d, path, 0, 0, RG_WARNING,
-					"symbolic link not followed; skipped");
+			rg_diag(w->d, path, 0, 0, RG_WARNING,
+				"symbolic link not followed; skipped");
 			free(path);
 		} else if (S_ISDIR(st.st_mode)) {
 			if (depth >= MAX_DEPTH) {

@@ -529,11 +529,11 @@ static bool makes_record(const fields *fs)
 	static const char *const others[] = {"type", "from", "prospect",
 					     "date"};
 	for (size_t i = 0; i < sizeof others / sizeof *others; i++)
-		if (fget(fs, others[i]))
+		if (fhas(fs, others[i]))
 			return true;
 	for (size_t i = 0; i < sizeof contact_fields / sizeof *contact_fields;
 	     i++)
-		if (fget(fs, contact_fields[i]))
+		if (fhas(fs, contact_fields[i]))
 			return true;
 	return false;
 }
@@ -764,7 +764,7 @@ static void read_fields(reader *r, const ynode *map, const fields *fsp,
 				 ? d
 				 : RG_NODATE;
 	}
-	if (forced != K_NONE && fget(&fs, "type") == NULL)
+	if (forced != K_NONE && absent(fget(&fs, "type")))
 		k = forced;
 	if (k == K_OTHER) {
 		char *why = rg_asprintf("type '%s' is not refgraph's", tt ? tt : "");
