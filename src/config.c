@@ -181,6 +181,14 @@ bool rg_config_read(rg_config *c, const char *path, const char *shown,
 			strerror(errno ? errno : EIO));
 		return false;
 	}
+	rg_config_parse(c, text, len, shown, d);
+	free(text);
+	return true;
+}
+
+void rg_config_parse(rg_config *c, const char *text, size_t len,
+		     const char *shown, rg_diags *d)
+{
 	cfg_reader r = {c, shown, d};
 	yaml_parser_t p;
 	if (!yaml_parser_initialize(&p))
@@ -263,6 +271,4 @@ bool rg_config_read(rg_config *c, const char *path, const char *shown,
 	}
 	free(key);
 	yaml_parser_delete(&p);
-	free(text);
-	return true;
 }

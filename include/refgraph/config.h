@@ -28,6 +28,9 @@ void rg_config_init(rg_config *c);
  */
 bool rg_config_read(rg_config *c, const char *path, const char *shown,
 		    bool optional, rg_diags *d);
+/* The same from text[0..len) in memory. */
+void rg_config_parse(rg_config *c, const char *text, size_t len,
+		     const char *shown, rg_diags *d);
 void rg_config_free(rg_config *c);
 
 /* True when rel (a relative path) or one of its leading directories
