@@ -63,7 +63,7 @@ $(B)/%.o: src/%.c $(wildcard include/refgraph/*.h) | $(B)
 $(B):
 	mkdir -p $(B)
 
-$(B)/test_%: tests/unit/test_%.c $(B)/librefgraph.a
+$(B)/test_%: tests/unit/test_%.c tests/unit/testlib.h $(B)/librefgraph.a
 	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(B)/librefgraph.a \
 		$(ALL_LDFLAGS) $(CMOCKA_LIBS) $(LIBS)
 
