@@ -31,7 +31,7 @@ void rg_fmt_number(char *out, size_t cap, double v, bool float_style)
 		snprintf(out, cap, "0");
 		return;
 	}
-	if (v == floor(v) && fabs(v) < 1e15) {
+	if (v == floor(v) && fabs(v) < 1e16) {
 		snprintf(out, cap, float_style ? "%.1f" : "%.0f", v);
 		if (strcmp(out, "-0") == 0 || strcmp(out, "-0.0") == 0)
 			snprintf(out, cap, float_style ? "0.0" : "0");
