@@ -57,3 +57,16 @@ fuzz-smoke: fuzz-build fuzz-seeds
 			pass=$$((pass + 1)); \
 		else echo "FAIL fuzz_$$n"; tail -30 $(FUZZ_B)/smoke_$$n.log; fail=$$((fail + 1)); fi; \
 	done; echo "fuzz-smoke: $$pass passed, $$fail failed"; [ $$fail = 0 ]
+
+# ---- the adversarial suite and injected I/O faults (part of make check) ----
+.PHONY: adversarial faults
+check: adversarial faults
+
+adversarial: $(B)/refgraph
+	@sh tests/adversarial/run.sh $(B)/refgraph
+
+$(B)/faults-shim.so: tests/faults/shim.c | $(B)
+	$(CC) -shared -fPIC -O1 -g -o $@ $< -ldl
+
+faults: $(B)/refgraph $(B)/faults-shim.so
+	@sh tests/faults/run.sh $(B)/refgraph $(B)/faults-shim.so
