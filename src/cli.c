@@ -21,42 +21,54 @@
 
 void rg_cli_usage(FILE *f)
 {
-	fputs(
-	    "usage: refgraph COMMAND [OPTIONS] [ROOT]\n"
-	    "\n"
-	    "Read the notes under ROOT (default: .) and report on the referral\n"
-	    "network in them.\n"
-	    "\n"
-	    "Commands:\n"
-	    "  check        print every problem in the notes and a summary\n"
-	    "  report       follow-ups, sources and uncredited referrals\n"
-	    "  followups    overdue follow-ups: prospects, sources to inform,\n"
-	    "               clients to call, tasks\n"
-	    "  sources      referral sources, best first\n"
-	    "  uncredited   referrals never thanked or rewarded, clients with\n"
-	    "               no known source\n"
-	    "\n"
-	    "Options:\n"
-	    "  --today DATE           the report day (default: today)\n"
-	    "  --format FORMAT        text (default), json, csv, md, html, dot\n"
-	    "  -o FILE                write the report to FILE, atomically\n"
-	    "  --config FILE          settings file (default: ROOT/.refgraph.yaml)\n"
-	    "  --since DATE           sources: only referrals dated on or after DATE\n"
-	    "  --ahead N              followups: also duties due in the next N days\n"
-	    "  --strict               unresolved references are errors, and no\n"
-	    "                         report is written when there are errors\n"
-	    "  --verbose              check: list implicit contacts and skipped files\n"
-	    "  --followup-days N      days before a prospect is followed up (7)\n"
-	    "  --thank-days N         days to thank a source (7)\n"
-	    "  --inform-days N        days to tell a source how it went (14)\n"
-	    "  --client-touch-days N  days between touches of a client (30)\n"
-	    "  --jobs N               files parsed in parallel (default: 2)\n"
-	    "  --help, --version\n"
-	    "\n"
-	    "Exit status: 0 clean (warnings allowed), 1 errors in the notes,\n"
-	    "2 usage, 3 an I/O or resource failure.  See refgraph(1) and\n"
-	    "refgraph(5).\n",
-	    f);
+	fputs("usage: refgraph COMMAND [OPTIONS] [ROOT]\n"
+	      "\n"
+	      "Read the notes under ROOT (default: .) and report on the "
+	      "referral\n"
+	      "network in them.\n"
+	      "\n"
+	      "Commands:\n"
+	      "  check        print every problem in the notes and a summary\n"
+	      "  report       follow-ups, sources and uncredited referrals\n"
+	      "  followups    overdue follow-ups: prospects, sources to "
+	      "inform,\n"
+	      "               clients to call, tasks\n"
+	      "  sources      referral sources, best first\n"
+	      "  uncredited   referrals never thanked or rewarded, clients "
+	      "with\n"
+	      "               no known source\n"
+	      "\n"
+	      "Options:\n"
+	      "  --today DATE           the report day (default: today)\n"
+	      "  --format FORMAT        text (default), json, csv, md, html, "
+	      "dot\n"
+	      "  -o FILE                write the report to FILE, atomically\n"
+	      "  --config FILE          settings file (default: "
+	      "ROOT/.refgraph.yaml)\n"
+	      "  --since DATE           sources: only referrals dated on or "
+	      "after DATE\n"
+	      "  --ahead N              followups: also duties due in the next "
+	      "N days\n"
+	      "  --strict               unresolved references are errors, and "
+	      "no\n"
+	      "                         report is written when there are "
+	      "errors\n"
+	      "  --verbose              check: list implicit contacts and "
+	      "skipped files\n"
+	      "  --followup-days N      days before a prospect is followed up "
+	      "(7)\n"
+	      "  --thank-days N         days to thank a source (7)\n"
+	      "  --inform-days N        days to tell a source how it went "
+	      "(14)\n"
+	      "  --client-touch-days N  days between touches of a client (30)\n"
+	      "  --jobs N               files parsed in parallel (default: 2)\n"
+	      "  --help, --version\n"
+	      "\n"
+	      "Exit status: 0 clean (warnings allowed), 1 errors in the "
+	      "notes,\n"
+	      "2 usage, 3 an I/O or resource failure.  See refgraph(1) and\n"
+	      "refgraph(5).\n",
+	      f);
 }
 
 static bool usage_error(FILE *err, const char *fmt, const char *arg)
@@ -85,7 +97,7 @@ bool rg_cli_parse(rg_cli *c, int argc, char **argv, FILE *err)
 	c->today = c->since = RG_NODATE;
 	c->ahead = -1;
 	c->followup_days = c->thank_days = c->inform_days =
-	    c->client_touch_days = -1;
+		c->client_touch_days = -1;
 	c->jobs = 2;
 	static const struct {
 		const char *name;
@@ -100,18 +112,18 @@ bool rg_cli_parse(rg_cli *c, int argc, char **argv, FILE *err)
 		const char *a = argv[i];
 		if (only_args || a[0] != '-' || a[1] == '\0') {
 			if (c->cmd == RG_CMD_NONE) {
-				for (size_t k = 0; k < sizeof cmds / sizeof *cmds;
-				     k++)
+				for (size_t k = 0;
+				     k < sizeof cmds / sizeof *cmds; k++)
 					if (strcmp(a, cmds[k].name) == 0)
 						c->cmd = cmds[k].cmd;
 				if (c->cmd == RG_CMD_NONE)
 					return usage_error(
-					    err, "unknown command '%s'", a);
+						err, "unknown command '%s'", a);
 			} else if (c->root == NULL) {
 				c->root = a;
 			} else {
-				return usage_error(err,
-						   "unexpected argument '%s'", a);
+				return usage_error(
+					err, "unexpected argument '%s'", a);
 			}
 			continue;
 		}
@@ -125,7 +137,8 @@ bool rg_cli_parse(rg_cli *c, int argc, char **argv, FILE *err)
 		if (eq && strncmp(a, "--", 2) == 0) {
 			size_t n = (size_t)(eq - a);
 			if (n >= sizeof name)
-				return usage_error(err, "unknown option '%s'", a);
+				return usage_error(err, "unknown option '%s'",
+						   a);
 			memcpy(name, a, n);
 			name[n] = '\0';
 			val = eq + 1;
@@ -148,11 +161,18 @@ bool rg_cli_parse(rg_cli *c, int argc, char **argv, FILE *err)
 			c->verbose = true;
 			continue;
 		}
-		static const char *const valued[] = {
-		    "--today",	       "--format",	"-o",
-		    "--output",	       "--config",	"--since",
-		    "--ahead",	       "--followup-days", "--thank-days",
-		    "--inform-days",   "--client-touch-days", "--jobs"};
+		static const char *const valued[] = {"--today",
+						     "--format",
+						     "-o",
+						     "--output",
+						     "--config",
+						     "--since",
+						     "--ahead",
+						     "--followup-days",
+						     "--thank-days",
+						     "--inform-days",
+						     "--client-touch-days",
+						     "--jobs"};
 		bool known = false;
 		for (size_t k = 0; k < sizeof valued / sizeof *valued; k++)
 			known |= strcmp(name, valued[k]) == 0;
@@ -160,26 +180,28 @@ bool rg_cli_parse(rg_cli *c, int argc, char **argv, FILE *err)
 			return usage_error(err, "unknown option '%s'", a);
 		if (val == NULL) {
 			if (i + 1 >= argc)
-				return usage_error(err, "option '%s' needs a value",
-						   name);
+				return usage_error(
+					err, "option '%s' needs a value", name);
 			val = argv[++i];
 		}
 		int d;
-		if (strcmp(name, "--today") == 0 || strcmp(name, "--since") == 0) {
+		if (strcmp(name, "--today") == 0 ||
+		    strcmp(name, "--since") == 0) {
 			if (!rg_date_parse10(val, &d) || strlen(val) != 10)
 				return usage_error(
-				    err, "'%s' is not a date (YYYY-MM-DD)", val);
+					err, "'%s' is not a date (YYYY-MM-DD)",
+					val);
 			if (name[2] == 't')
 				c->today = d;
 			else
 				c->since = d;
 		} else if (strcmp(name, "--format") == 0) {
 			if (rg_renderer(val) == NULL)
-				return usage_error(
-				    err,
-				    "unknown format '%s' (text, json, csv, md, "
-				    "html, dot)",
-				    val);
+				return usage_error(err,
+						   "unknown format '%s' (text, "
+						   "json, csv, md, "
+						   "html, dot)",
+						   val);
 			c->format = val;
 		} else if (strcmp(name, "-o") == 0 ||
 			   strcmp(name, "--output") == 0) {
@@ -190,7 +212,8 @@ bool rg_cli_parse(rg_cli *c, int argc, char **argv, FILE *err)
 			int n;
 			if (!parse_n(val, &n))
 				return usage_error(
-				    err, "'%s' is not a whole number >= 0", val);
+					err, "'%s' is not a whole number >= 0",
+					val);
 			if (strcmp(name, "--ahead") == 0)
 				c->ahead = n;
 			else if (strcmp(name, "--followup-days") == 0)
@@ -342,15 +365,17 @@ int rg_cli_run(const rg_cli *c)
 	if (c->cmd == RG_CMD_CHECK) {
 		if (c->verbose)
 			verbose_listing(&out, &notes, &g);
-		rg_buf_printf(
-		    &out,
-		    "%zu files read (%zu notes), %zu contacts (%zu implicit), "
-		    "%zu interactions, %zu referral mentions (%zu referrals), "
-		    "%zu tasks, %d errors, %d warnings\n",
-		    g.stats.files, g.stats.notes,
-		    g.stats.contacts + g.stats.implicit, g.stats.implicit,
-		    g.stats.interactions, g.stats.mentions, g.stats.referrals,
-		    g.stats.tasks, d.nerrors, d.nwarnings);
+		rg_buf_printf(&out,
+			      "%zu files read (%zu notes), %zu contacts (%zu "
+			      "implicit), "
+			      "%zu interactions, %zu referral mentions (%zu "
+			      "referrals), "
+			      "%zu tasks, %d errors, %d warnings\n",
+			      g.stats.files, g.stats.notes,
+			      g.stats.contacts + g.stats.implicit,
+			      g.stats.implicit, g.stats.interactions,
+			      g.stats.mentions, g.stats.referrals,
+			      g.stats.tasks, d.nerrors, d.nwarnings);
 	} else if (!(c->strict && d.nerrors)) {
 		rg_report_opts o = {0};
 		o.today = c->today != RG_NODATE ? c->today : rg_date_today();
@@ -369,7 +394,8 @@ int rg_cli_run(const rg_cli *c)
 			rg_report_uncredited(&rep, &g, &o);
 		rg_render_opts ro = {0};
 		const char *nc = getenv("NO_COLOR");
-		ro.color = c->output == NULL && strcmp(c->format, "text") == 0 &&
+		ro.color = c->output == NULL &&
+			   strcmp(c->format, "text") == 0 &&
 			   isatty(STDOUT_FILENO) && !(nc && *nc);
 		ro.ahead = c->ahead;
 		ro.since = c->since;
@@ -381,9 +407,9 @@ int rg_cli_run(const rg_cli *c)
 		status = RG_EXIT_NOTES;
 	if (out.len || c->output) {
 		int w = c->output && c->cmd != RG_CMD_CHECK &&
-				!(c->strict && d.nerrors)
-			    ? write_atomic(c->output, &out)
-			    : write_stdout(&out);
+					!(c->strict && d.nerrors)
+				? write_atomic(c->output, &out)
+				: write_stdout(&out);
 		if (w != RG_EXIT_OK)
 			status = w;
 	}

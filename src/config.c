@@ -93,7 +93,8 @@ static void set_size(cfg_reader *r, const char *key, const char *v,
 	if (errno || end == v || *end || n < lo || n > ((size_t)1 << 40)) {
 		rg_diag(r->d, r->shown, (int)m->line + 1, (int)m->column + 1,
 			RG_WARNING,
-			"%s: '%s' is not a whole number >= %zu; the default %zu "
+			"%s: '%s' is not a whole number >= %zu; the default "
+			"%zu "
 			"stands",
 			key, v, lo, *out);
 		return;
@@ -105,8 +106,8 @@ static void scalar(cfg_reader *r, const char *key, const char *v,
 		   const yaml_mark_t *km, const yaml_mark_t *vm)
 {
 	rg_config *c = r->c;
-	bool empty = *v == '\0' || strcmp(v, "~") == 0 ||
-		     strcasecmp(v, "null") == 0;
+	bool empty =
+		*v == '\0' || strcmp(v, "~") == 0 || strcasecmp(v, "null") == 0;
 	if (strcasecmp(key, "me") == 0) {
 		free(c->me);
 		c->me = empty ? NULL : rg_strdup(v);
@@ -212,9 +213,7 @@ void rg_config_parse(rg_config *c, const char *text, size_t len,
 		}
 		switch (ev.type) {
 		case YAML_STREAM_END_EVENT:
-		case YAML_DOCUMENT_END_EVENT:
-			done = true;
-			break;
+		case YAML_DOCUMENT_END_EVENT: done = true; break;
 		case YAML_MAPPING_START_EVENT:
 		case YAML_SEQUENCE_START_EVENT:
 			if (depth == 0 && ev.type != YAML_MAPPING_START_EVENT &&
@@ -264,8 +263,7 @@ void rg_config_parse(rg_config *c, const char *text, size_t len,
 			}
 			break;
 		}
-		default:
-			break;
+		default: break;
 		}
 		yaml_event_delete(&ev);
 	}

@@ -15,8 +15,8 @@ int rg_days_from_civil(int y, int m, int d)
 	y -= m <= 2;
 	const int era = (y >= 0 ? y : y - 399) / 400;
 	const unsigned yoe = (unsigned)(y - era * 400);
-	const unsigned doy =
-	    (153 * (unsigned)(m + (m > 2 ? -3 : 9)) + 2) / 5 + (unsigned)d - 1;
+	const unsigned doy = (153 * (unsigned)(m + (m > 2 ? -3 : 9)) + 2) / 5 +
+			     (unsigned)d - 1;
 	const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
 	return era * 146097 + (int)doe - 719468;
 }
@@ -27,7 +27,7 @@ void rg_civil_from_days(int z, int *y, int *m, int *d)
 	const int era = (z >= 0 ? z : z - 146096) / 146097;
 	const unsigned doe = (unsigned)(z - era * 146097);
 	const unsigned yoe =
-	    (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+		(doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
 	const int yy = (int)yoe + era * 400;
 	const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
 	const unsigned mp = (5 * doy + 2) / 153;
@@ -155,8 +155,7 @@ int rg_date_today(void)
 	struct tm tm;
 	if (localtime_r(&t, &tm) == NULL)
 		return rg_days_from_civil(1970, 1, 1);
-	return rg_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1,
-				  tm.tm_mday);
+	return rg_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
 static void trim(const char **s, size_t *n)
@@ -187,10 +186,14 @@ bool rg_duration_parse(const char *s, size_t n, int *days)
 		return false;
 	int mult;
 	switch (s[n - 1]) {
-	case 'd': case 'D': mult = 1; break;
-	case 'w': case 'W': mult = 7; break;
-	case 'm': case 'M': mult = 30; break;
-	case 'y': case 'Y': mult = 365; break;
+	case 'd':
+	case 'D': mult = 1; break;
+	case 'w':
+	case 'W': mult = 7; break;
+	case 'm':
+	case 'M': mult = 30; break;
+	case 'y':
+	case 'Y': mult = 365; break;
 	default: return false;
 	}
 	*days = (int)v * mult;
@@ -206,8 +209,8 @@ bool rg_number_parse(const char *s, size_t n, double *out)
 		tmp[k++] = s[i++];
 	if (i >= n || !isdig((unsigned char)s[i]))
 		return false;
-	for (; i < n && (isdig((unsigned char)s[i]) || s[i] == ',' ||
-			 s[i] == '_');
+	for (; i < n &&
+	       (isdig((unsigned char)s[i]) || s[i] == ',' || s[i] == '_');
 	     i++) {
 		if (s[i] == ',' || s[i] == '_')
 			continue;

@@ -208,26 +208,28 @@ static int resolve(builder *b, int file, const rg_ref *r, bool create,
 		if (!b->near_built) {
 			for (size_t i = 0; i < b->ids.cap; i++)
 				if (b->ids.keys[i])
-					rg_near_add(b->near, b->ids.keys[i],
-						    b->g->contacts
-							.v[b->ids.e
-							       .v[b->ids.head[i]]
-							       .contact]
+					rg_near_add(
+						b->near, b->ids.keys[i],
+						b->g->contacts
+							.v[b->ids.e.v[b->ids.head
+									      [i]]
+								   .contact]
 							.name);
 			smap *more[2] = {&b->names, &b->aliases};
 			for (int m = 0; m < 2; m++)
 				for (size_t i = 0; i < more[m]->cap; i++)
 					if (more[m]->keys[i] &&
-					    smap_get(&b->ids, more[m]->keys[i]) <
-						0)
+					    smap_get(&b->ids,
+						     more[m]->keys[i]) < 0)
 						rg_near_add(
-						    b->near, more[m]->keys[i],
-						    b->g->contacts
-							.v[more[m]
-							       ->e
-							       .v[more[m]->head[i]]
-							       .contact]
-							.name);
+							b->near,
+							more[m]->keys[i],
+							b->g->contacts
+								.v[more[m]->e
+									   .v[more[m]->head
+										      [i]]
+									   .contact]
+								.name);
 			b->near_built = true;
 		}
 		near = rg_near_find(b->near, key);
@@ -279,7 +281,8 @@ static void add_contacts(builder *b)
 			for (size_t k = 0; k < r->nroles; k++) {
 				if (strcmp(r->roles[k], "client") == 0)
 					c->client = true;
-				else if (strcmp(r->roles[k], "former-client") == 0)
+				else if (strcmp(r->roles[k], "former-client") ==
+					 0)
 					c->former_client = true;
 			}
 			c->has_source = r->source != NULL;
@@ -302,8 +305,9 @@ static void set_owner(builder *b)
 		size_t s, n;
 		if (rg_ref_target(b->cfg->me, strlen(b->cfg->me), &s, &n)) {
 			b->owner_key = rg_fold(b->cfg->me + s, n);
-			rg_ref r = {rg_arena_strndup(g->arena, b->cfg->me + s, n),
-				    0, 0};
+			rg_ref r = {
+				rg_arena_strndup(g->arena, b->cfg->me + s, n),
+				0, 0};
 			char *save = b->owner_key;
 			b->owner_key = NULL;
 			/* look the owner up among written contacts */
@@ -319,7 +323,7 @@ static void set_owner(builder *b)
 				c->name = r.target;
 				c->file = -1;
 				c->since = c->last_touch = c->first_touch =
-				    RG_NODATE;
+					RG_NODATE;
 				*RG_VEC_PUSH(b->recs) = NULL;
 				g->owner = (int)g->contacts.n - 1;
 			}
@@ -512,10 +516,11 @@ static void gather(builder *b, mention_vec *out)
 			int src = r->from_me ? g->owner
 					     : resolve(b, (int)fi, &r->from,
 						       false, false);
-			int pro = resolve(b, (int)fi, &r->prospect, false, false);
-			int rcv = r->to.target
-				      ? resolve(b, (int)fi, &r->to, false, false)
-				      : g->owner;
+			int pro =
+				resolve(b, (int)fi, &r->prospect, false, false);
+			int rcv = r->to.target ? resolve(b, (int)fi, &r->to,
+							 false, false)
+					       : g->owner;
 			if (src < 0 || pro < 0 || rcv < 0)
 				continue;
 			mention *m = RG_VEC_PUSH(*out);
@@ -546,7 +551,8 @@ static void gather(builder *b, mention_vec *out)
 		int pro = k->owner ? g->owner : (int)c;
 		int date = k->since != RG_NODATE ? k->since : k->first_touch;
 		for (size_t j = 0; j < r->nrefby; j++) {
-			int src = resolve(b, k->file, &r->refby[j], false, false);
+			int src =
+				resolve(b, k->file, &r->refby[j], false, false);
 			if (src < 0)
 				continue;
 			if (date == RG_NODATE)
@@ -638,7 +644,8 @@ static void decide(builder *b, rg_referral *r, mention **ms, size_t n,
 					"differs from %s:%d on the same day; "
 					"this one (the later in the notes) is "
 					"used",
-					field_name(bit), g->contacts.v[r->src].name,
+					field_name(bit),
+					g->contacts.v[r->src].name,
 					g->contacts.v[r->pro].name,
 					path_of(b, o->file), o->line);
 				break;
@@ -763,10 +770,12 @@ static void merge(builder *b)
 			int who = resolve(b, (int)fi, &fd->who, false, false);
 			if (who < 0)
 				continue;
-			if (fd->key == RG_F_THANKED || fd->key == RG_F_INFORMED) {
+			if (fd->key == RG_F_THANKED ||
+			    fd->key == RG_F_INFORMED) {
 				for (int j = sstart[who]; j < sstart[who + 1];
 				     j++) {
-					rg_referral *r = &g->referrals.v[sidx[j]];
+					rg_referral *r =
+						&g->referrals.v[sidx[j]];
 					if (r->date == RG_NODATE ||
 					    r->date > fd->date)
 						continue;
@@ -786,7 +795,8 @@ static void merge(builder *b)
 			 * to the earliest only */
 			int first = -1;
 			size_t applied = 0;
-			for (int j = bp.start[who]; j < bp.start[who + 1]; j++) {
+			for (int j = bp.start[who]; j < bp.start[who + 1];
+			     j++) {
 				int ri = bp.idx[j];
 				const rg_referral *r = &g->referrals.v[ri];
 				if (r->date != RG_NODATE && r->date > fd->date)
@@ -819,7 +829,8 @@ static void merge(builder *b)
 					fd->who.target);
 				continue;
 			}
-			for (int j = bp.start[who]; j < bp.start[who + 1]; j++) {
+			for (int j = bp.start[who]; j < bp.start[who + 1];
+			     j++) {
 				int ri = bp.idx[j];
 				const rg_referral *r = &g->referrals.v[ri];
 				if (r->date != RG_NODATE && r->date > fd->date)

@@ -27,14 +27,16 @@
 enum { P_LINE, P_BRACKET, P_DUE, P_DONE, P_LINK, P_COUNT };
 
 static const char *const pattern_src[P_COUNT] = {
-    /* key:: at the start of a line, after list markers and a task box */
-    "^[ \\t]*(?:(?:[-*+]|[0-9]{1,9}[.)])[ \\t]+)*(?:\\[[ xX]\\][ \\t]+)?"
-    "([\\p{L}\\p{N}_-]+)::",
-    /* [key:: or (key:: anywhere */
-    "[\\[(][ \\t]*([\\p{L}\\p{N}_-]+)::",
-    "(?:\\bdue::?[ \\t]*|\\x{1F4C5}\\x{FE0F}?[ \\t]*)([0-9]{4}-[0-9]{2}-[0-9]{2})",
-    "(?:\\bdone::?[ \\t]*|\\x{2705}\\x{FE0F}?[ \\t]*)([0-9]{4}-[0-9]{2}-[0-9]{2})",
-    "\\[\\[([^\\[\\]\\n]*)\\]\\]",
+	/* key:: at the start of a line, after list markers and a task box */
+	"^[ \\t]*(?:(?:[-*+]|[0-9]{1,9}[.)])[ \\t]+)*(?:\\[[ xX]\\][ \\t]+)?"
+	"([\\p{L}\\p{N}_-]+)::",
+	/* [key:: or (key:: anywhere */
+	"[\\[(][ \\t]*([\\p{L}\\p{N}_-]+)::",
+	"(?:\\bdue::?[ \\t]*|\\x{1F4C5}\\x{FE0F}?[ "
+	"\\t]*)([0-9]{4}-[0-9]{2}-[0-9]{2})",
+	"(?:\\bdone::?[ \\t]*|\\x{2705}\\x{FE0F}?[ "
+	"\\t]*)([0-9]{4}-[0-9]{2}-[0-9]{2})",
+	"\\[\\[([^\\[\\]\\n]*)\\]\\]",
 };
 
 static pcre2_code *patterns[P_COUNT];
@@ -349,11 +351,14 @@ static void field(liner *L, const char *key, size_t klen, const char *v,
 		m.thanked = m.informed = RG_NODATE;
 		m.closed = RG_NODATE;
 		if (!arrow(v, vlen, &at, &alen) ||
-		    !make_ref(f, v, at, line, vcol, which ? &m.prospect : &m.from) ||
+		    !make_ref(f, v, at, line, vcol,
+			      which ? &m.prospect : &m.from) ||
 		    !make_ref(f, v + at + alen, vlen - at - alen, line,
-			      vcol + (int)(at + alen), which ? &m.to : &m.prospect)) {
+			      vcol + (int)(at + alen),
+			      which ? &m.to : &m.prospect)) {
 			rg_diag(&f->diags, f->path, line, col, RG_WARNING,
-				"%.*s:: expects 'A -> B' with two names; skipped",
+				"%.*s:: expects 'A -> B' with two names; "
+				"skipped",
 				(int)klen, key);
 			return;
 		}
@@ -390,7 +395,8 @@ static void field(liner *L, const char *key, size_t klen, const char *v,
 	size_t tb = end;
 	while (tb > 0 && v[tb - 1] != ' ' && v[tb - 1] != '\t')
 		tb--;
-	if (tb > 0 && tb < end && rg_number_parse(v + tb, end - tb, &fd.value)) {
+	if (tb > 0 && tb < end &&
+	    rg_number_parse(v + tb, end - tb, &fd.value)) {
 		fd.has_value = true;
 		end = tb;
 		while (end > 0 && (v[end - 1] == ' ' || v[end - 1] == '\t'))
@@ -506,8 +512,8 @@ static void read_task(liner *L, const li_frame *t, const rg_limits *lim)
 		size_t off = b + o[0];
 		int line = line_of(L, off);
 		size_t ls = L->starts.v[line - L->line0];
-		if (make_ref(f, s + o[0], o[1] - o[0], line, (int)(off - ls) + 1,
-			     &r))
+		if (make_ref(f, s + o[0], o[1] - o[0], line,
+			     (int)(off - ls) + 1, &r))
 			*RG_VEC_PUSH(links) = r;
 		from = o[1];
 	}

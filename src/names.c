@@ -76,9 +76,9 @@ bool rg_utf8_valid(const char *s, size_t n)
 	size_t i = 0;
 	while (i < n) {
 		utf8proc_int32_t cp;
-		utf8proc_ssize_t k = utf8proc_iterate(
-		    (const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i),
-		    &cp);
+		utf8proc_ssize_t k =
+			utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+					 (utf8proc_ssize_t)(n - i), &cp);
 		if (k <= 0)
 			return false;
 		i += (size_t)k;
@@ -126,9 +126,9 @@ static size_t decode(const char *s, int32_t *out, size_t cap)
 	size_t n = strlen(s), i = 0, k = 0;
 	while (i < n && k < cap) {
 		utf8proc_int32_t cp;
-		utf8proc_ssize_t r = utf8proc_iterate(
-		    (const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i),
-		    &cp);
+		utf8proc_ssize_t r =
+			utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+					 (utf8proc_ssize_t)(n - i), &cp);
 		if (r <= 0) {
 			cp = (unsigned char)s[i];
 			r = 1;

@@ -12,8 +12,8 @@
 #include "refgraph/yaml_rec.h"
 
 static const char *const status_names[] = {
-    NULL,  "new",  "contacted", "meeting",    "proposal",
-    "won", "lost", "declined",  "unreachable"};
+	NULL,  "new",  "contacted", "meeting",	  "proposal",
+	"won", "lost", "declined",  "unreachable"};
 
 rg_status rg_status_parse(const char *s, size_t n)
 {
@@ -111,8 +111,11 @@ static void check_utf8(rg_file *f, const char *s, size_t n)
 	size_t line = 1, col = 1, i = 0;
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
-		size_t k = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3
-						 : (c >> 3) == 30 ? 4 : 0;
+		size_t k = c < 0x80	    ? 1
+			   : (c >> 5) == 6  ? 2
+			   : (c >> 4) == 14 ? 3
+			   : (c >> 3) == 30 ? 4
+					    : 0;
 		if (k == 0 || i + k > n || !rg_utf8_valid(s + i, k)) {
 			rg_diag(&f->diags, f->path, (int)line, (int)col,
 				RG_WARNING,
@@ -199,8 +202,8 @@ rg_file *rg_note_parse(const char *path, const char *data, size_t len,
 			while (e < n && s[e] != '\n')
 				e++;
 			if (marker_line(s + p, e - p, true)) {
-				if (!rg_yaml_read(f, s + e1 + 1, p - (e1 + 1), 2,
-						  true, lim, &date)) {
+				if (!rg_yaml_read(f, s + e1 + 1, p - (e1 + 1),
+						  2, true, lim, &date)) {
 					f->read = false;
 					goto out;
 				}
@@ -215,7 +218,8 @@ rg_file *rg_note_parse(const char *path, const char *data, size_t len,
 		}
 		if (!closed) {
 			rg_diag(&f->diags, path, 1, 1, RG_ERROR,
-				"front matter is never closed (no '---' or '...' "
+				"front matter is never closed (no '---' or "
+				"'...' "
 				"line); file skipped");
 			f->read = false;
 			goto out;

@@ -13,9 +13,9 @@ static void field(rg_buf *b, const char *s, bool numeric)
 	rg_buf tmp = {0};
 	rg_put_clean(&tmp, s, NULL);
 	const char *t = tmp.s ? tmp.s : "";
-	bool formula = !numeric && (t[0] == '=' || t[0] == '+' ||
-				    t[0] == '-' || t[0] == '@' ||
-				    t[0] == '\t' || t[0] == '\r');
+	bool formula =
+		!numeric && (t[0] == '=' || t[0] == '+' || t[0] == '-' ||
+			     t[0] == '@' || t[0] == '\t' || t[0] == '\r');
 	bool quote = formula || strpbrk(t, ",\"\r\n") != NULL;
 	if (quote)
 		rg_buf_putc(b, '"');

@@ -55,8 +55,8 @@ void rg_render_dot(rg_buf *b, const rg_report *r, const rg_graph *g,
 			rg_buf_puts(b, ", color=darkgreen");
 		rg_buf_puts(b, "];\n");
 		if (!x->to_me && x->rcv != x->src)
-			rg_buf_printf(b, "  n%d -> n%d [style=dashed];\n", x->pro,
-				      x->rcv);
+			rg_buf_printf(b, "  n%d -> n%d [style=dashed];\n",
+				      x->pro, x->rcv);
 	}
 	free(used);
 	rg_buf_puts(b, "}\n");

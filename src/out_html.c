@@ -30,20 +30,21 @@ void rg_render_html(rg_buf *b, const rg_report *r, const rg_graph *g,
 	(void)g;
 	char today[11];
 	rg_date_format(r->today, today);
-	rg_buf_printf(b,
-		      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta "
-		      "charset=\"utf-8\">\n<meta name=\"viewport\" "
-		      "content=\"width=device-width, initial-scale=1\">\n"
-		      "<title>refgraph report %s</title>\n<style>\n"
-		      "body{font-family:system-ui,sans-serif;margin:2em;"
-		      "color:#222}\n"
-		      "table{border-collapse:collapse;margin-bottom:2em}\n"
-		      "th,td{padding:.3em .8em;border-bottom:1px solid #ddd;"
-		      "text-align:left}\n"
-		      "td.n,th.n{text-align:right}\n"
-		      "tr.due td:first-child{color:#b00}\n"
-		      "</style>\n</head>\n<body>\n<h1>refgraph report %s</h1>\n",
-		      today, today);
+	rg_buf_printf(
+		b,
+		"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta "
+		"charset=\"utf-8\">\n<meta name=\"viewport\" "
+		"content=\"width=device-width, initial-scale=1\">\n"
+		"<title>refgraph report %s</title>\n<style>\n"
+		"body{font-family:system-ui,sans-serif;margin:2em;"
+		"color:#222}\n"
+		"table{border-collapse:collapse;margin-bottom:2em}\n"
+		"th,td{padding:.3em .8em;border-bottom:1px solid #ddd;"
+		"text-align:left}\n"
+		"td.n,th.n{text-align:right}\n"
+		"tr.due td:first-child{color:#b00}\n"
+		"</style>\n</head>\n<body>\n<h1>refgraph report %s</h1>\n",
+		today, today);
 	rg_table t[3];
 	size_t n = rg_tables(t, r, true, o);
 	for (size_t k = 0; k < n; k++) {
@@ -51,24 +52,28 @@ void rg_render_html(rg_buf *b, const rg_report *r, const rg_graph *g,
 		esc(b, t[k].title);
 		rg_buf_puts(b, "</h2>\n");
 		if (t[k].nrows == 0) {
-			rg_buf_puts(b, "<p>Nothing to report.</p>\n</section>\n");
+			rg_buf_puts(b,
+				    "<p>Nothing to report.</p>\n</section>\n");
 			continue;
 		}
 		rg_buf_puts(b, "<table>\n<thead><tr>");
 		for (size_t c = 0; c < t[k].ncols; c++) {
-			rg_buf_puts(b, t[k].right[c] ? "<th class=\"n\">" : "<th>");
+			rg_buf_puts(b, t[k].right[c] ? "<th class=\"n\">"
+						     : "<th>");
 			esc(b, t[k].cols[c]);
 			rg_buf_puts(b, "</th>");
 		}
 		rg_buf_puts(b, "</tr></thead>\n<tbody>\n");
 		for (size_t i = 0; i < t[k].nrows; i++) {
 			rg_buf_puts(b, t[k].emph[i] && k == 0 &&
-					       strcmp(t[k].key, "followups") == 0
-					   ? "<tr class=\"due\">"
-					   : "<tr>");
+						       strcmp(t[k].key,
+							      "followups") == 0
+					       ? "<tr class=\"due\">"
+					       : "<tr>");
 			for (size_t c = 0; c < t[k].ncols; c++) {
-				rg_buf_puts(b, t[k].right[c] ? "<td class=\"n\">"
-							     : "<td>");
+				rg_buf_puts(b, t[k].right[c]
+						       ? "<td class=\"n\">"
+						       : "<td>");
 				esc(b, t[k].cells[i * t[k].ncols + c]);
 				rg_buf_puts(b, "</td>");
 			}

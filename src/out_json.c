@@ -20,9 +20,9 @@ static void jstr(rg_buf *b, const char *s)
 	size_t n = strlen(s), i = 0;
 	while (i < n) {
 		utf8proc_int32_t cp;
-		utf8proc_ssize_t k = utf8proc_iterate(
-		    (const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i),
-		    &cp);
+		utf8proc_ssize_t k =
+			utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+					 (utf8proc_ssize_t)(n - i), &cp);
 		if (k <= 0) {
 			rg_buf_puts(b, "\\ufffd");
 			i++;
@@ -88,7 +88,8 @@ void rg_render_json(rg_buf *b, const rg_report *r, const rg_graph *g,
 		open_list(b, "followups", r->followups.n);
 		for (size_t i = 0; i < r->followups.n; i++) {
 			const rg_fu_row *x = &r->followups.v[i];
-			rg_buf_puts(b, i ? ",\n    {\"reason\": " : "    {\"reason\": ");
+			rg_buf_puts(b, i ? ",\n    {\"reason\": "
+					 : "    {\"reason\": ");
 			jstr(b, rg_fu_reason_name(x->reason));
 			rg_buf_puts(b, ", \"contact\": ");
 			jstr(b, x->contact);
@@ -105,14 +106,16 @@ void rg_render_json(rg_buf *b, const rg_report *r, const rg_graph *g,
 		open_list(b, "sources", r->sources.n);
 		for (size_t i = 0; i < r->sources.n; i++) {
 			const rg_src_row *x = &r->sources.v[i];
-			rg_buf_puts(b, i ? ",\n    {\"contact\": " : "    {\"contact\": ");
+			rg_buf_puts(b, i ? ",\n    {\"contact\": "
+					 : "    {\"contact\": ");
 			jstr(b, x->contact);
-			rg_buf_printf(b,
-				      ", \"referrals\": %d, \"introductions\": "
-				      "%d, \"leads\": %d, \"open\": %d, \"won\": "
-				      "%d, \"lost\": %d, \"conversion\": ",
-				      x->referrals, x->introductions, x->leads,
-				      x->open, x->won, x->lost);
+			rg_buf_printf(
+				b,
+				", \"referrals\": %d, \"introductions\": "
+				"%d, \"leads\": %d, \"open\": %d, \"won\": "
+				"%d, \"lost\": %d, \"conversion\": ",
+				x->referrals, x->introductions, x->leads,
+				x->open, x->won, x->lost);
 			if (x->has_conversion)
 				jnum(b, x->conversion, true);
 			else
@@ -131,7 +134,8 @@ void rg_render_json(rg_buf *b, const rg_report *r, const rg_graph *g,
 		open_list(b, "uncredited", r->uncredited.n);
 		for (size_t i = 0; i < r->uncredited.n; i++) {
 			const rg_un_row *x = &r->uncredited.v[i];
-			rg_buf_puts(b, i ? ",\n    {\"reason\": " : "    {\"reason\": ");
+			rg_buf_puts(b, i ? ",\n    {\"reason\": "
+					 : "    {\"reason\": ");
 			jstr(b, rg_un_reason_name(x->reason));
 			rg_buf_puts(b, ", \"contact\": ");
 			jstr(b, x->contact);

@@ -15,9 +15,9 @@ rg_render_fn rg_renderer(const char *format)
 		const char *name;
 		rg_render_fn fn;
 	} table[] = {
-	    {"text", rg_render_text}, {"json", rg_render_json},
-	    {"csv", rg_render_csv},   {"md", rg_render_md},
-	    {"html", rg_render_html}, {"dot", rg_render_dot},
+		{"text", rg_render_text}, {"json", rg_render_json},
+		{"csv", rg_render_csv},	  {"md", rg_render_md},
+		{"html", rg_render_html}, {"dot", rg_render_dot},
 	};
 	for (size_t i = 0; i < sizeof table / sizeof *table; i++)
 		if (strcmp(format, table[i].name) == 0)
@@ -57,17 +57,17 @@ void rg_put_clean(rg_buf *b, const char *s, const char *repl)
 	size_t n = strlen(s), i = 0;
 	while (i < n) {
 		utf8proc_int32_t cp;
-		utf8proc_ssize_t k = utf8proc_iterate(
-		    (const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i),
-		    &cp);
+		utf8proc_ssize_t k =
+			utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+					 (utf8proc_ssize_t)(n - i), &cp);
 		if (k <= 0) {
 			rg_buf_puts(b, "\xEF\xBF\xBD");
 			i++;
 			continue;
 		}
-		if (repl && (cp < 0x20 || cp == 0x7F ||
-			     (cp >= 0x80 && cp < 0xA0) || cp == 0x2028 ||
-			     cp == 0x2029))
+		if (repl &&
+		    (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ||
+		     cp == 0x2028 || cp == 0x2029))
 			rg_buf_puts(b, repl);
 		else
 			rg_buf_put(b, s + i, (size_t)k);
@@ -80,9 +80,9 @@ size_t rg_text_width(const char *s)
 	size_t n = strlen(s), i = 0, w = 0;
 	while (i < n) {
 		utf8proc_int32_t cp;
-		utf8proc_ssize_t k = utf8proc_iterate(
-		    (const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i),
-		    &cp);
+		utf8proc_ssize_t k =
+			utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+					 (utf8proc_ssize_t)(n - i), &cp);
 		if (k <= 0) {
 			k = 1;
 			w++;
@@ -168,8 +168,9 @@ size_t rg_tables(rg_table out[3], const rg_report *r, bool human,
 	char today[11];
 	rg_date_format(r->today, today);
 	if (r->has_followups) {
-		static const char *const mc[] = {"reason", "contact", "due",
-						 "days_overdue", "file", "line"};
+		static const char *const mc[] = {"reason", "contact",
+						 "due",	   "days_overdue",
+						 "file",   "line"};
 		static const bool mr[] = {0, 0, 0, 1, 0, 1};
 		static const char *const hc[] = {"Due", "Overdue", "Reason",
 						 "Contact", "Place"};
@@ -181,10 +182,11 @@ size_t rg_tables(rg_table out[3], const rg_report *r, bool human,
 		for (size_t i = 0; i < r->followups.n; i++)
 			due += r->followups.v[i].days_overdue > 0;
 		if (o->ahead >= 0)
-			t->title = rg_asprintf(
-			    "Follow-ups on %s and the next %d days: %zu (%zu "
-			    "overdue)",
-			    today, o->ahead, r->followups.n, due);
+			t->title = rg_asprintf("Follow-ups on %s and the next "
+					       "%d days: %zu (%zu "
+					       "overdue)",
+					       today, o->ahead, r->followups.n,
+					       due);
 		else
 			t->title = rg_asprintf("Follow-ups overdue on %s: %zu",
 					       today, r->followups.n);
@@ -197,36 +199,43 @@ size_t rg_tables(rg_table out[3], const rg_report *r, bool human,
 				cell(t, i, 0, date_text(x->due), false);
 				cell(t, i, 1,
 				     x->days_overdue > 0
-					 ? rg_asprintf("%dd", x->days_overdue)
+					     ? rg_asprintf("%dd",
+							   x->days_overdue)
 				     : x->days_overdue == 0
-					 ? rg_strdup("today")
-					 : rg_asprintf("in %dd",
-						       -x->days_overdue),
+					     ? rg_strdup("today")
+					     : rg_asprintf("in %dd",
+							   -x->days_overdue),
 				     false);
 				cell(t, i, 2, rg_strdup(reason), false);
 				cell(t, i, 3, rg_strdup(contact), !x->contact);
-				cell(t, i, 4, rg_asprintf("%s:%d", x->file, x->line),
+				cell(t, i, 4,
+				     rg_asprintf("%s:%d", x->file, x->line),
 				     false);
 			} else {
 				cell(t, i, 0, rg_strdup(reason), false);
 				cell(t, i, 1, rg_strdup(contact), !x->contact);
 				cell(t, i, 2, date_text(x->due), false);
-				cell(t, i, 3, rg_asprintf("%d", x->days_overdue),
-				     false);
+				cell(t, i, 3,
+				     rg_asprintf("%d", x->days_overdue), false);
 				cell(t, i, 4, rg_strdup(x->file), false);
-				cell(t, i, 5, rg_asprintf("%d", x->line), false);
+				cell(t, i, 5, rg_asprintf("%d", x->line),
+				     false);
 			}
 		}
 	}
 	if (r->has_sources) {
 		static const char *const mc[] = {
-		    "contact", "referrals",  "introductions",	"leads",
-		    "open",    "won",	     "lost",		"conversion",
-		    "won_value", "downstream_value", "thanked_share"};
+			"contact",	 "referrals",
+			"introductions", "leads",
+			"open",		 "won",
+			"lost",		 "conversion",
+			"won_value",	 "downstream_value",
+			"thanked_share"};
 		static const bool mr[] = {0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
 		static const char *const hc[] = {
-		    "Source", "Refs", "Intro", "Lead",	   "Open",     "Won",
-		    "Lost",   "Conv", "Value", "Downstream", "Thanked"};
+			"Source", "Refs",	"Intro",  "Lead",
+			"Open",	  "Won",	"Lost",	  "Conv",
+			"Value",  "Downstream", "Thanked"};
 		static const bool hd[] = {0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0};
 		rg_table *t = &out[n++];
 		table_init(t, "sources", human ? hc : mc, mr, 11, r->sources.n);
@@ -235,27 +244,29 @@ size_t rg_tables(rg_table out[3], const rg_report *r, bool human,
 		if (o->since != RG_NODATE) {
 			char since[11];
 			rg_date_format(o->since, since);
-			t->title = rg_asprintf("Referral sources on %s, referrals "
-					       "since %s, best first: %zu",
-					       today, since, r->sources.n);
+			t->title =
+				rg_asprintf("Referral sources on %s, referrals "
+					    "since %s, best first: %zu",
+					    today, since, r->sources.n);
 		} else {
 			t->title = rg_asprintf(
-			    "Referral sources on %s, best first: %zu", today,
-			    r->sources.n);
+				"Referral sources on %s, best first: %zu",
+				today, r->sources.n);
 		}
 		for (size_t i = 0; i < r->sources.n; i++) {
 			const rg_src_row *x = &r->sources.v[i];
 			int ints[6] = {x->referrals, x->introductions, x->leads,
-				       x->open, x->won, x->lost};
+				       x->open,	     x->won,	       x->lost};
 			cell(t, i, 0, rg_strdup(x->contact), false);
 			for (int k = 0; k < 6; k++)
-				cell(t, i, (size_t)k + 1, rg_asprintf("%d", ints[k]),
-				     false);
+				cell(t, i, (size_t)k + 1,
+				     rg_asprintf("%d", ints[k]), false);
 			if (x->has_conversion)
 				cell(t, i, 7, share_text(x->conversion, human),
 				     false);
 			else
-				cell(t, i, 7, rg_strdup(human ? "-" : ""), true);
+				cell(t, i, 7, rg_strdup(human ? "-" : ""),
+				     true);
 			cell(t, i, 8, num_text(x->won_value, human), false);
 			cell(t, i, 9, num_text(x->downstream_value, human),
 			     false);
@@ -287,7 +298,8 @@ size_t rg_tables(rg_table out[3], const rg_report *r, bool human,
 				cell(t, i, 1, rg_strdup(reason), false);
 				cell(t, i, 2, rg_strdup(x->contact), false);
 				cell(t, i, 3, rg_strdup(src), !x->source);
-				cell(t, i, 4, rg_asprintf("%s:%d", x->file, x->line),
+				cell(t, i, 4,
+				     rg_asprintf("%s:%d", x->file, x->line),
 				     false);
 			} else {
 				cell(t, i, 0, rg_strdup(reason), false);
@@ -296,7 +308,8 @@ size_t rg_tables(rg_table out[3], const rg_report *r, bool human,
 				cell(t, i, 3, date_text(x->date),
 				     x->date == RG_NODATE);
 				cell(t, i, 4, rg_strdup(x->file), false);
-				cell(t, i, 5, rg_asprintf("%d", x->line), false);
+				cell(t, i, 5, rg_asprintf("%d", x->line),
+				     false);
 			}
 		}
 	}

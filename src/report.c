@@ -86,9 +86,10 @@ void rg_report_followups(rg_report *r, const rg_graph *g,
 		    x->pro != g->owner)
 			duty(r, o, RG_FU_PROSPECT, p->name,
 			     p->last_touch + o->followup_days, file, x->line);
-		int change = RG_ST_IS_CLOSED(x->status) && x->closed != RG_NODATE
-				 ? x->closed
-				 : x->date;
+		int change =
+			RG_ST_IS_CLOSED(x->status) && x->closed != RG_NODATE
+				? x->closed
+				: x->date;
 		if (x->informed == RG_NODATE || x->informed < change)
 			duty(r, o, RG_FU_INFORM, s->name,
 			     change + o->inform_days, file, x->line);
@@ -97,7 +98,8 @@ void rg_report_followups(rg_report *r, const rg_graph *g,
 		const rg_contact *c = &g->contacts.v[i];
 		if (!c->written || c->owner || !(c->client || c->follow_days))
 			continue;
-		int last = c->last_touch != RG_NODATE ? c->last_touch : c->since;
+		int last =
+			c->last_touch != RG_NODATE ? c->last_touch : c->since;
 		if (last == RG_NODATE)
 			continue;
 		duty(r, o, RG_FU_CLIENT, c->name,
@@ -114,7 +116,8 @@ void rg_report_followups(rg_report *r, const rg_graph *g,
 		     t->due, rg_graph_path(g, t->file), t->line);
 	}
 	if (r->followups.n > 1)
-		qsort(r->followups.v, r->followups.n, sizeof(rg_fu_row), cmp_fu);
+		qsort(r->followups.v, r->followups.n, sizeof(rg_fu_row),
+		      cmp_fu);
 }
 
 /* ---- sources ---- */
@@ -213,8 +216,7 @@ static int scc(int n, const edge_index *e, int *comp)
 	return ncomp;
 }
 
-void rg_report_sources(rg_report *r, const rg_graph *g,
-		       const rg_report_opts *o)
+void rg_report_sources(rg_report *r, const rg_graph *g, const rg_report_opts *o)
 {
 	r->today = o->today;
 	r->has_sources = true;
@@ -277,8 +279,8 @@ void rg_report_sources(rg_report *r, const rg_graph *g,
 	for (int i = 0; i < n; i++)
 		if (e.start[i + 1] - e.start[i] > 1)
 			qsort(e.to + e.start[i],
-			      (size_t)(e.start[i + 1] - e.start[i]), sizeof(int),
-			      cmp_int);
+			      (size_t)(e.start[i + 1] - e.start[i]),
+			      sizeof(int), cmp_int);
 	int *indeg = rg_calloc((size_t)n, sizeof(int));
 	bool *selfloop = rg_calloc((size_t)n, sizeof(bool));
 	for (int v = 0; v < n; v++)
@@ -357,9 +359,10 @@ void rg_report_sources(rg_report *r, const rg_graph *g,
 		}
 		row->downstream_value = total;
 		row->has_conversion = row->won + row->lost > 0;
-		row->conversion = row->has_conversion
-				      ? (double)row->won / (row->won + row->lost)
-				      : 0;
+		row->conversion =
+			row->has_conversion
+				? (double)row->won / (row->won + row->lost)
+				: 0;
 		row->thanked_share = row->thanked_share / row->referrals;
 	}
 	free(seen);
@@ -437,8 +440,8 @@ void rg_report_uncredited(rg_report *r, const rg_graph *g,
 		if (x->date != RG_NODATE &&
 		    (x->thanked == RG_NODATE || x->thanked > o->today) &&
 		    x->date + o->thank_days < o->today)
-			credit(r, RG_UN_NOT_THANKED, pro, s->name, x->date, file,
-			       x->line);
+			credit(r, RG_UN_NOT_THANKED, pro, s->name, x->date,
+			       file, x->line);
 		if (x->status == RG_ST_WON && s->has_reward && !x->rewarded)
 			credit(r, RG_UN_NOT_REWARDED, pro, s->name, x->closed,
 			       file, x->line);

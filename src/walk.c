@@ -67,7 +67,7 @@ static void walk_dir(walker *w, int dfd, const char *rel, int depth)
 			}
 			int fd = openat(dirfd(dir), name,
 					O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
-					    O_CLOEXEC);
+						O_CLOEXEC);
 			if (fd < 0) {
 				rg_diag(w->d, path, 0, 0, RG_ERROR,
 					"cannot read directory: %s; skipped",
@@ -100,13 +100,13 @@ static int cmp_path(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-bool rg_walk(const char *root, const rg_config *cfg, rg_paths *out,
-	     rg_diags *d, rg_paths *skipped)
+bool rg_walk(const char *root, const rg_config *cfg, rg_paths *out, rg_diags *d,
+	     rg_paths *skipped)
 {
 	int fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0) {
-		rg_diag(d, root, 0, 0, RG_ERROR, "cannot read notes directory: %s",
-			strerror(errno));
+		rg_diag(d, root, 0, 0, RG_ERROR,
+			"cannot read notes directory: %s", strerror(errno));
 		return false;
 	}
 	walker w = {cfg, out, skipped, d};

@@ -117,13 +117,16 @@ static void syntax_error(reader *r, yaml_parser_t *p, const char *text,
 	}
 	const char *what = p->problem ? p->problem : "invalid YAML";
 	if (p->context)
-		rg_diag(&r->f->diags, r->f->path, line + r->line0, col, RG_ERROR,
+		rg_diag(&r->f->diags, r->f->path, line + r->line0, col,
+			RG_ERROR,
 			"YAML syntax error: %s %s; the rest of the file is not "
 			"read",
 			p->context, what);
 	else
-		rg_diag(&r->f->diags, r->f->path, line + r->line0, col, RG_ERROR,
-			"YAML syntax error: %s; the rest of the file is not read",
+		rg_diag(&r->f->diags, r->f->path, line + r->line0, col,
+			RG_ERROR,
+			"YAML syntax error: %s; the rest of the file is not "
+			"read",
 			what);
 }
 
@@ -131,8 +134,8 @@ static void syntax_error(reader *r, yaml_parser_t *p, const char *text,
  * Read one document's tree.  Returns 1 with *root set (NULL for an empty
  * document), 0 at the end of the stream, -1 on an error (reported).
  */
-static int read_doc(reader *r, yaml_parser_t *p, ynode **root,
-		    const char *text, size_t len)
+static int read_doc(reader *r, yaml_parser_t *p, ynode **root, const char *text,
+		    size_t len)
 {
 	RG_VEC(ynode *) stack = {0};
 	ynode *pending_root = NULL;
@@ -148,8 +151,7 @@ static int read_doc(reader *r, yaml_parser_t *p, ynode **root,
 		bool done = false;
 		switch (ev.type) {
 		case YAML_STREAM_START_EVENT:
-		case YAML_DOCUMENT_START_EVENT:
-			break;
+		case YAML_DOCUMENT_START_EVENT: break;
 		case YAML_STREAM_END_EVENT:
 			result = 0;
 			done = true;
@@ -161,9 +163,9 @@ static int read_doc(reader *r, yaml_parser_t *p, ynode **root,
 			break;
 		case YAML_SCALAR_EVENT:
 			n = node_new(r, Y_SCALAR, &ev.start_mark);
-			n->s = rg_arena_strndup(r->tmp,
-						(const char *)ev.data.scalar.value,
-						ev.data.scalar.length);
+			n->s = rg_arena_strndup(
+				r->tmp, (const char *)ev.data.scalar.value,
+				ev.data.scalar.length);
 			n->slen = ev.data.scalar.length;
 			set_anchor(r, ev.data.scalar.anchor, n);
 			break;
@@ -171,8 +173,8 @@ static int read_doc(reader *r, yaml_parser_t *p, ynode **root,
 			ynode *t = NULL;
 			for (size_t i = 0; i < r->anchors.n; i++)
 				if (strcmp(r->anchors.v[i].name,
-					   (const char *)ev.data.alias.anchor) ==
-				    0)
+					   (const char *)
+						   ev.data.alias.anchor) == 0)
 					t = r->anchors.v[i].node;
 			if (t && t->type == Y_SCALAR) {
 				n = node_new(r, Y_SCALAR, &ev.start_mark);
@@ -189,20 +191,22 @@ static int read_doc(reader *r, yaml_parser_t *p, ynode **root,
 				rg_diag(&r->f->diags, r->f->path,
 					(int)ev.start_mark.line + r->line0,
 					(int)ev.start_mark.column + 1, RG_ERROR,
-					"YAML nested deeper than %d levels; the "
+					"YAML nested deeper than %d levels; "
+					"the "
 					"rest of the file is not read",
 					r->lim->max_depth);
 				yaml_event_delete(&ev);
 				goto out;
 			}
 			n = node_new(r,
-				     ev.type == YAML_SEQUENCE_START_EVENT ? Y_SEQ
-									  : Y_MAP,
+				     ev.type == YAML_SEQUENCE_START_EVENT
+					     ? Y_SEQ
+					     : Y_MAP,
 				     &ev.start_mark);
 			set_anchor(r,
 				   ev.type == YAML_SEQUENCE_START_EVENT
-				       ? ev.data.sequence_start.anchor
-				       : ev.data.mapping_start.anchor,
+					   ? ev.data.sequence_start.anchor
+					   : ev.data.mapping_start.anchor,
 				   n);
 			break;
 		case YAML_SEQUENCE_END_EVENT:
@@ -210,8 +214,7 @@ static int read_doc(reader *r, yaml_parser_t *p, ynode **root,
 			if (stack.n > 0)
 				stack.n--;
 			break;
-		default:
-			break;
+		default: break;
 		}
 		yaml_event_delete(&ev);
 		if (n) {
@@ -251,7 +254,8 @@ static bool is_null_text(const char *s, size_t n)
 
 static bool absent(const ynode *v)
 {
-	return v == NULL || (v->type == Y_SCALAR && is_null_text(v->s, v->slen));
+	return v == NULL ||
+	       (v->type == Y_SCALAR && is_null_text(v->s, v->slen));
 }
 
 /* [[Name]] unquoted: a flow list holding a list holding one scalar. */
@@ -267,11 +271,10 @@ typedef struct ctx {
 	const char *field; /* the field being read, for messages */
 } ctx;
 
-static void diag(reader *r, const ynode *at, rg_level lv, const char *fmt,
-		 ...) RG_PRINTF(4, 5);
+static void diag(reader *r, const ynode *at, rg_level lv, const char *fmt, ...)
+	RG_PRINTF(4, 5);
 
-static void diag(reader *r, const ynode *at, rg_level lv, const char *fmt,
-		 ...)
+static void diag(reader *r, const ynode *at, rg_level lv, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -500,9 +503,10 @@ static bool fhas(const fields *fs, const char *name)
 }
 
 static const char *const contact_fields[] = {
-    "name",	   "aliases",	      "role",	      "org",
-    "since",	   "source",	      "referred_by",  "introduced_by",
-    "met_through", "last_contact",    "follow_up_every", "reward"};
+	"name",		"aliases",	   "role",
+	"org",		"since",	   "source",
+	"referred_by",	"introduced_by",   "met_through",
+	"last_contact", "follow_up_every", "reward"};
 
 static enum kind kind_of(reader *r, const fields *fs, const char **typetext)
 {
@@ -584,7 +588,7 @@ static void read_contact(reader *r, const fields *fs, const ynode *map,
 	c->source = get_trimmed(r, "source", fget(fs, "source"));
 	c->since = get_date(r, "since", fget(fs, "since"), false);
 	c->last_contact =
-	    get_date(r, "last_contact", fget(fs, "last_contact"), false);
+		get_date(r, "last_contact", fget(fs, "last_contact"), false);
 	const ynode *fe = fget(fs, "follow_up_every");
 	const char *fet = text_of(r, "follow_up_every", fe);
 	if (fet && !rg_duration_parse(fet, strlen(fet), &c->follow_days)) {
@@ -722,8 +726,8 @@ static void read_list(reader *r, const char *field, const ynode *v,
 	if (absent(v))
 		return;
 	if (v->type != Y_SEQ) {
-		diag(r, v, RG_WARNING, "%s: expected a list of records; ignored",
-		     field);
+		diag(r, v, RG_WARNING,
+		     "%s: expected a list of records; ignored", field);
 		return;
 	}
 	for (size_t i = 0; i < v->nkids; i++) {
@@ -760,14 +764,15 @@ static void read_fields(reader *r, const ynode *map, const fields *fsp,
 		const ynode *dv = fget(&fs, "date");
 		int d;
 		*note_date = dv && dv->type == Y_SCALAR &&
-				     rg_date_parse(dv->s, dv->slen, &d)
-				 ? d
-				 : RG_NODATE;
+					     rg_date_parse(dv->s, dv->slen, &d)
+				     ? d
+				     : RG_NODATE;
 	}
 	if (forced != K_NONE && absent(fget(&fs, "type")))
 		k = forced;
 	if (k == K_OTHER) {
-		char *why = rg_asprintf("type '%s' is not refgraph's", tt ? tt : "");
+		char *why = rg_asprintf("type '%s' is not refgraph's",
+					tt ? tt : "");
 		skip(r, line, col, why);
 		free(why);
 		return;
@@ -806,11 +811,8 @@ static void read_fields(reader *r, const ynode *map, const fields *fsp,
 			  date);
 		break;
 	}
-	case K_REFERRAL:
-		read_referral(r, &fs, map, default_date);
-		break;
-	default:
-		break;
+	case K_REFERRAL: read_referral(r, &fs, map, default_date); break;
+	default: break;
 	}
 }
 

@@ -18,7 +18,7 @@ typedef struct rg_diag_item {
 	char *path; /* owned */
 	int line, col;
 	rg_level level;
-	char *msg; /* owned */
+	char *msg;  /* owned */
 	size_t seq; /* order of emission, for a stable sort */
 } rg_diag_item;
 

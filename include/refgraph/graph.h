@@ -46,14 +46,14 @@ typedef struct rg_gtask {
 
 typedef struct rg_graph_stats {
 	size_t files, notes, contacts, implicit, interactions, mentions,
-	    referrals, tasks;
+		referrals, tasks;
 } rg_graph_stats;
 
 typedef struct rg_graph {
-	const rg_notes *notes;		 /* for paths; not owned */
-	RG_VEC(rg_contact) contacts;	 /* written first, then implicit */
-	int owner;			 /* index in contacts */
-	RG_VEC(rg_referral) referrals;	 /* sorted by place */
+	const rg_notes *notes;	       /* for paths; not owned */
+	RG_VEC(rg_contact) contacts;   /* written first, then implicit */
+	int owner;		       /* index in contacts */
+	RG_VEC(rg_referral) referrals; /* sorted by place */
 	RG_VEC(rg_gtask) tasks;
 	rg_graph_stats stats;
 	rg_arena *arena;

@@ -86,11 +86,7 @@ typedef struct rg_refrec {
 	int thanked, informed; /* RG_NODATE when absent */
 } rg_refrec;
 
-typedef enum {
-	RG_F_THANKED = 1,
-	RG_F_INFORMED,
-	RG_F_OUTCOME
-} rg_field_key;
+typedef enum { RG_F_THANKED = 1, RG_F_INFORMED, RG_F_OUTCOME } rg_field_key;
 
 /* An inline thanked::, informed:: or outcome:: field of a dated note. */
 typedef struct rg_field {

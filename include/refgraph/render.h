@@ -13,13 +13,13 @@
 #include "refgraph/util.h"
 
 typedef struct rg_render_opts {
-	bool color;  /* text: ANSI colour */
-	int ahead;   /* -1, or the --ahead days (titles) */
-	int since;   /* RG_NODATE, or --since (titles) */
+	bool color; /* text: ANSI colour */
+	int ahead;  /* -1, or the --ahead days (titles) */
+	int since;  /* RG_NODATE, or --since (titles) */
 } rg_render_opts;
 
-typedef void (*rg_render_fn)(rg_buf *out, const rg_report *r,
-			     const rg_graph *g, const rg_render_opts *o);
+typedef void (*rg_render_fn)(rg_buf *out, const rg_report *r, const rg_graph *g,
+			     const rg_render_opts *o);
 
 /* The renderer for a format name, or NULL. */
 rg_render_fn rg_renderer(const char *format);
@@ -58,15 +58,15 @@ size_t rg_text_width(const char *s);
  * percentages); else the JSON column names and plain values.
  */
 typedef struct rg_table {
-	const char *key;   /* followups, sources, uncredited */
-	char *title;	   /* owned */
+	const char *key; /* followups, sources, uncredited */
+	char *title;	 /* owned */
 	size_t ncols, nrows;
 	const char *const *cols;
-	const bool *right; /* right-aligned columns */
+	const bool *right;  /* right-aligned columns */
 	const bool *detail; /* columns a narrow table (text) may leave out */
-	char **cells;	   /* nrows * ncols, owned; "" for null */
-	bool *nulls;	   /* which cells are null */
-	int *emph;	   /* per row: 1 when the row is overdue (colour) */
+	char **cells;	    /* nrows * ncols, owned; "" for null */
+	bool *nulls;	    /* which cells are null */
+	int *emph;	    /* per row: 1 when the row is overdue (colour) */
 } rg_table;
 
 /* Up to three tables, in report order; returns how many. */

@@ -9,14 +9,14 @@
 #include <stdarg.h>
 #include <stddef.h>
 
-#define RG_EXIT_OK 0
+#define RG_EXIT_OK    0
 #define RG_EXIT_NOTES 1
 #define RG_EXIT_USAGE 2
-#define RG_EXIT_IO 3
+#define RG_EXIT_IO    3
 
 #if defined(__GNUC__)
 #define RG_PRINTF(a, b) __attribute__((format(printf, a, b)))
-#define RG_NORETURN __attribute__((noreturn))
+#define RG_NORETURN	__attribute__((noreturn))
 #else
 #define RG_PRINTF(a, b)
 #define RG_NORETURN

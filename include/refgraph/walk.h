@@ -16,8 +16,8 @@ typedef struct rg_paths {
 
 /* Walk root; paths come back relative and in bytewise order.  Returns
  * false when the root itself cannot be read (reported). */
-bool rg_walk(const char *root, const rg_config *cfg, rg_paths *out,
-	     rg_diags *d, rg_paths *skipped);
+bool rg_walk(const char *root, const rg_config *cfg, rg_paths *out, rg_diags *d,
+	     rg_paths *skipped);
 void rg_paths_free(rg_paths *p);
 
 #endif

@@ -12,9 +12,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const char *const names[] = {"people/Ann Lee.md",
-					    "log.yaml", "daily/2026-11-03.md",
-					    "x.yml"};
+	static const char *const names[] = {"people/Ann Lee.md", "log.yaml",
+					    "daily/2026-11-03.md", "x.yml"};
 	if (size == 0)
 		return 0;
 	rg_limits lim;

@@ -11,15 +11,16 @@ static void keys(void **state)
 	rg_config c;
 	rg_config_init(&c);
 	rg_diags d = {0};
-	const char *t = "me: \"[[Pat Owner]]\"\nfollowup_days: 10\nThank_Days: 3\n"
-			"inform_days: -1\nclient_touch_days: soon\ncolour: red\n"
-			"exclude: [templates, \"archive/*\", drafts/]\n"
-			"max_depth: 8\n";
+	const char *t =
+		"me: \"[[Pat Owner]]\"\nfollowup_days: 10\nThank_Days: 3\n"
+		"inform_days: -1\nclient_touch_days: soon\ncolour: red\n"
+		"exclude: [templates, \"archive/*\", drafts/]\n"
+		"max_depth: 8\n";
 	rg_config_parse(&c, t, strlen(t), ".refgraph.yaml", &d);
 	assert_string_equal(c.me, "[[Pat Owner]]");
 	assert_int_equal(c.followup_days, 10);
 	assert_int_equal(c.thank_days, 3);
-	assert_int_equal(c.inform_days, 14);	    /* bad: default stands */
+	assert_int_equal(c.inform_days, 14);	   /* bad: default stands */
 	assert_int_equal(c.client_touch_days, 30); /* bad: default stands */
 	assert_int_equal(c.limits.max_depth, 8);
 	assert_int_equal(c.nexclude, 3);
@@ -66,8 +67,8 @@ static void one_pattern_and_errors(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(keys),
-	    cmocka_unit_test(one_pattern_and_errors),
+		cmocka_unit_test(keys),
+		cmocka_unit_test(one_pattern_and_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -25,22 +25,34 @@ static void dates(void **state)
 {
 	(void)state;
 	int d;
-	const char *ok[] = {"2026-11-03",	   "  2026-11-03  ",
-			    "2024-02-29",	   "2000-02-29",
-			    "2026-11-03T10:00",	   "2026-11-03 10:00:59",
-			    "2026-11-03T10:00:00Z", "2001-11-23 15:03:17 -5",
+	const char *ok[] = {"2026-11-03",
+			    "  2026-11-03  ",
+			    "2024-02-29",
+			    "2000-02-29",
+			    "2026-11-03T10:00",
+			    "2026-11-03 10:00:59",
+			    "2026-11-03T10:00:00Z",
+			    "2001-11-23 15:03:17 -5",
 			    "2026-11-03T10:00:00.25+01:00"};
 	for (size_t i = 0; i < sizeof ok / sizeof *ok; i++) {
 		assert_true(rg_date_parse(ok[i], strlen(ok[i]), &d));
-		assert_int_equal(d, rg_days_from_civil(
-					atoi(strstr(ok[i], "20")),
-					atoi(strstr(ok[i], "20") + 5),
-					atoi(strstr(ok[i], "20") + 8)));
+		assert_int_equal(
+			d, rg_days_from_civil(atoi(strstr(ok[i], "20")),
+					      atoi(strstr(ok[i], "20") + 5),
+					      atoi(strstr(ok[i], "20") + 8)));
 	}
-	const char *bad[] = {"2026-11-3",  "2026-13-01", "2026-02-29",
-			     "1900-02-29", "2026-11-31", "26-11-03",
-			     "2026/11/03", "2026-11-03x", "2026-11-03T",
-			     "2026-11-03 soon", "", "yesterday",
+	const char *bad[] = {"2026-11-3",
+			     "2026-13-01",
+			     "2026-02-29",
+			     "1900-02-29",
+			     "2026-11-31",
+			     "26-11-03",
+			     "2026/11/03",
+			     "2026-11-03x",
+			     "2026-11-03T",
+			     "2026-11-03 soon",
+			     "",
+			     "yesterday",
 			     "2026-11-03T25:00"};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
 		assert_false(rg_date_parse(bad[i], strlen(bad[i]), &d));
@@ -76,8 +88,8 @@ static void numbers(void **state)
 	assert_true(rg_number_parse("-3", 2, &v));
 	assert_true(v == -3);
 	assert_true(rg_number_parse("0", 1, &v));
-	const char *bad[] = {",5", "1.", ".5", "$5", "5k", "1e3", "- 3", "",
-			     "1.2.3"};
+	const char *bad[] = {",5",  "1.",  ".5", "$5",	 "5k",
+			     "1e3", "- 3", "",	 "1.2.3"};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
 		assert_false(rg_number_parse(bad[i], strlen(bad[i]), &v));
 	int n;
@@ -90,10 +102,10 @@ static void numbers(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(civil_round_trip),
-	    cmocka_unit_test(dates),
-	    cmocka_unit_test(durations),
-	    cmocka_unit_test(numbers),
+		cmocka_unit_test(civil_round_trip),
+		cmocka_unit_test(dates),
+		cmocka_unit_test(durations),
+		cmocka_unit_test(numbers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -18,17 +18,22 @@ static void resolution(void **state)
 {
 	(void)state;
 	static const char *const files[] = {
-	    "a/Ann.md", "---\nname: Ann Lee\naliases: [Annie]\n---\n",
-	    "b/Bob.md", "---\nname: Ann Lee 2\naliases: [annie]\n---\n",
-	    "c/Cy.md", "---\nid: cy\nname: Cyrus\n---\n",
-	    "d/Pat.md", "---\nname: Pat Owner\naliases: [P.O.]\n---\n",
-	    "log.yaml",
-	    "from: ANN\nprospect: \"[[x/Cyrus#h|C]]\"\ndate: 2026-01-01\n---\n"
-	    "from: annie\nprospect: newbie\ndate: 2026-01-02\n---\n"
-	    "from: P.O.\nprospect: NEWBIE\ndate: 2026-01-03\n---\n"
-	    "from: Cy\nprospect: Zo\xc3\xab\ndate: 2026-01-04\n---\n"
-	    "from: cy\nprospect: ZOE\xcc\x88\ndate: 2026-01-05\n",
-	    NULL};
+		"a/Ann.md",
+		"---\nname: Ann Lee\naliases: [Annie]\n---\n",
+		"b/Bob.md",
+		"---\nname: Ann Lee 2\naliases: [annie]\n---\n",
+		"c/Cy.md",
+		"---\nid: cy\nname: Cyrus\n---\n",
+		"d/Pat.md",
+		"---\nname: Pat Owner\naliases: [P.O.]\n---\n",
+		"log.yaml",
+		"from: ANN\nprospect: \"[[x/Cyrus#h|C]]\"\ndate: "
+		"2026-01-01\n---\n"
+		"from: annie\nprospect: newbie\ndate: 2026-01-02\n---\n"
+		"from: P.O.\nprospect: NEWBIE\ndate: 2026-01-03\n---\n"
+		"from: Cy\nprospect: Zo\xc3\xab\ndate: 2026-01-04\n---\n"
+		"from: cy\nprospect: ZOE\xcc\x88\ndate: 2026-01-05\n",
+		NULL};
 	vault v;
 	vault_build(&v, "[[Pat Owner]]", files);
 	const rg_graph *g = &v.g;
@@ -64,14 +69,18 @@ static void merge(void **state)
 {
 	(void)state;
 	static const char *const files[] = {
-	    "log.yaml",
-	    "from: A\nprospect: B\ndate: 2026-03-01\nstatus: lost\n"
-	    "closed: 2026-06-01\nthanked: 2026-03-20\ninformed: 2026-04-01\n---\n"
-	    "from: A\nprospect: B\ndate: 2026-05-01\nstatus: won\nvalue: 100\n"
-	    "thanked: 2026-03-10\ninformed: 2026-05-05\nkind: lead\n",
-	    "m/2026-02-15.md", "referral:: [[A]] -> [[B]]\n",
-	    "people/B.md", "---\nreferred_by: A\nsince: 2026-02-20\nrole: client\n---\n",
-	    NULL};
+		"log.yaml",
+		"from: A\nprospect: B\ndate: 2026-03-01\nstatus: lost\n"
+		"closed: 2026-06-01\nthanked: 2026-03-20\ninformed: "
+		"2026-04-01\n---\n"
+		"from: A\nprospect: B\ndate: 2026-05-01\nstatus: won\nvalue: "
+		"100\n"
+		"thanked: 2026-03-10\ninformed: 2026-05-05\nkind: lead\n",
+		"m/2026-02-15.md",
+		"referral:: [[A]] -> [[B]]\n",
+		"people/B.md",
+		"---\nreferred_by: A\nsince: 2026-02-20\nrole: client\n---\n",
+		NULL};
 	vault v;
 	vault_build(&v, "Me", files);
 	const rg_graph *g = &v.g;
@@ -97,16 +106,23 @@ static void defaults_and_outcome(void **state)
 {
 	(void)state;
 	static const char *const files[] = {
-	    "people/C1.md", "---\nrole: client\nreferred_by: S\nsince: 2026-01-10\n---\n",
-	    "people/C2.md", "---\nrole: former-client\nintroduced_by: S\n"
-			    "last_contact: 2026-01-20\n---\n",
-	    "people/P1.md", "---\nrole: prospect\nmet_through: S\nsince: 2026-01-30\n---\n",
-	    "z/2026-03-01.md", "referral:: S -> X\n",
-	    "z/2026-04-01.md", "referral:: S -> X2\noutcome:: X won 500\n"
-			       "thanked:: S\n",
-	    "z/inbox.md", "referral:: T -> X\n",
-	    "z/2026-05-01.md", "informed:: S\noutcome:: Nobody lost\n",
-	    NULL};
+		"people/C1.md",
+		"---\nrole: client\nreferred_by: S\nsince: 2026-01-10\n---\n",
+		"people/C2.md",
+		"---\nrole: former-client\nintroduced_by: S\n"
+		"last_contact: 2026-01-20\n---\n",
+		"people/P1.md",
+		"---\nrole: prospect\nmet_through: S\nsince: 2026-01-30\n---\n",
+		"z/2026-03-01.md",
+		"referral:: S -> X\n",
+		"z/2026-04-01.md",
+		"referral:: S -> X2\noutcome:: X won 500\n"
+		"thanked:: S\n",
+		"z/inbox.md",
+		"referral:: T -> X\n",
+		"z/2026-05-01.md",
+		"informed:: S\noutcome:: Nobody lost\n",
+		NULL};
 	vault v;
 	vault_build(&v, "Me", files);
 	const rg_graph *g = &v.g;
@@ -140,13 +156,16 @@ static void touches_and_tasks(void **state)
 {
 	(void)state;
 	static const char *const files[] = {
-	    "a.yaml", "type: meeting\ndate: 2026-02-02\nwith: [Ann, Me]\n",
-	    "b.md", "---\ndate: 2026-01-01\n---\n"
-		    "- [x] called [[Me]] [[Ann]] done:2026-03-03\n"
-		    "- [ ] ask [[Nobody]] then [[Ann]] due:2026-04-04\n"
-		    "- [ ] ask [[Ghost]] due:2026-04-05\n",
-	    "people/Ann.md", "---\nlast_contact: 2026-01-15\n---\n",
-	    NULL};
+		"a.yaml",
+		"type: meeting\ndate: 2026-02-02\nwith: [Ann, Me]\n",
+		"b.md",
+		"---\ndate: 2026-01-01\n---\n"
+		"- [x] called [[Me]] [[Ann]] done:2026-03-03\n"
+		"- [ ] ask [[Nobody]] then [[Ann]] due:2026-04-04\n"
+		"- [ ] ask [[Ghost]] due:2026-04-05\n",
+		"people/Ann.md",
+		"---\nlast_contact: 2026-01-15\n---\n",
+		NULL};
 	vault v;
 	vault_build(&v, "Me", files);
 	const rg_graph *g = &v.g;
@@ -168,10 +187,10 @@ static void touches_and_tasks(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(resolution),
-	    cmocka_unit_test(merge),
-	    cmocka_unit_test(defaults_and_outcome),
-	    cmocka_unit_test(touches_and_tasks),
+		cmocka_unit_test(resolution),
+		cmocka_unit_test(merge),
+		cmocka_unit_test(defaults_and_outcome),
+		cmocka_unit_test(touches_and_tasks),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

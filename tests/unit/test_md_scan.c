@@ -104,7 +104,8 @@ static void tasks(void **state)
 {
 	(void)state;
 	rg_file *f = scan("- [ ] Call [[Ann]] about [[Bob]] due:2026-11-01\n"
-			  "- [x] Sent [[Cy]] \xe2\x9c\x85 2026-10-02 \xf0\x9f\x93\x85 2026-09-09\n"
+			  "- [x] Sent [[Cy]] \xe2\x9c\x85 2026-10-02 "
+			  "\xf0\x9f\x93\x85 2026-09-09\n"
 			  "- [ ] no dates\n"
 			  "  - [X] nested done:: 2026-10-03\n"
 			  "- [ ] [due:: 2026-11-05] bracketed\n"
@@ -165,9 +166,9 @@ static void long_lines(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(forms), cmocka_unit_test(not_read),
-	    cmocka_unit_test(credits), cmocka_unit_test(tasks),
-	    cmocka_unit_test(long_lines),
+		cmocka_unit_test(forms),      cmocka_unit_test(not_read),
+		cmocka_unit_test(credits),    cmocka_unit_test(tasks),
+		cmocka_unit_test(long_lines),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

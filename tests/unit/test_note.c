@@ -9,11 +9,11 @@ static void front_matter(void **state)
 {
 	(void)state;
 	const char *texts[] = {
-	    "---\nname: Ann\nrole: client\n---\nbody\n",
-	    "---   \nname: Ann\nrole: client\n...  \nbody\n",
-	    "---\r\nname: Ann\r\nrole: client\r\n---\r\nbody\r\n",
-	    "---\rname: Ann\rrole: client\r---\rbody\r",
-	    "\xef\xbb\xbf---\nname: Ann\nrole: client\n---\n",
+		"---\nname: Ann\nrole: client\n---\nbody\n",
+		"---   \nname: Ann\nrole: client\n...  \nbody\n",
+		"---\r\nname: Ann\r\nrole: client\r\n---\r\nbody\r\n",
+		"---\rname: Ann\rrole: client\r---\rbody\r",
+		"\xef\xbb\xbf---\nname: Ann\nrole: client\n---\n",
 	};
 	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
 		rg_file *f = parse("people/x.md", texts[i]);
@@ -78,8 +78,9 @@ static void note_date(void **state)
 	assert_int_equal(f->refrecs.v[0].date, day("2026-02-02"));
 	rg_file_free(f);
 	/* a contact's since beats the file name */
-	f = parse("2026-01-01 Ann.md",
-		  "---\nname: Ann\nsince: 2026-03-03\n---\nreferral:: A -> B\n");
+	f = parse(
+		"2026-01-01 Ann.md",
+		"---\nname: Ann\nsince: 2026-03-03\n---\nreferral:: A -> B\n");
 	assert_int_equal(f->refrecs.v[0].date, day("2026-03-03"));
 	rg_file_free(f);
 	/* an invalid front matter date falls through to the file name */
@@ -129,10 +130,10 @@ static void names(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(front_matter), cmocka_unit_test(never_closed),
-	    cmocka_unit_test(invalid_yaml), cmocka_unit_test(bodies),
-	    cmocka_unit_test(note_date),    cmocka_unit_test(default_id),
-	    cmocka_unit_test(names),
+		cmocka_unit_test(front_matter), cmocka_unit_test(never_closed),
+		cmocka_unit_test(invalid_yaml), cmocka_unit_test(bodies),
+		cmocka_unit_test(note_date),	cmocka_unit_test(default_id),
+		cmocka_unit_test(names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -8,8 +8,8 @@
 
 #include "refgraph/render.h"
 
-static const char *const hostile =
-    "=HYPERLINK(\"x\")|<script>alert('x')</script>\n[a](b) *c* \x01\xff\"\\";
+static const char *const hostile = "=HYPERLINK(\"x\")|<script>alert('x')</"
+				   "script>\n[a](b) *c* \x01\xff\"\\";
 
 static void report_of(rg_report *r)
 {
@@ -66,9 +66,10 @@ static void json(void **state)
 {
 	(void)state;
 	char *s = render("json");
-	assert_non_null(strstr(
-	    s, "\"contact\": \"=HYPERLINK(\\\"x\\\")|<script>alert('x')</script>"
-	       "\\n[a](b) *c* \\u0001\\ufffd\\\"\\\\\""));
+	assert_non_null(
+		strstr(s, "\"contact\": "
+			  "\"=HYPERLINK(\\\"x\\\")|<script>alert('x')</script>"
+			  "\\n[a](b) *c* \\u0001\\ufffd\\\"\\\\\""));
 	assert_non_null(strstr(s, "\"contact\": null"));
 	assert_non_null(strstr(s, "\"file\": \"notes/a \\\"b\\\".md\""));
 	assert_non_null(strstr(s, "\"conversion\": 0.6666666666666666"));
@@ -97,7 +98,8 @@ static void csv(void **state)
 	assert_non_null(strstr(s, "\"'-2+3\""));
 	assert_non_null(strstr(s, "task,,2026-11-24,-2,x.md,1\n"));
 	assert_non_null(strstr(s, "0.6666666666666666,2000.5,5000,1.0\n"));
-	assert_non_null(strstr(s, "reason,contact,due,days_overdue,file,line\n"));
+	assert_non_null(
+		strstr(s, "reason,contact,due,days_overdue,file,line\n"));
 	free(s);
 }
 
@@ -106,7 +108,8 @@ static void html(void **state)
 	(void)state;
 	char *s = render("html");
 	assert_null(strstr(s, "<script>"));
-	assert_non_null(strstr(s, "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
+	assert_non_null(
+		strstr(s, "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
 	assert_non_null(strstr(s, "=HYPERLINK(&quot;x&quot;)"));
 	assert_null(strstr(s, "\xff"));
 	free(s);
@@ -145,8 +148,9 @@ static void dot(void **state)
 {
 	(void)state;
 	static const char *const files[] = {
-	    "l.yaml", "from: \"A \\\"q\\\" \\\\\"\nprospect: B\ndate: 2026-01-01\n",
-	    NULL};
+		"l.yaml",
+		"from: \"A \\\"q\\\" \\\\\"\nprospect: B\ndate: 2026-01-01\n",
+		NULL};
 	vault v;
 	vault_build(&v, "Me", files);
 	rg_report r = {0};
@@ -168,11 +172,15 @@ static void numbers(void **state)
 		bool fl;
 		const char *want;
 	} cases[] = {
-	    {0.5, true, "0.5"},	      {1, true, "1.0"},
-	    {0, true, "0.0"},	      {2.0 / 3.0, true, "0.6666666666666666"},
-	    {0.1 + 0.2, true, "0.30000000000000004"},
-	    {5000, false, "5000"},    {2000.5, false, "2000.5"},
-	    {-3, false, "-3"},	      {1e15, false, "1000000000000000"},
+		{0.5, true, "0.5"},
+		{1, true, "1.0"},
+		{0, true, "0.0"},
+		{2.0 / 3.0, true, "0.6666666666666666"},
+		{0.1 + 0.2, true, "0.30000000000000004"},
+		{5000, false, "5000"},
+		{2000.5, false, "2000.5"},
+		{-3, false, "-3"},
+		{1e15, false, "1000000000000000"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		rg_fmt_number(t, sizeof t, cases[i].v, cases[i].fl);
@@ -183,10 +191,10 @@ static void numbers(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(json),	cmocka_unit_test(csv),
-	    cmocka_unit_test(html),	cmocka_unit_test(markdown),
-	    cmocka_unit_test(text),	cmocka_unit_test(dot),
-	    cmocka_unit_test(numbers),
+		cmocka_unit_test(json),	   cmocka_unit_test(csv),
+		cmocka_unit_test(html),	   cmocka_unit_test(markdown),
+		cmocka_unit_test(text),	   cmocka_unit_test(dot),
+		cmocka_unit_test(numbers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

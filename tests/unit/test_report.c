@@ -19,18 +19,24 @@ static void followups(void **state)
 {
 	(void)state;
 	static const char *const files[] = {
-	    "log.yaml",
-	    "from: S\nprospect: P\ndate: 2026-11-01\n---\n"
-	    "from: S\nprospect: Q\ndate: 2026-10-01\nstatus: won\n"
-	    "closed: 2026-11-01\ninformed: 2026-10-15\n---\n"
-	    "from: S\nprospect: R\ndate: 2026-11-20\ninformed: 2026-11-20\n",
-	    "people/C.md", "---\nrole: client\nsince: 2026-09-01\n---\n",
-	    "people/D.md", "---\nfollow_up_every: 2w\nlast_contact: 2026-11-01\n---\n",
-	    "people/E.md", "---\nrole: client\n---\n",
-	    "people/Me.md", "---\nrole: client\nsince: 2020-01-01\n---\n",
-	    "t.md", "- [ ] call [[P]] due:2026-11-21\n- [ ] later due:2026-11-22\n"
-		    "- [ ] soon due:2026-11-25\n",
-	    NULL};
+		"log.yaml",
+		"from: S\nprospect: P\ndate: 2026-11-01\n---\n"
+		"from: S\nprospect: Q\ndate: 2026-10-01\nstatus: won\n"
+		"closed: 2026-11-01\ninformed: 2026-10-15\n---\n"
+		"from: S\nprospect: R\ndate: 2026-11-20\ninformed: "
+		"2026-11-20\n",
+		"people/C.md",
+		"---\nrole: client\nsince: 2026-09-01\n---\n",
+		"people/D.md",
+		"---\nfollow_up_every: 2w\nlast_contact: 2026-11-01\n---\n",
+		"people/E.md",
+		"---\nrole: client\n---\n",
+		"people/Me.md",
+		"---\nrole: client\nsince: 2020-01-01\n---\n",
+		"t.md",
+		"- [ ] call [[P]] due:2026-11-21\n- [ ] later due:2026-11-22\n"
+		"- [ ] soon due:2026-11-25\n",
+		NULL};
 	vault v;
 	vault_build(&v, "Me", files);
 	rg_report_opts o;
@@ -53,7 +59,8 @@ static void followups(void **state)
 		if (r.followups.v[i].reason == RG_FU_INFORM) {
 			informs++;
 			assert_string_equal(r.followups.v[i].contact, "S");
-			assert_int_equal(r.followups.v[i].due, day("2026-11-15"));
+			assert_int_equal(r.followups.v[i].due,
+					 day("2026-11-15"));
 		}
 	assert_int_equal(informs, 2);
 	/* client: C since 09-01 + 30; D every 2w from 11-01; E no date; the
@@ -100,17 +107,25 @@ static void sources(void **state)
 	(void)state;
 	/* chain A->B->C->D, diamond A->E, A->F, E->G, F->G, cycle H<->I */
 	static const char *const files[] = {
-	    "log.yaml",
-	    "- {from: A, prospect: B, date: 2026-01-01, status: won, value: 10}\n"
-	    "- {from: B, prospect: C, date: 2026-02-01, status: won, value: 20}\n"
-	    "- {from: C, prospect: D, date: 2026-03-01, status: won, value: 40}\n"
-	    "- {from: A, prospect: E, date: 2026-01-02, status: lost}\n"
-	    "- {from: A, prospect: F, date: 2026-01-03, kind: lead, thanked: 2026-01-04}\n"
-	    "- {from: E, prospect: G, date: 2026-04-01, status: won, value: 100}\n"
-	    "- {from: F, prospect: G, date: 2026-04-02, status: won, value: 1000}\n"
-	    "- {from: H, prospect: I, date: 2026-05-01, status: won, value: 1}\n"
-	    "- {from: I, prospect: H, date: 2026-05-02, status: won, value: 2}\n",
-	    NULL};
+		"log.yaml",
+		"- {from: A, prospect: B, date: 2026-01-01, status: won, "
+		"value: 10}\n"
+		"- {from: B, prospect: C, date: 2026-02-01, status: won, "
+		"value: 20}\n"
+		"- {from: C, prospect: D, date: 2026-03-01, status: won, "
+		"value: 40}\n"
+		"- {from: A, prospect: E, date: 2026-01-02, status: lost}\n"
+		"- {from: A, prospect: F, date: 2026-01-03, kind: lead, "
+		"thanked: 2026-01-04}\n"
+		"- {from: E, prospect: G, date: 2026-04-01, status: won, "
+		"value: 100}\n"
+		"- {from: F, prospect: G, date: 2026-04-02, status: won, "
+		"value: 1000}\n"
+		"- {from: H, prospect: I, date: 2026-05-01, status: won, "
+		"value: 1}\n"
+		"- {from: I, prospect: H, date: 2026-05-02, status: won, "
+		"value: 2}\n",
+		NULL};
 	vault v;
 	vault_build(&v, "Me", files);
 	rg_report_opts o;
@@ -154,19 +169,24 @@ static void uncredited(void **state)
 {
 	(void)state;
 	static const char *const files[] = {
-	    "log.yaml",
-	    "from: S\nprospect: P1\ndate: 2026-11-14\n---\n"
-	    "from: S\nprospect: P2\ndate: 2026-11-15\n---\n"
-	    "from: S\nprospect: P3\ndate: 2026-10-01\nthanked: 2026-12-01\n---\n"
-	    "from: R\nprospect: P4\ndate: 2026-10-01\nthanked: true\n"
-	    "status: won\nclosed: 2026-10-05\n---\n"
-	    "from: R\nprospect: P5\ndate: 2026-10-01\nthanked: true\n"
-	    "status: won\nrewarded: yes\n",
-	    "people/R.md", "---\nreward: dinner\n---\n",
-	    "people/U.md", "---\nrole: client\nsince: 2026-03-03\n---\n",
-	    "people/V.md", "---\nrole: client\nsource: web\n---\n",
-	    "people/W.md", "---\nrole: client\n---\n",
-	    NULL};
+		"log.yaml",
+		"from: S\nprospect: P1\ndate: 2026-11-14\n---\n"
+		"from: S\nprospect: P2\ndate: 2026-11-15\n---\n"
+		"from: S\nprospect: P3\ndate: 2026-10-01\nthanked: "
+		"2026-12-01\n---\n"
+		"from: R\nprospect: P4\ndate: 2026-10-01\nthanked: true\n"
+		"status: won\nclosed: 2026-10-05\n---\n"
+		"from: R\nprospect: P5\ndate: 2026-10-01\nthanked: true\n"
+		"status: won\nrewarded: yes\n",
+		"people/R.md",
+		"---\nreward: dinner\n---\n",
+		"people/U.md",
+		"---\nrole: client\nsince: 2026-03-03\n---\n",
+		"people/V.md",
+		"---\nrole: client\nsource: web\n---\n",
+		"people/W.md",
+		"---\nrole: client\n---\n",
+		NULL};
 	vault v;
 	vault_build(&v, "Me", files);
 	rg_report_opts o;
@@ -175,11 +195,11 @@ static void uncredited(void **state)
 	rg_report_uncredited(&r, &v.g, &o);
 	assert_int_equal(r.uncredited.n, 5);
 	const char *want[][3] = {
-	    {"unattributed", "U", "2026-03-03"},
-	    {"not-thanked", "P3", "2026-10-01"},
-	    {"not-rewarded", "P4", "2026-10-05"},
-	    {"not-thanked", "P1", "2026-11-14"},
-	    {"unattributed", "W", NULL},
+		{"unattributed", "U", "2026-03-03"},
+		{"not-thanked", "P3", "2026-10-01"},
+		{"not-rewarded", "P4", "2026-10-05"},
+		{"not-thanked", "P1", "2026-11-14"},
+		{"unattributed", "W", NULL},
 	};
 	for (size_t i = 0; i < 5; i++) {
 		const rg_un_row *x = &r.uncredited.v[i];
@@ -199,9 +219,9 @@ static void uncredited(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(followups),
-	    cmocka_unit_test(sources),
-	    cmocka_unit_test(uncredited),
+		cmocka_unit_test(followups),
+		cmocka_unit_test(sources),
+		cmocka_unit_test(uncredited),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
