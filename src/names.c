@@ -191,6 +191,8 @@ struct rg_near {
 	RG_VEC(struct pair) pairs;
 	RG_VEC(char *) keys;
 	RG_VEC(char *) shown;
+	RG_VEC(unsigned) checked; /* per key: the query that last checked it */
+	unsigned query;
 	bool sorted;
 };
 
@@ -267,11 +269,23 @@ struct findctx {
 	int limit;
 	int best;
 	long bestkey;
+	RG_VEC(uint64_t) hashes;
 };
 
-static void find_cb(void *p, uint64_t h)
+static void collect_cb(void *p, uint64_t h)
 {
 	struct findctx *c = p;
+	*RG_VEC_PUSH(c->hashes) = h;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return (x > y) - (x < y);
+}
+
+static void find_hash(struct findctx *c, uint64_t h)
+{
 	rg_near *nx = c->nx;
 	size_t lo = 0, hi = nx->pairs.n;
 	while (lo < hi) {
@@ -283,6 +297,12 @@ static void find_cb(void *p, uint64_t h)
 	}
 	for (; lo < nx->pairs.n && nx->pairs.v[lo].h == h; lo++) {
 		uint32_t k = nx->pairs.v[lo].key;
+		/* a key is measured once per query, however many of its
+		 * variants meet the query's (names with repeated letters
+		 * have many equal variants) */
+		if (nx->checked.v[k] == nx->query)
+			continue;
+		nx->checked.v[k] = nx->query;
 		int lim = c->limit;
 		int a2 = allowed(nx->keys.v[k]);
 		if (a2 < lim)
@@ -304,10 +324,28 @@ const char *rg_near_find(rg_near *nx, const char *folded)
 		return NULL;
 	if (!nx->sorted) {
 		qsort(nx->pairs.v, nx->pairs.n, sizeof(struct pair), cmp_pair);
+		/* equal variants of one key are one entry */
+		size_t k = 0;
+		for (size_t i = 0; i < nx->pairs.n; i++)
+			if (k == 0 || nx->pairs.v[i].h != nx->pairs.v[k - 1].h ||
+			    nx->pairs.v[i].key != nx->pairs.v[k - 1].key)
+				nx->pairs.v[k++] = nx->pairs.v[i];
+		nx->pairs.n = k;
+		rg_grow((void **)&nx->checked.v, &nx->checked.cap,
+			nx->keys.n, sizeof(unsigned));
+		for (size_t i = nx->checked.n; i < nx->keys.n; i++)
+			nx->checked.v[i] = 0;
+		nx->checked.n = nx->keys.n;
 		nx->sorted = true;
 	}
-	struct findctx c = {nx, folded, lim, lim + 1, -1};
-	variants(folded, find_cb, &c);
+	nx->query++;
+	struct findctx c = {nx, folded, lim, lim + 1, -1, {0}};
+	variants(folded, collect_cb, &c);
+	qsort(c.hashes.v, c.hashes.n, sizeof(uint64_t), cmp_u64);
+	for (size_t i = 0; i < c.hashes.n; i++)
+		if (i == 0 || c.hashes.v[i] != c.hashes.v[i - 1])
+			find_hash(&c, c.hashes.v[i]);
+	RG_VEC_FREE(c.hashes);
 	return c.bestkey >= 0 ? nx->shown.v[c.bestkey] : NULL;
 }
 
@@ -322,5 +360,6 @@ void rg_near_free(rg_near *nx)
 	RG_VEC_FREE(nx->keys);
 	RG_VEC_FREE(nx->shown);
 	RG_VEC_FREE(nx->pairs);
+	RG_VEC_FREE(nx->checked);
 	free(nx);
 }
