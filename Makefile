@@ -4,7 +4,7 @@
 #   make demo       install missing packages, build, report on examples/notes
 #   make check      unit tests, golden cases, YAML suite, man page examples
 #   make ci         everything CI runs (deps, -Werror, check, sanitizers, fuzz smoke)
-#   make asan ubsan valgrind fuzz bench format install uninstall clean
+#   make asan ubsan tsan valgrind fuzz bench format install uninstall clean
 
 VERSION = 0.1.0
 PREFIX ?= /usr/local
@@ -42,7 +42,7 @@ LIB_OBJ = $(LIB_SRC:src/%.c=$(B)/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/%)
 
-.PHONY: all check unit golden yaml-suite man-examples asan ubsan valgrind \
+.PHONY: all check unit golden yaml-suite man-examples asan ubsan tsan valgrind \
 	fuzz fuzz-smoke bench format install uninstall clean deps demo ci
 
 all: refgraph
@@ -92,6 +92,9 @@ asan:
 ubsan:
 	$(MAKE) B=build/ubsan SAN='-fsanitize=undefined -fno-sanitize-recover=all' OPT='-O1 -g' check
 
+tsan:
+	$(MAKE) B=build/tsan SAN='-fsanitize=thread' OPT='-O1 -g' golden adversarial
+
 valgrind: $(B)/refgraph
 	@VALGRIND=1 sh tests/run-golden.sh $(B)/refgraph
 
@@ -112,6 +115,7 @@ ci: deps
 	$(MAKE) clean
 	$(MAKE) WERROR=-Werror check
 	$(MAKE) WERROR=-Werror asan
+	$(MAKE) WERROR=-Werror tsan
 	$(MAKE) WERROR=-Werror fuzz-smoke
 
 format:

@@ -327,12 +327,13 @@ const char *rg_near_find(rg_near *nx, const char *folded)
 		/* equal variants of one key are one entry */
 		size_t k = 0;
 		for (size_t i = 0; i < nx->pairs.n; i++)
-			if (k == 0 || nx->pairs.v[i].h != nx->pairs.v[k - 1].h ||
+			if (k == 0 ||
+			    nx->pairs.v[i].h != nx->pairs.v[k - 1].h ||
 			    nx->pairs.v[i].key != nx->pairs.v[k - 1].key)
 				nx->pairs.v[k++] = nx->pairs.v[i];
 		nx->pairs.n = k;
-		rg_grow((void **)&nx->checked.v, &nx->checked.cap,
-			nx->keys.n, sizeof(unsigned));
+		rg_grow((void **)&nx->checked.v, &nx->checked.cap, nx->keys.n,
+			sizeof(unsigned));
 		for (size_t i = nx->checked.n; i < nx->keys.n; i++)
 			nx->checked.v[i] = 0;
 		nx->checked.n = nx->keys.n;

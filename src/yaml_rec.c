@@ -318,20 +318,19 @@ static const char *text_of(reader *r, const char *field, const ynode *v)
 	return NULL;
 }
 
-/* Items of a list field (a single value is a one-item list). */
-static size_t list_of(reader *r, const char *field, const ynode *v,
-		      const ynode ***items)
+/*
+ * Items of a list field (a single value is a one-item list, kept in *one:
+ * files are read on several threads, so no static storage).
+ */
+static size_t list_of(const ynode *v, const ynode **one, const ynode ***items)
 {
-	static const ynode *one[1];
 	if (absent(v))
 		return 0;
 	if (v->type == Y_SEQ && !link_shaped(v)) {
 		*items = (const ynode **)v->kids;
 		return v->nkids;
 	}
-	(void)r;
-	(void)field;
-	one[0] = v;
+	*one = v;
 	*items = one;
 	return 1;
 }
@@ -353,8 +352,8 @@ static bool get_ref(reader *r, const char *field, const ynode *v, rg_ref *out)
 static size_t get_refs(reader *r, const char *field, const ynode *v,
 		       rg_ref **out)
 {
-	const ynode **items;
-	size_t n = list_of(r, field, v, &items);
+	const ynode **items, *one;
+	size_t n = list_of(v, &one, &items);
 	*out = NULL;
 	if (n == 0)
 		return 0;
@@ -370,8 +369,8 @@ static size_t get_refs(reader *r, const char *field, const ynode *v,
 static size_t get_texts(reader *r, const char *field, const ynode *v,
 			const char ***out, bool lower)
 {
-	const ynode **items;
-	size_t n = list_of(r, field, v, &items);
+	const ynode **items, *one;
+	size_t n = list_of(v, &one, &items);
 	*out = NULL;
 	if (n == 0)
 		return 0;
@@ -542,10 +541,9 @@ static bool makes_record(const fields *fs)
 	return false;
 }
 
-static void place_of(const fields *fs, const ynode *map, int *line, int *col)
+static void place_of(const ynode *map, int *line, int *col)
 {
 	/* a record's place is its first field */
-	(void)fs;
 	const ynode *k = map->nkids ? map->kids[0] : map;
 	*line = k->line;
 	*col = k->col;
@@ -578,7 +576,7 @@ static void read_contact(reader *r, const fields *fs, const ynode *map,
 			 int *since_out)
 {
 	rg_contact_rec *c = RG_VEC_PUSH(r->f->contacts);
-	place_of(fs, map, &c->line, &c->col);
+	place_of(map, &c->line, &c->col);
 	c->id = get_trimmed(r, "id", fget(fs, "id"));
 	c->name = get_trimmed(r, "name", fget(fs, "name"));
 	c->naliases = get_texts(r, "aliases", fget(fs, "aliases"), &c->aliases,
@@ -628,7 +626,7 @@ static void read_referral(reader *r, const fields *fs, const ynode *map,
 			  int default_date)
 {
 	int line, col;
-	place_of(fs, map, &line, &col);
+	place_of(map, &line, &col);
 	rg_refrec m = {0};
 	m.line = line;
 	m.col = col;
@@ -759,7 +757,7 @@ static void read_fields(reader *r, const ynode *map, const fields *fsp,
 	const char *tt;
 	enum kind k = kind_of(r, &fs, &tt);
 	int line, col;
-	place_of(&fs, map, &line, &col);
+	place_of(map, &line, &col);
 	if (note_date) {
 		const ynode *dv = fget(&fs, "date");
 		int d;

@@ -25,7 +25,6 @@ typedef struct rg_diag_item {
 typedef struct rg_diags {
 	RG_VEC(rg_diag_item) items;
 	int nerrors, nwarnings;
-	int strict; /* unused by the list itself; carried for callers */
 } rg_diags;
 
 /* Record one diagnostic.  line/col from 1; 0 means "no place". */

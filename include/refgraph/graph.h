@@ -61,7 +61,7 @@ typedef struct rg_graph {
 
 /*
  * Build the graph of the notes.  strict makes unresolved references
- * errors.  Implicit contacts are listed in *implicit_out when not NULL.
+ * errors.  The graph points into n's records: n must outlive it.
  */
 void rg_graph_build(rg_graph *g, const rg_notes *n, const rg_config *cfg,
 		    bool strict, rg_diags *d);

@@ -154,5 +154,22 @@ if [ "$(grep -c 'break' "$tmp/text")" != "$(grep -c 'line.break' "$tmp/text")" ]
 	echo "FAIL hostile-names: text row split or control byte"; fail=$((fail + 1)); fi
 if grep -q '^break' "$tmp/md"; then
 	echo "FAIL hostile-names: md row split"; fail=$((fail + 1)); fi
+
+# parallel parsing changes nothing: one thread against four, byte for byte
+gen=$(dirname "$0")/../../../shared/bench/gen-notes
+if [ -f "$gen" ] && command -v python3 >/dev/null 2>&1; then
+	python3 "$gen" --contacts 300 --seed 7 --out "$tmp/gen" >/dev/null
+	for j in 1 4; do
+		"$bin" report --format json --today=2026-11-22 --jobs $j "$tmp/gen" \
+			>"$tmp/par$j.out" 2>"$tmp/par$j.err"
+		echo $? >>"$tmp/par$j.err"
+	done
+	if cmp -s "$tmp/par1.out" "$tmp/par4.out" && cmp -s "$tmp/par1.err" "$tmp/par4.err" &&
+		[ -s "$tmp/par1.out" ]; then pass=$((pass + 1)); else
+		echo "FAIL parallel: --jobs 1 and --jobs 4 differ"
+		diff "$tmp/par1.err" "$tmp/par4.err" | head -5
+		fail=$((fail + 1))
+	fi
+fi
 echo "adversarial: $pass passed, $fail failed"
 [ $fail = 0 ]
