@@ -244,9 +244,14 @@ static void add_cb(void *p, uint64_t h)
 	add_pair(c->nx, h, c->key);
 }
 
+/* The index's memory bound: 4M entries of 16 bytes.  Names past it are
+ * not suggested (the order of names is fixed, so runs stay the same). */
+#define NEAR_MAX_PAIRS ((size_t)1 << 22)
+
 void rg_near_add(rg_near *nx, const char *folded, const char *display)
 {
-	if (strlen(folded) > 64 || allowed(folded) == 0)
+	if (strlen(folded) > 64 || allowed(folded) == 0 ||
+	    nx->pairs.n >= NEAR_MAX_PAIRS)
 		return;
 	*RG_VEC_PUSH(nx->keys) = rg_strdup(folded);
 	*RG_VEC_PUSH(nx->shown) = rg_strdup(display);
