@@ -159,7 +159,11 @@ void *rg_arena_alloc(rg_arena *a, size_t n)
 		n = al;
 	struct chunk *c = a->head;
 	if (c == NULL || c->size - c->used < n) {
-		size_t size = n > 16384 ? n : 16384;
+		/* chunks grow from 512 bytes to 64 KiB: most files need
+		 * little, and there may be a hundred thousand of them */
+		size_t size = c ? (c->size < 65536 ? c->size * 2 : 65536) : 512;
+		if (size < n)
+			size = n;
 		c = rg_malloc(sizeof(struct chunk) + size);
 		c->used = 0;
 		c->size = size;
