@@ -336,7 +336,7 @@ int rg_cli_run(const rg_cli *c)
 	rg_graph g = {0};
 	rg_report rep = {0};
 	rg_buf out = {0};
-	bool cfg_ok;
+	bool cfg_ok, printed = false;
 	if (c->config) {
 		cfg_ok = rg_config_read(&cfg, c->config, c->config, false, &d);
 	} else {
@@ -401,6 +401,7 @@ int rg_cli_run(const rg_cli *c)
 		ro.since = c->since;
 		rg_renderer(c->format)(&out, &rep, &g, &ro);
 	}
+	printed = true;
 	if (rg_diags_print(&d, stderr) != 0 && status == RG_EXIT_OK)
 		status = RG_EXIT_IO;
 	if (d.nerrors)
@@ -414,7 +415,7 @@ int rg_cli_run(const rg_cli *c)
 			status = w;
 	}
 out:
-	if (status == RG_EXIT_IO && d.items.n) {
+	if (!printed) { /* stopped early: say why */
 		rg_diags_sort(&d);
 		rg_diags_print(&d, stderr);
 	}

@@ -46,6 +46,12 @@ if [ "$st" = 0 ] && grep -q '"today": "2026-11-22"' "$tmp/report.json"; then ok;
 # 8 -o into a folder that does not exist
 st=$("$bin" report $day -o "$tmp/nowhere/r.txt" "$n" 2>"$tmp/err"; echo $?)
 if [ "$st" = 3 ] && grep -q 'cannot write' "$tmp/err"; then ok; else bad "-o missing folder"; fi
+# 8b a failed -o prints each diagnostic once, and says the write failed
+mkdir -p "$tmp/n3"
+printf 'name: [x\n' >"$tmp/n3/bad.yaml"
+st=$("$bin" report $day -o "$tmp/nowhere/r.txt" "$tmp/n3" 2>"$tmp/err"; echo $?)
+if [ "$st" = 3 ] && [ "$(grep -c '^bad.yaml:1:' "$tmp/err")" = 1 ] &&
+	grep -q 'cannot write' "$tmp/err"; then ok; else bad "-o failure with notes errors ($st)"; fi
 # 9 a closed standard output
 st=$("$bin" report $day "$n" 2>"$tmp/err" >&-; echo $?)
 if [ "$st" = 3 ] && grep -q 'cannot write the report' "$tmp/err"; then ok; else bad "closed stdout"; fi
