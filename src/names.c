@@ -19,19 +19,27 @@ static int isws(unsigned char c)
 	       c == '\v';
 }
 
+/* Trim white space, U+00A0 no-break space included, from both ends. */
 static void trim(const char *s, size_t *b, size_t *e)
 {
-	while (*b < *e && isws((unsigned char)s[*b]))
-		(*b)++;
-	while (*e > *b && isws((unsigned char)s[*e - 1]))
-		(*e)--;
-	/* U+00A0 no-break space at either end */
-	while (*e - *b >= 2 && (unsigned char)s[*b] == 0xC2 &&
-	       (unsigned char)s[*b + 1] == 0xA0)
-		*b += 2;
-	while (*e - *b >= 2 && (unsigned char)s[*e - 2] == 0xC2 &&
-	       (unsigned char)s[*e - 1] == 0xA0)
-		*e -= 2;
+	for (;;) {
+		if (*b < *e && isws((unsigned char)s[*b]))
+			(*b)++;
+		else if (*e - *b >= 2 && (unsigned char)s[*b] == 0xC2 &&
+			 (unsigned char)s[*b + 1] == 0xA0)
+			*b += 2;
+		else
+			break;
+	}
+	for (;;) {
+		if (*e > *b && isws((unsigned char)s[*e - 1]))
+			(*e)--;
+		else if (*e - *b >= 2 && (unsigned char)s[*e - 2] == 0xC2 &&
+			 (unsigned char)s[*e - 1] == 0xA0)
+			*e -= 2;
+		else
+			break;
+	}
 }
 
 bool rg_ref_target(const char *s, size_t n, size_t *start, size_t *len)
