@@ -3,7 +3,8 @@
 #   make            build ./refgraph
 #   make demo       install missing packages, build, report on examples/notes
 #   make check      unit tests, golden cases, YAML suite, man page examples
-#   make ci         everything CI runs (deps, -Werror, check, sanitizers, fuzz smoke)
+#   make ci         everything CI runs (deps, -Werror, check, valgrind,
+#                   sanitizers, fuzz smoke)
 #   make asan ubsan tsan valgrind fuzz bench format install uninstall clean
 
 VERSION = 0.1.0
@@ -114,6 +115,7 @@ demo: deps
 ci: deps
 	$(MAKE) clean
 	$(MAKE) WERROR=-Werror check
+	$(MAKE) valgrind
 	$(MAKE) WERROR=-Werror asan
 	$(MAKE) WERROR=-Werror tsan
 	$(MAKE) WERROR=-Werror fuzz-smoke
