@@ -147,7 +147,7 @@ static bool read_text(const char *path, char **out, size_t *len, bool *missing)
 	FILE *fp = fopen(path, "rb");
 	*missing = false;
 	if (fp == NULL) {
-		*missing = errno == ENOENT;
+		*missing = errno == ENOENT || errno == ENOTDIR;
 		return false;
 	}
 	rg_buf b = {0};
