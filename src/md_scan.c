@@ -239,7 +239,7 @@ static int text(MD_TEXTTYPE t, const MD_CHAR *p, MD_SIZE n, void *u)
 
 typedef struct liner {
 	rg_file *f;
-	const char *m;
+	char *m; /* the masked copy; definitions are blanked as read */
 	size_t len;
 	int line0;
 	/* start offset of every line */
@@ -440,10 +440,33 @@ static size_t closing(const char *s, size_t n, size_t open)
 	return (size_t)-1;
 }
 
+/*
+ * A link reference definition ([label]: destination "title") is not
+ * reported by md4c, used or not; its destination and title are blanked
+ * here, as inline link destinations are.
+ */
+static void mask_definition(char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && i < 3 && s[i] == ' ')
+		i++;
+	if (i >= n || s[i] != '[' || (i + 1 < n && s[i + 1] == '['))
+		return;
+	size_t j = i + 1;
+	while (j < n && s[j] != ']' && s[j] != '[')
+		j++;
+	if (j + 1 >= n || s[j] != ']' || s[j + 1] != ':' || j == i + 1)
+		return;
+	for (size_t k = j + 2; k < n; k++)
+		if (s[k] != '\r')
+			s[k] = ' ';
+}
+
 static void scan_line(liner *L, size_t b, size_t e, int line, int note_date)
 {
-	const char *s = L->m + b;
+	char *s = L->m + b;
 	size_t n = e - b;
+	mask_definition(s, n);
 	if (memchr(s, ':', n) == NULL)
 		return;
 	if (match(L, P_LINE, s, n, 0)) {

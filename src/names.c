@@ -149,13 +149,33 @@ static size_t decode(const char *s, int32_t *out, size_t cap)
 
 #define MAXCP 128
 
+static int distance(const int32_t *x, size_t n, const int32_t *y, size_t m,
+		    int limit);
+
 int rg_edit_distance(const char *a, const char *b, int limit)
 {
-	int32_t x[MAXCP], y[MAXCP];
-	size_t n = decode(a, x, MAXCP), m = decode(b, y, MAXCP);
+	size_t la = strlen(a) + 1, lb = strlen(b) + 1;
+	int32_t sx[MAXCP], sy[MAXCP];
+	int32_t *x = la <= MAXCP ? sx : rg_malloc(la * sizeof(int32_t));
+	int32_t *y = lb <= MAXCP ? sy : rg_malloc(lb * sizeof(int32_t));
+	size_t n = decode(a, x, la), m = decode(b, y, lb);
+	int d = distance(x, n, y, m, limit);
+	if (x != sx)
+		free(x);
+	if (y != sy)
+		free(y);
+	return d;
+}
+
+static int distance(const int32_t *x, size_t n, const int32_t *y, size_t m,
+		    int limit)
+{
 	if ((n > m ? n - m : m - n) > (size_t)limit)
 		return limit + 1;
-	int prev[MAXCP + 1], cur[MAXCP + 1];
+	int sp[MAXCP + 1], sc[MAXCP + 1];
+	int *prev = m < MAXCP ? sp : rg_malloc((m + 1) * sizeof(int));
+	int *cur = m < MAXCP ? sc : rg_malloc((m + 1) * sizeof(int));
+	int d = -1;
 	for (size_t j = 0; j <= m; j++)
 		prev[j] = (int)j;
 	for (size_t i = 1; i <= n; i++) {
@@ -171,11 +191,19 @@ int rg_edit_distance(const char *a, const char *b, int limit)
 			if (c < best)
 				best = c;
 		}
-		if (best > limit)
-			return limit + 1;
+		if (best > limit) {
+			d = limit + 1;
+			break;
+		}
 		memcpy(prev, cur, (m + 1) * sizeof(int));
 	}
-	return prev[m] > limit ? limit + 1 : prev[m];
+	if (d < 0)
+		d = prev[m] > limit ? limit + 1 : prev[m];
+	if (prev != sp) {
+		free(prev);
+		free(cur);
+	}
+	return d;
 }
 
 /* How far a name may be from a known one to be suggested. */
@@ -204,11 +232,13 @@ struct rg_near {
 	bool sorted;
 };
 
-static uint64_t fnv(const char *s, size_t n, size_t skip1, size_t skip2)
+/* FNV-1a of s[0..n) without the bytes [b1,e1) and [b2,e2). */
+static uint64_t fnv(const char *s, size_t n, size_t b1, size_t e1, size_t b2,
+		    size_t e2)
 {
 	uint64_t h = 1469598103934665603ULL;
 	for (size_t i = 0; i < n; i++) {
-		if (i == skip1 || i == skip2)
+		if ((i >= b1 && i < e1) || (i >= b2 && i < e2))
 			continue;
 		h ^= (unsigned char)s[i];
 		h *= 1099511628211ULL;
@@ -228,16 +258,22 @@ static void add_pair(rg_near *nx, uint64_t h, uint32_t key)
 	p->key = key;
 }
 
-/* Every variant of s with up to two bytes deleted, hashed. */
+/* Every variant of s with up to two code points deleted, hashed. */
 static void variants(const char *s, void (*fn)(void *, uint64_t), void *ctx)
 {
-	size_t n = strlen(s);
-	const size_t none = (size_t)-1;
-	fn(ctx, fnv(s, n, none, none));
-	for (size_t i = 0; i < n; i++) {
-		fn(ctx, fnv(s, n, i, none));
-		for (size_t j = i + 1; j < n; j++)
-			fn(ctx, fnv(s, n, i, j));
+	size_t n = strlen(s), at[MAXCP + 1], k = 0;
+	for (size_t i = 0; i < n && k < MAXCP; k++) {
+		at[k] = i;
+		i++;
+		while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
+			i++;
+	}
+	at[k] = n;
+	fn(ctx, fnv(s, n, 0, 0, 0, 0));
+	for (size_t i = 0; i < k; i++) {
+		fn(ctx, fnv(s, n, at[i], at[i + 1], 0, 0));
+		for (size_t j = i + 1; j < k; j++)
+			fn(ctx, fnv(s, n, at[i], at[i + 1], at[j], at[j + 1]));
 	}
 }
 

@@ -696,10 +696,11 @@ static void read_referral(reader *r, const fields *fs, const ynode *map,
 	const char *tt = text_of(r, "thanked", tv);
 	m.thanked = RG_NODATE;
 	if (tt) {
-		if (word_is(tt, "true") || word_is(tt, "yes"))
+		/* a date, or true for the mention's own date */
+		if (word_is(tt, "true"))
 			m.thanked = m.date;
-		else if (word_is(tt, "false") || word_is(tt, "no"))
-			m.thanked = RG_NODATE;
+		else if (word_is(tt, "false"))
+			m.thanked = RG_NODATE; /* said plainly: not thanked */
 		else
 			m.thanked = get_date(r, "thanked", tv, false);
 	}
@@ -768,6 +769,11 @@ static void read_fields(reader *r, const ynode *map, const fields *fsp,
 	}
 	if (forced != K_NONE && absent(fget(&fs, "type")))
 		k = forced;
+	/* the front matter date dates the note: a bad one is a warning
+	 * (an interaction's own required date reports itself) */
+	if (note_date && *note_date == RG_NODATE && k != K_INTER &&
+	    !absent(fget(&fs, "date")))
+		(void)get_date(r, "date", fget(&fs, "date"), false);
 	if (k == K_OTHER) {
 		char *why = rg_asprintf("type '%s' is not refgraph's",
 					tt ? tt : "");

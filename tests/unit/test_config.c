@@ -1,9 +1,13 @@
 /*
- * test_config: settings from .refgraph.yaml: keys, bad values and unknown
- * keys (warnings, defaults stand), exclude patterns and leading
- * directories.
+ * test_config: settings from .refgraph.yaml (notes format section 5):
+ * every key, keys in any case, bad values and unknown keys (warnings at
+ * their place, the default stands), exclude patterns and
+ * rg_config_excluded against a path and each of its leading directories.
  */
 #include "testlib.h"
+
+#include <stdio.h>
+#include <unistd.h>
 
 static void keys(void **state)
 {
@@ -18,6 +22,8 @@ static void keys(void **state)
 		"max_depth: 8\n";
 	rg_config_parse(&c, t, strlen(t), ".refgraph.yaml", &d);
 	assert_string_equal(c.me, "[[Pat Owner]]");
+	assert_int_equal(c.me_line, 1);
+	assert_int_equal(c.me_col, 5);
 	assert_int_equal(c.followup_days, 10);
 	assert_int_equal(c.thank_days, 3);
 	assert_int_equal(c.inform_days, 14);	   /* bad: default stands */
@@ -28,6 +34,9 @@ static void keys(void **state)
 	assert_true(has_diag(&d, 5, RG_WARNING, "client_touch_days"));
 	assert_true(has_diag(&d, 6, RG_WARNING, "unknown setting 'colour'"));
 	assert_int_equal(d.nerrors, 0);
+	assert_int_equal(d.nwarnings, 3);
+	for (size_t i = 0; i < d.items.n; i++)
+		assert_string_equal(d.items.v[i].path, ".refgraph.yaml");
 	assert_true(rg_config_excluded(&c, "templates"));
 	assert_true(rg_config_excluded(&c, "templates/person.md"));
 	assert_true(rg_config_excluded(&c, "archive/2020.md"));
@@ -35,8 +44,51 @@ static void keys(void **state)
 	assert_true(rg_config_excluded(&c, "drafts/x.md"));
 	assert_false(rg_config_excluded(&c, "people/templates.md"));
 	assert_false(rg_config_excluded(&c, "people/x.md"));
+	assert_false(rg_config_excluded(&c, "archive.md"));
 	rg_config_free(&c);
 	rg_diags_free(&d);
+}
+
+/* Every count setting: whole numbers >= 0, anything else a warning. */
+static void counts(void **state)
+{
+	(void)state;
+	static const char *const names[] = {"followup_days", "thank_days",
+					    "inform_days", "client_touch_days"};
+	static const int defaults[] = {7, 7, 14, 30};
+	const struct {
+		const char *v;
+		int ok; /* -1: a warning and the default */
+	} vals[] = {{"0", 0},	  {"1", 1},    {"45", 45},
+		    {"-1", -1},	  {"1.5", -1}, {"7d", -1},
+		    {"soon", -1}, {"[1]", -1}, {"{a: 1}", -1}};
+	for (size_t k = 0; k < 4; k++)
+		for (size_t i = 0; i < sizeof vals / sizeof *vals; i++) {
+			rg_config c;
+			rg_config_init(&c);
+			rg_diags d = {0};
+			char t[128];
+			snprintf(t, sizeof t, "# settings\n%s: %s\n", names[k],
+				 vals[i].v);
+			rg_config_parse(&c, t, strlen(t), "cfg", &d);
+			int *got[] = {&c.followup_days, &c.thank_days,
+				      &c.inform_days, &c.client_touch_days};
+			for (size_t o = 0; o < 4; o++)
+				assert_int_equal(*got[o],
+						 o == k && vals[i].ok >= 0
+							 ? vals[i].ok
+							 : defaults[o]);
+			assert_int_equal(d.nerrors, 0);
+			if (vals[i].ok >= 0) {
+				assert_int_equal(d.items.n, 0);
+			} else {
+				assert_int_equal(d.nwarnings, 1);
+				assert_true(
+					has_diag(&d, 2, RG_WARNING, names[k]));
+			}
+			rg_config_free(&c);
+			rg_diags_free(&d);
+		}
 }
 
 static void one_pattern_and_errors(void **state)
@@ -61,14 +113,137 @@ static void one_pattern_and_errors(void **state)
 	assert_int_equal(c.inform_days, 14);
 	assert_int_equal(c.client_touch_days, 30);
 	assert_null(c.me);
+	assert_int_equal(c.nexclude, 0);
+	assert_false(rg_config_excluded(&c, "anything.md"));
 	rg_config_free(&c);
+}
+
+static void me_and_shapes(void **state)
+{
+	(void)state;
+	rg_config c;
+	rg_diags d = {0};
+	/* me: plain text, kept as written; ~ means none */
+	rg_config_init(&c);
+	const char *t = "ME: Pat Owner\n";
+	rg_config_parse(&c, t, strlen(t), "cfg", &d);
+	assert_string_equal(c.me, "Pat Owner");
+	assert_int_equal(d.items.n, 0);
+	t = "me: ~\n";
+	rg_config_parse(&c, t, strlen(t), "cfg", &d);
+	assert_null(c.me);
+	rg_config_free(&c);
+	/* an empty file, a comment only: all defaults, no diagnostics */
+	rg_config_init(&c);
+	rg_config_parse(&c, "", 0, "cfg", &d);
+	t = "# nothing\n";
+	rg_config_parse(&c, t, strlen(t), "cfg", &d);
+	assert_int_equal(c.followup_days, 7);
+	assert_int_equal(d.items.n, 0);
+	rg_config_free(&c);
+	/* not a mapping: a warning */
+	rg_config_init(&c);
+	t = "- followup_days: 3\n";
+	rg_config_parse(&c, t, strlen(t), "cfg", &d);
+	assert_int_equal(c.followup_days, 7);
+	assert_true(has_diag(&d, 1, RG_WARNING, "not a mapping"));
+	rg_config_free(&c);
+	rg_diags_free(&d);
+	/* a list where one value is expected; the keys after still count */
+	rg_config_init(&c);
+	t = "thank_days: [1, 2]\nmystery: {a: b}\ninform_days: 2\n";
+	rg_config_parse(&c, t, strlen(t), "cfg", &d);
+	assert_int_equal(c.thank_days, 7);
+	assert_int_equal(c.inform_days, 2);
+	assert_true(has_diag(&d, 1, RG_WARNING, "thank_days"));
+	assert_true(has_diag(&d, 2, RG_WARNING, "mystery"));
+	assert_int_equal(d.nerrors, 0);
+	rg_config_free(&c);
+	rg_diags_free(&d);
+	/* a syntax error: an error; what came before stands */
+	rg_config_init(&c);
+	t = "thank_days: 2\ninform_days: [3\n";
+	rg_config_parse(&c, t, strlen(t), "cfg", &d);
+	assert_int_equal(c.thank_days, 2);
+	assert_int_equal(c.inform_days, 14);
+	assert_int_equal(d.nerrors, 1);
+	rg_config_free(&c);
+	rg_diags_free(&d);
+}
+
+static void excludes(void **state)
+{
+	(void)state;
+	rg_config c;
+	rg_config_init(&c);
+	rg_diags d = {0};
+	const char *t = "exclude:\n  - \"*/drafts\"\n  - \"*.bak.md\"\n"
+			"  - private/2020-*\n  - \"[Tt]emplates/\"\n"
+			"  - a/b/c.md\n";
+	rg_config_parse(&c, t, strlen(t), "cfg", &d);
+	assert_int_equal(d.items.n, 0);
+	assert_int_equal(c.nexclude, 5);
+	/* the whole path */
+	assert_true(rg_config_excluded(&c, "x.bak.md"));
+	assert_true(rg_config_excluded(&c, "a/b/c.md"));
+	assert_false(rg_config_excluded(&c, "a/b/c.md.x"));
+	assert_false(rg_config_excluded(&c, "a/b/d.md"));
+	/* a leading directory */
+	assert_true(rg_config_excluded(&c, "notes/drafts/x.md"));
+	assert_true(rg_config_excluded(&c, "notes/drafts/deep/x.md"));
+	assert_true(rg_config_excluded(&c, "private/2020-q1/x.md"));
+	assert_true(rg_config_excluded(&c, "Templates/t.md"));
+	assert_true(rg_config_excluded(&c, "templates/t.md"));
+	/* FNM_PATHNAME: * never crosses a slash */
+	assert_false(rg_config_excluded(&c, "drafts/x.md"));
+	assert_false(rg_config_excluded(&c, "a/b/drafts/x.md"));
+	assert_false(rg_config_excluded(&c, "d/x.bak.md"));
+	assert_false(rg_config_excluded(&c, "private/2021/x.md"));
+	assert_false(rg_config_excluded(&c, "my-templates/t.md"));
+	/* a pattern is matched whole, not as a prefix */
+	assert_false(rg_config_excluded(&c, "notes/drafts2/x.md"));
+	rg_config_free(&c);
+	rg_diags_free(&d);
+}
+
+static void read_file(void **state)
+{
+	(void)state;
+	rg_config c;
+	rg_config_init(&c);
+	rg_diags d = {0};
+	/* a missing optional file is no error; a missing required one is */
+	assert_true(rg_config_read(&c, "/nonexistent/.refgraph.yaml",
+				   ".refgraph.yaml", true, &d));
+	assert_int_equal(d.items.n, 0);
+	assert_false(rg_config_read(&c, "/nonexistent/cfg.yaml", "cfg.yaml",
+				    false, &d));
+	assert_int_equal(d.nerrors, 1);
+	rg_diags_free(&d);
+	char path[] = "/tmp/rgcfgXXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	const char *t = "followup_days: 3\nexclude: x\n";
+	assert_int_equal(write(fd, t, strlen(t)), (ssize_t)strlen(t));
+	close(fd);
+	assert_true(rg_config_read(&c, path, "shown.yaml", false, &d));
+	assert_int_equal(c.followup_days, 3);
+	assert_int_equal(c.nexclude, 1);
+	assert_int_equal(d.items.n, 0);
+	unlink(path);
+	rg_config_free(&c);
+	rg_diags_free(&d);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(keys),
+		cmocka_unit_test(counts),
 		cmocka_unit_test(one_pattern_and_errors),
+		cmocka_unit_test(me_and_shapes),
+		cmocka_unit_test(excludes),
+		cmocka_unit_test(read_file),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

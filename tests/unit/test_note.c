@@ -1,7 +1,10 @@
 /*
- * test_note: one file into records: front matter split (--- and ...,
- * CRLF, lone CR, BOM), bodies with and without front matter, the note's
- * date, default contact ids, skipped files.
+ * test_note: one file's bytes into records (rg_note_parse): the front
+ * matter split (--- and ..., trailing blanks, CRLF, lone CR, BOM), front
+ * matter never closed or not valid YAML (errors with their place, file
+ * skipped), empty or non-mapping front matter, bodies with and without
+ * front matter, the note's date (front matter date, a contact's since,
+ * the file name), and the default contact id from the file name.
  */
 #include "testlib.h"
 
@@ -11,16 +14,22 @@ static void front_matter(void **state)
 	const char *texts[] = {
 		"---\nname: Ann\nrole: client\n---\nbody\n",
 		"---   \nname: Ann\nrole: client\n...  \nbody\n",
+		"--- \t\nname: Ann\nrole: client\n---\t \nbody\n",
 		"---\r\nname: Ann\r\nrole: client\r\n---\r\nbody\r\n",
 		"---\rname: Ann\rrole: client\r---\rbody\r",
+		"---\r\nname: Ann\rrole: client\n---  \r\nbody",
 		"\xef\xbb\xbf---\nname: Ann\nrole: client\n---\n",
+		"\xef\xbb\xbf---\r\nname: Ann\r\nrole: client\r\n...\r\n",
+		"---\nname: Ann\nrole: client\n---", /* no final line end */
 	};
 	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
 		rg_file *f = parse("people/x.md", texts[i]);
 		assert_true(f->read);
+		assert_true(f->markdown);
 		assert_int_equal(f->contacts.n, 1);
 		assert_string_equal(f->contacts.v[0].name, "Ann");
 		assert_int_equal(f->contacts.v[0].line, 2);
+		assert_int_equal(f->contacts.v[0].col, 1);
 		assert_int_equal(f->contacts.v[0].nroles, 1);
 		assert_string_equal(f->contacts.v[0].roles[0], "client");
 		assert_int_equal(f->diags.items.n, 0);
@@ -28,15 +37,86 @@ static void front_matter(void **state)
 	}
 }
 
+/* Body lines keep their file line numbers whatever the line ends. */
+static void body_lines(void **state)
+{
+	(void)state;
+	const char *texts[] = {
+		"---\ndate: 2026-09-01\n---\n\nreferral:: A -> B\n",
+		"---\r\ndate: 2026-09-01\r\n---\r\n\r\nreferral:: A -> B\r\n",
+		"---\rdate: 2026-09-01\r---\r\rreferral:: A -> B\r",
+		"\xef\xbb\xbf---\r\ndate: 2026-09-01\r\n...\r\n\r\nreferral:: "
+		"A -> B",
+	};
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+		rg_file *f = parse("m.md", texts[i]);
+		assert_int_equal(f->refrecs.n, 1);
+		assert_int_equal(f->refrecs.v[0].line, 5);
+		assert_int_equal(f->refrecs.v[0].date, day("2026-09-01"));
+		/* no CR is left in a name */
+		assert_string_equal(f->refrecs.v[0].prospect.target, "B");
+		rg_file_free(f);
+	}
+	/* lone CRs count as line ends in the body too */
+	rg_file *f = parse("2026-01-01.md", "a\rb\rreferral:: A -> B\r");
+	assert_int_equal(f->refrecs.n, 1);
+	assert_int_equal(f->refrecs.v[0].line, 3);
+	rg_file_free(f);
+}
+
+static void not_front_matter(void **state)
+{
+	(void)state;
+	/* a blank line first: no front matter, the whole file is the body */
+	rg_file *f =
+		parse("a.md", "\n---\nname: Ann\n---\nreferral:: A -> B\n");
+	assert_true(f->read);
+	assert_int_equal(f->contacts.n, 0);
+	assert_int_equal(f->refrecs.n, 1);
+	assert_int_equal(f->refrecs.v[0].line, 5);
+	assert_int_equal(f->diags.nerrors, 0);
+	rg_file_free(f);
+	/* "----" is no marker */
+	f = parse("a.md", "----\nname: Ann\n----\nreferral:: A -> B\n");
+	assert_true(f->read);
+	assert_int_equal(f->contacts.n, 0);
+	assert_int_equal(f->refrecs.n, 1);
+	assert_int_equal(f->refrecs.v[0].line, 4);
+	rg_file_free(f);
+	/* "..." never opens front matter */
+	f = parse("a.md", "...\nname: Ann\n...\n");
+	assert_true(f->read);
+	assert_int_equal(f->contacts.n, 0);
+	assert_int_equal(f->diags.nerrors, 0);
+	rg_file_free(f);
+	/* text after the marker on the same line: no marker */
+	f = parse("a.md", "--- x\nname: Ann\n---\n");
+	assert_true(f->read);
+	assert_int_equal(f->contacts.n, 0);
+	rg_file_free(f);
+}
+
 static void never_closed(void **state)
 {
 	(void)state;
-	rg_file *f = parse("a.md", "---\nname: Ann\n- [ ] t due:2026-01-01\n");
-	assert_false(f->read);
-	assert_int_equal(f->contacts.n, 0);
-	assert_int_equal(f->tasks.n, 0);
-	assert_true(has_diag(&f->diags, 1, RG_ERROR, "never closed"));
-	rg_file_free(f);
+	const char *texts[] = {
+		"---\nname: Ann\n- [ ] t due:2026-01-01\n",
+		"---\n",
+		"---",
+		"---\r\nname: Ann\r\n--- x\r\n",
+		"\xef\xbb\xbf---\nname: Ann\n",
+	};
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+		rg_file *f = parse("a.md", texts[i]);
+		assert_false(f->read);
+		assert_int_equal(f->contacts.n, 0);
+		assert_int_equal(f->tasks.n, 0);
+		assert_int_equal(f->diags.nerrors, 1);
+		assert_true(has_diag(&f->diags, 1, RG_ERROR, "never closed"));
+		assert_int_equal(f->diags.items.v[0].col, 1);
+		assert_string_equal(f->diags.items.v[0].path, "a.md");
+		rg_file_free(f);
+	}
 }
 
 static void invalid_yaml(void **state)
@@ -45,10 +125,68 @@ static void invalid_yaml(void **state)
 	rg_file *f = parse("a.md", "---\nname: Ann\nrole: [client\n---\n"
 				   "referral:: A -> B\n");
 	assert_false(f->read);
+	assert_int_equal(f->contacts.n, 0);
 	assert_int_equal(f->refrecs.n, 0); /* the body is skipped too */
 	assert_int_equal(f->diags.nerrors, 1);
-	assert_true(f->diags.items.v[0].line >= 3);
+	assert_int_equal(f->diags.items.v[0].line, 3);
+	assert_true(has_diag(&f->diags, 3, RG_ERROR, "YAML"));
 	rg_file_free(f);
+	/* the place is in file lines and columns from 1 */
+	const char *texts[] = {
+		"---\nname: Ann\nrole: client: x\n---\nreferral:: A -> B\n",
+		"---\r\nname: Ann\r\nrole: client: x\r\n---\r\n",
+		"\xef\xbb\xbf---\nname: Ann\nrole: client: x\n---\n",
+		"---\rname: Ann\rrole: client: x\r---\r",
+	};
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+		f = parse("people/a.md", texts[i]);
+		assert_false(f->read);
+		assert_int_equal(f->refrecs.n, 0);
+		assert_int_equal(f->diags.nerrors, 1);
+		assert_int_equal(f->diags.items.v[0].level, RG_ERROR);
+		assert_int_equal(f->diags.items.v[0].line, 3);
+		assert_int_equal(f->diags.items.v[0].col, 13);
+		assert_string_equal(f->diags.items.v[0].path, "people/a.md");
+		rg_file_free(f);
+	}
+	/* in a YAML file the first line is line 1 */
+	f = parse("a.yaml", "name: Ann\nrole: client: x\n");
+	assert_int_equal(f->diags.nerrors, 1);
+	assert_int_equal(f->diags.items.v[0].line, 2);
+	assert_int_equal(f->diags.items.v[0].col, 13);
+	rg_file_free(f);
+}
+
+static void empty_or_not_mapping(void **state)
+{
+	(void)state;
+	/* empty front matter: no fields, no warning, the body is read */
+	rg_file *f = parse("a.md", "---\n---\nreferral:: A -> B\n");
+	assert_true(f->read);
+	assert_int_equal(f->contacts.n + f->inters.n + f->skipped.n, 0);
+	assert_int_equal(f->refrecs.n, 1);
+	assert_int_equal(f->refrecs.v[0].line, 3);
+	assert_int_equal(f->diags.items.n, 0);
+	rg_file_free(f);
+	f = parse("a.md", "---\n\n# just a comment\n...\nreferral:: A -> B\n");
+	assert_true(f->read);
+	assert_int_equal(f->refrecs.n, 1);
+	assert_int_equal(f->diags.items.n, 0);
+	rg_file_free(f);
+	/* a list or a scalar: a warning, no fields, the body is read */
+	const char *texts[] = {"---\n- a\n- b\n---\nreferral:: A -> B\n",
+			       "---\njust text\n---\nreferral:: A -> B\n"};
+	for (size_t i = 0; i < 2; i++) {
+		f = parse("2026-01-01.md", texts[i]);
+		assert_true(f->read);
+		assert_int_equal(f->contacts.n + f->inters.n, 0);
+		assert_int_equal(f->refrecs.n, 1);
+		assert_int_equal(f->refrecs.v[0].date, day("2026-01-01"));
+		assert_int_equal(f->diags.nerrors, 0);
+		assert_true(
+			has_diag(&f->diags, 2, RG_WARNING, "not a mapping"));
+		rg_file_free(f);
+	}
 }
 
 static void bodies(void **state)
@@ -57,6 +195,7 @@ static void bodies(void **state)
 	/* no front matter: the whole file is the body */
 	rg_file *f = parse("daily/2026-10-01.md",
 			   "Met Ann.\n- referral:: Ann -> Bob\n");
+	assert_true(f->read);
 	assert_int_equal(f->refrecs.n, 1);
 	assert_int_equal(f->refrecs.v[0].line, 2);
 	assert_int_equal(f->refrecs.v[0].date, day("2026-10-01"));
@@ -66,6 +205,26 @@ static void bodies(void **state)
 	assert_int_equal(f->refrecs.n, 1);
 	assert_int_equal(f->refrecs.v[0].line, 5);
 	assert_int_equal(f->refrecs.v[0].date, day("2026-09-01"));
+	rg_file_free(f);
+	/* a BOM without front matter */
+	f = parse("2026-10-01.md", "\xef\xbb\xbfreferral:: A -> B\n");
+	assert_int_equal(f->refrecs.n, 1);
+	assert_string_equal(f->refrecs.v[0].from.target, "A");
+	assert_int_equal(f->refrecs.v[0].line, 1);
+	rg_file_free(f);
+	/* a skipped record's note is read all the same */
+	f = parse("p.md", "---\ntype: project\ndate: 2026-04-04\n---\n"
+			  "referral:: A -> B\n- [ ] x due:2026-05-05\n");
+	assert_true(f->read);
+	assert_int_equal(f->skipped.n, 1);
+	assert_int_equal(f->refrecs.n, 1);
+	assert_int_equal(f->refrecs.v[0].date, day("2026-04-04"));
+	assert_int_equal(f->tasks.n, 1);
+	rg_file_free(f);
+	/* a YAML file has no body */
+	f = parse("n.yaml", "name: A\n# referral:: A -> B\n");
+	assert_false(f->markdown);
+	assert_int_equal(f->refrecs.n, 0);
 	rg_file_free(f);
 }
 
@@ -77,32 +236,71 @@ static void note_date(void **state)
 					    "referral:: A -> B\n");
 	assert_int_equal(f->refrecs.v[0].date, day("2026-02-02"));
 	rg_file_free(f);
+	/* with a time of day */
+	f = parse("x.md", "---\ndate: 2026-02-02T09:30\n---\n"
+			  "referral:: A -> B\n");
+	assert_int_equal(f->refrecs.v[0].date, day("2026-02-02"));
+	rg_file_free(f);
 	/* a contact's since beats the file name */
 	f = parse(
 		"2026-01-01 Ann.md",
 		"---\nname: Ann\nsince: 2026-03-03\n---\nreferral:: A -> B\n");
 	assert_int_equal(f->refrecs.v[0].date, day("2026-03-03"));
 	rg_file_free(f);
+	/* a contact's date beats its since */
+	f = parse("x.md", "---\ntype: person\nname: Ann\ndate: 2026-04-04\n"
+			  "since: 2026-03-03\n---\nreferral:: A -> B\n");
+	assert_int_equal(f->refrecs.v[0].date, day("2026-04-04"));
+	rg_file_free(f);
+	/* since only counts for a contact */
+	f = parse("x.md", "---\ntype: project\nsince: 2026-03-03\n---\n"
+			  "referral:: A -> B\n");
+	assert_int_equal(f->refrecs.v[0].date, RG_NODATE);
+	rg_file_free(f);
 	/* an invalid front matter date falls through to the file name */
 	f = parse("2026-01-01-x.md", "---\ntype: project\ndate: soon\n---\n"
 				     "referral:: A -> B\n");
 	assert_int_equal(f->refrecs.v[0].date, day("2026-01-01"));
 	rg_file_free(f);
-	/* undated */
-	f = parse("inbox.md", "referral:: A -> B\nthanked:: A\n");
-	assert_int_equal(f->refrecs.v[0].date, RG_NODATE);
-	assert_int_equal(f->fields.n, 0);
-	assert_true(has_diag(&f->diags, 2, RG_WARNING, "without a date"));
+	/* the file name: a date at its start, in any folder */
+	f = parse("daily/2026/2026-11-03 standup.md", "referral:: A -> B\n");
+	assert_int_equal(f->refrecs.v[0].date, day("2026-11-03"));
 	rg_file_free(f);
+	const char *undated[] = {"inbox.md", "notes 2026-11-03.md",
+				 "2026-11-03/inbox.md", "2026-02-30.md",
+				 "2026-1-3.md"};
+	for (size_t i = 0; i < sizeof undated / sizeof *undated; i++) {
+		f = parse(undated[i], "referral:: A -> B\nthanked:: A\n");
+		assert_int_equal(f->refrecs.n, 1);
+		assert_int_equal(f->refrecs.v[0].date, RG_NODATE);
+		assert_int_equal(f->fields.n, 0);
+		assert_true(
+			has_diag(&f->diags, 2, RG_WARNING, "without a date"));
+		rg_file_free(f);
+	}
 }
 
 static void default_id(void **state)
 {
 	(void)state;
+	/* the file name without extension, NFC */
 	rg_file *f = parse("people/Zoe\xcc\x88 Brandt.md",
 			   "---\nname: Z. Brandt\n---\n");
 	assert_string_equal(f->contacts.v[0].id, "Zo\xc3\xab Brandt");
 	assert_string_equal(f->contacts.v[0].name, "Z. Brandt");
+	rg_file_free(f);
+	f = parse("a/b/Ann.Lee.markdown", "---\nrole: client\n---\n");
+	assert_string_equal(f->contacts.v[0].id, "Ann.Lee");
+	assert_string_equal(f->contacts.v[0].name, "Ann.Lee"); /* name: id */
+	rg_file_free(f);
+	/* body fields are no records: still the only one */
+	f = parse("people/Ann.md",
+		  "---\nname: Ann Lee\n---\nreferral:: Ann -> Bob\n");
+	assert_string_equal(f->contacts.v[0].id, "Ann");
+	rg_file_free(f);
+	/* an id given is kept */
+	f = parse("people/Ann.md", "---\nid: a1\nname: Ann Lee\n---\n");
+	assert_string_equal(f->contacts.v[0].id, "a1");
 	rg_file_free(f);
 	/* not the file's only record: the id is the name */
 	f = parse("people.yaml", "- name: Ann\n- name: Bob\n  id: b1\n");
@@ -110,7 +308,20 @@ static void default_id(void **state)
 	assert_string_equal(f->contacts.v[0].id, "Ann");
 	assert_string_equal(f->contacts.v[1].id, "b1");
 	rg_file_free(f);
+	f = parse("ann.yaml", "name: Ann\n---\ndate: 2026-01-01\nwith: Ann\n");
+	assert_int_equal(f->contacts.n, 1);
+	assert_int_equal(f->inters.n, 1);
+	assert_string_equal(f->contacts.v[0].id, "Ann");
+	rg_file_free(f);
+	f = parse("ann.yaml",
+		  "name: Ann\n---\nfrom: X\nprospect: Y\ndate: 2026-01-01\n");
+	assert_string_equal(f->contacts.v[0].id, "Ann");
+	rg_file_free(f);
+	/* the only record of a YAML file */
 	f = parse("ann.yaml", "name: Ann\n");
+	assert_string_equal(f->contacts.v[0].id, "ann");
+	rg_file_free(f);
+	f = parse("dir/ann.yml", "- name: Ann\n");
 	assert_string_equal(f->contacts.v[0].id, "ann");
 	rg_file_free(f);
 }
@@ -122,17 +333,27 @@ static void names(void **state)
 	assert_true(rg_note_name("a.markdown"));
 	assert_true(rg_note_name("a.yaml"));
 	assert_true(rg_note_name("a.yml"));
+	assert_true(rg_note_name("a b.c.md"));
 	assert_false(rg_note_name("a.MD"));
 	assert_false(rg_note_name("a.txt"));
+	assert_false(rg_note_name("a.md.bak"));
+	assert_false(rg_note_name("amd"));
 	assert_false(rg_note_name(".md"));
+	assert_false(rg_note_name(""));
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(front_matter), cmocka_unit_test(never_closed),
-		cmocka_unit_test(invalid_yaml), cmocka_unit_test(bodies),
-		cmocka_unit_test(note_date),	cmocka_unit_test(default_id),
+		cmocka_unit_test(front_matter),
+		cmocka_unit_test(body_lines),
+		cmocka_unit_test(not_front_matter),
+		cmocka_unit_test(never_closed),
+		cmocka_unit_test(invalid_yaml),
+		cmocka_unit_test(empty_or_not_mapping),
+		cmocka_unit_test(bodies),
+		cmocka_unit_test(note_date),
+		cmocka_unit_test(default_id),
 		cmocka_unit_test(names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
