@@ -204,8 +204,20 @@ void rg_config_parse(rg_config *c, const char *text, size_t len,
 	while (!done) {
 		yaml_event_t ev;
 		if (!yaml_parser_parse(&p, &ev)) {
-			rg_diag(d, shown, (int)p.problem_mark.line + 1,
-				(int)p.problem_mark.column + 1, RG_ERROR,
+			/* keep the place inside the file: libyaml may point
+			 * one line past its end */
+			int nlines = 0;
+			for (size_t i = 0; i < len; i++)
+				nlines += text[i] == '\n';
+			if (len > 0 && text[len - 1] != '\n')
+				nlines++;
+			int line = (int)p.problem_mark.line + 1;
+			int col = (int)p.problem_mark.column + 1;
+			if (nlines > 0 && line > nlines) {
+				line = nlines;
+				col = 1;
+			}
+			rg_diag(d, shown, line, col, RG_ERROR,
 				"YAML syntax error: %s; the rest of the "
 				"settings are not read",
 				p.problem ? p.problem : "invalid YAML");
@@ -223,6 +235,7 @@ void rg_config_parse(rg_config *c, const char *text, size_t len,
 					RG_WARNING,
 					"settings are not a mapping; ignored");
 				top_warned = true;
+				done = true; /* nothing in it is read */
 			} else if (depth == 1 && key &&
 				   ev.type == YAML_SEQUENCE_START_EVENT &&
 				   strcasecmp(key, "exclude") == 0) {
@@ -247,7 +260,13 @@ void rg_config_parse(rg_config *c, const char *text, size_t len,
 			break;
 		case YAML_SCALAR_EVENT: {
 			const char *v = (const char *)ev.data.scalar.value;
-			if (depth == 1 && want_key) {
+			if (depth == 0 && *v) {
+				rg_diag(d, shown, (int)ev.start_mark.line + 1,
+					(int)ev.start_mark.column + 1,
+					RG_WARNING,
+					"settings are not a mapping; ignored");
+				done = true;
+			} else if (depth == 1 && want_key) {
 				free(key);
 				key = rg_strdup(v);
 				keymark = ev.start_mark;

@@ -445,9 +445,11 @@ static size_t closing(const char *s, size_t n, size_t open)
  * reported by md4c, used or not; its destination and title are blanked
  * here, as inline link destinations are.
  */
-static void mask_definition(char *s, size_t n)
+static void mask_definition(char *s, size_t n, bool after_text)
 {
 	size_t i = 0;
+	if (after_text) /* a definition cannot interrupt a paragraph */
+		return;
 	while (i < n && i < 3 && s[i] == ' ')
 		i++;
 	if (i >= n || s[i] != '[' || (i + 1 < n && s[i + 1] == '['))
@@ -457,16 +459,38 @@ static void mask_definition(char *s, size_t n)
 		j++;
 	if (j + 1 >= n || s[j] != ']' || s[j + 1] != ':' || j == i + 1)
 		return;
+	/* a destination: <...>, or a run without blanks whose parentheses
+	 * balance */
+	size_t d = j + 2;
+	while (d < n && (s[d] == ' ' || s[d] == '\t'))
+		d++;
+	if (d >= n)
+		return;
+	if (s[d] == '<') {
+		if (memchr(s + d, '>', n - d) == NULL)
+			return;
+	} else {
+		int depth = 0;
+		for (size_t k = d; k < n && s[k] != ' ' && s[k] != '\t'; k++) {
+			depth += s[k] == '(';
+			depth -= s[k] == ')';
+			if (depth < 0)
+				return;
+		}
+		if (depth != 0)
+			return;
+	}
 	for (size_t k = j + 2; k < n; k++)
 		if (s[k] != '\r')
 			s[k] = ' ';
 }
 
-static void scan_line(liner *L, size_t b, size_t e, int line, int note_date)
+static void scan_line(liner *L, size_t b, size_t e, int line, int note_date,
+		      bool after_text)
 {
 	char *s = L->m + b;
 	size_t n = e - b;
-	mask_definition(s, n);
+	mask_definition(s, n, after_text);
 	if (memchr(s, ':', n) == NULL)
 		return;
 	if (match(L, P_LINE, s, n, 0)) {
@@ -585,6 +609,7 @@ void rg_md_scan(rg_file *f, const char *body, size_t len, int line0,
 	for (size_t i = 0; i < len; i++)
 		if (s.m[i] == '\n')
 			*RG_VEC_PUSH(L.starts) = i + 1;
+	bool after_text = false; /* the line before holds text */
 	for (size_t i = 0; i < L.starts.n; i++) {
 		size_t b, e;
 		line_span(&L, i, &b, &e);
@@ -595,7 +620,11 @@ void rg_md_scan(rg_file *f, const char *body, size_t len, int line0,
 				lim->max_line);
 			continue;
 		}
-		scan_line(&L, b, e, line, note_date);
+		scan_line(&L, b, e, line, note_date, after_text);
+		after_text = false;
+		for (size_t k = b; k < e && !after_text; k++)
+			after_text = L.m[k] != ' ' && L.m[k] != '\t' &&
+				     L.m[k] != '\r';
 	}
 	for (size_t i = 0; i < s.tasks.n; i++)
 		read_task(&L, &s.tasks.v[i], lim);

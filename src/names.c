@@ -19,24 +19,46 @@ static int isws(unsigned char c)
 	       c == '\v';
 }
 
-/* Trim white space, U+00A0 no-break space included, from both ends. */
+/* The length of the Unicode space separator (Zs) at s[0..n), or 0. */
+static size_t space_at(const char *s, size_t n)
+{
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s,
+					      (utf8proc_ssize_t)n, &cp);
+	if (k > 1 && utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS)
+		return (size_t)k;
+	return 0;
+}
+
+/* Trim white space from both ends: ASCII blanks and every Unicode space
+ * separator (no-break, em, ideographic ...). */
 static void trim(const char *s, size_t *b, size_t *e)
 {
 	for (;;) {
+		size_t k;
 		if (*b < *e && isws((unsigned char)s[*b]))
 			(*b)++;
-		else if (*e - *b >= 2 && (unsigned char)s[*b] == 0xC2 &&
-			 (unsigned char)s[*b + 1] == 0xA0)
-			*b += 2;
+		else if ((k = space_at(s + *b, *e - *b)) > 0)
+			*b += k;
 		else
 			break;
 	}
 	for (;;) {
-		if (*e > *b && isws((unsigned char)s[*e - 1]))
+		if (*e > *b && isws((unsigned char)s[*e - 1])) {
 			(*e)--;
-		else if (*e - *b >= 2 && (unsigned char)s[*e - 2] == 0xC2 &&
-			 (unsigned char)s[*e - 1] == 0xA0)
-			*e -= 2;
+			continue;
+		}
+		/* the start of the last code point */
+		size_t p = *e;
+		while (p > *b && ((unsigned char)s[p - 1] & 0xC0) == 0x80 &&
+		       *e - p < 3)
+			p--;
+		if (p > *b && (unsigned char)s[p - 1] >= 0xC0)
+			p--;
+		else
+			break;
+		if (space_at(s + p, *e - p) == *e - p && *e - p > 1)
+			*e = p;
 		else
 			break;
 	}

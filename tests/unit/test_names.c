@@ -194,18 +194,9 @@ static void near(void **state)
 	rg_near_free(NULL);
 }
 
-/* ==== BUGS: tests that fail because the code is wrong per its contract.
- * Kept failing on purpose; listed in the unit-test report for the
- * maintainer. ==== */
-
-/*
- * BUG names-1: rg_near_find misses a key within the allowed distance (2
- * for 8+ code points) when both edits replace multi-byte characters: the
- * deletion index deletes up to two *bytes*, so two replaced two-byte
- * letters never meet.  names.h: "the nearest key within the allowed
- * distance".
- */
-static void bug_near_multibyte(void **state)
+/* Two edits on multi-byte letters are still two edits (fixed: the index
+ * deleted bytes, not code points). */
+static void near_multibyte(void **state)
 {
 	(void)state;
 	rg_near *nx = rg_near_new();
@@ -214,26 +205,81 @@ static void bug_near_multibyte(void **state)
 	assert_int_equal(rg_edit_distance("zo\xc3\xab brandt", q, 2), 2);
 	const char *found = rg_near_find(nx, q);
 	char *got = found ? strdup(found) : NULL;
+	/* three edits: too far */
+	const char *far = rg_near_find(nx, "zoe br\xc3\xa4nd\xc3\xbe");
 	rg_near_free(nx); /* before asserting: no leak when it fails */
 	assert_non_null(got);
 	assert_string_equal(got, "Zo\xc3\xab Brandt");
+	assert_null(far);
 	free(got);
 }
 
-/*
- * BUG names-2: rg_edit_distance reads only the first 128 code points of
- * each string, so two long strings that differ after that are "equal".
- * names.h: "Edit distance over code points".
- */
-static void bug_distance_long(void **state)
+/* Long names are measured whole (fixed: cut at 128 code points). */
+static void distance_long(void **state)
 {
 	(void)state;
-	char a[160], b[160];
-	memset(a, 'a', 130);
-	a[130] = '\0';
+	char a[400], b[400];
+	memset(a, 'a', 300);
+	a[300] = '\0';
 	memcpy(b, a, sizeof a);
-	b[129] = 'b';
+	b[299] = 'b';
 	assert_int_equal(rg_edit_distance(a, b, 2), 1);
+	b[129] = 'c';
+	assert_int_equal(rg_edit_distance(a, b, 2), 2);
+	b[200] = 'c';
+	assert_int_equal(rg_edit_distance(a, b, 2), 3);
+	assert_int_equal(rg_edit_distance(a, a, 2), 0);
+	/* multi-byte, past 128 code points */
+	char c[800], d[800];
+	size_t k = 0;
+	for (int i = 0; i < 200; i++) {
+		c[k] = '\xc3';
+		c[k + 1] = '\xab';
+		k += 2;
+	}
+	c[k] = '\0';
+	memcpy(d, c, k + 1);
+	d[k - 1] = '\xa9'; /* the last ë becomes é */
+	assert_int_equal(rg_edit_distance(c, d, 2), 1);
+}
+
+/* ==== Regressions: each was a bug (found by these tests), now fixed. ==== */
+
+/*
+ * Was bug names-3: trimming removes ASCII white space and U+00A0 only, not
+ * the other Unicode white space (U+2003 EM SPACE, U+3000 IDEOGRAPHIC
+ * SPACE, U+202F NARROW NO-BREAK SPACE ...), so "Ann" and "Ann<U+3000>"
+ * are two contacts.  Notes format, References: "Two references are equal
+ * when their targets are equal after trimming white space, Unicode NFC
+ * normalisation and full Unicode case folding".
+ */
+static void bug_unicode_white_space(void **state)
+{
+	(void)state;
+	const char *names[] = {
+		"\xe3\x80\x80"
+		"Ann"
+		"\xe3\x80\x80",	   /* U+3000 */
+		"Ann\xe2\x80\x83", /* U+2003 */
+		"\xe2\x80\xaf"
+		"Ann", /* U+202F */
+	};
+	char *got[3];
+	size_t lens[3];
+	for (size_t i = 0; i < 3; i++) {
+		got[i] = rg_fold(names[i], strlen(names[i]));
+		size_t b;
+		rg_ref_target(names[i], strlen(names[i]), &b, &lens[i]);
+	}
+	bool ok[3];
+	for (size_t i = 0; i < 3; i++) {
+		ok[i] = strcmp(got[i], "ann") == 0;
+		free(got[i]); /* before asserting: no leak when it fails */
+	}
+	for (size_t i = 0; i < 3; i++) {
+		assert_true(ok[i]);
+		assert_int_equal(lens[i], 3);
+	}
 }
 
 int main(void)
@@ -243,13 +289,14 @@ int main(void)
 		cmocka_unit_test(folding),
 		cmocka_unit_test(distance),
 		cmocka_unit_test(near),
+		cmocka_unit_test(near_multibyte),
+		cmocka_unit_test(distance_long),
 	};
 	const struct CMUnitTest bugs[] = {
-		cmocka_unit_test(bug_near_multibyte),
-		cmocka_unit_test(bug_distance_long),
+		cmocka_unit_test(bug_unicode_white_space),
 	};
 	int failed = cmocka_run_group_tests_name("names", tests, NULL, NULL);
-	failed += cmocka_run_group_tests_name("BUGS (names): known failures",
-					      bugs, NULL, NULL);
+	failed += cmocka_run_group_tests_name("names: fixed bugs", bugs, NULL,
+					      NULL);
 	return failed;
 }

@@ -221,6 +221,19 @@ static void bodies(void **state)
 	assert_int_equal(f->refrecs.v[0].date, day("2026-04-04"));
 	assert_int_equal(f->tasks.n, 1);
 	rg_file_free(f);
+	/* a YAML file: BOM and line ends as in Markdown */
+	const char *yamls[] = {"\xef\xbb\xbfname: Ann\nrole: client\n",
+			       "name: Ann\r\nrole: client\r\n",
+			       "name: Ann\rrole: client\r"};
+	for (size_t i = 0; i < 3; i++) {
+		f = parse("a.yaml", yamls[i]);
+		assert_int_equal(f->contacts.n, 1);
+		assert_string_equal(f->contacts.v[0].name, "Ann");
+		assert_string_equal(f->contacts.v[0].roles[0], "client");
+		assert_int_equal(f->contacts.v[0].line, 1);
+		assert_int_equal(f->diags.items.n, 0);
+		rg_file_free(f);
+	}
 	/* a YAML file has no body */
 	f = parse("n.yaml", "name: A\n# referral:: A -> B\n");
 	assert_false(f->markdown);
@@ -261,6 +274,16 @@ static void note_date(void **state)
 	f = parse("2026-01-01-x.md", "---\ntype: project\ndate: soon\n---\n"
 				     "referral:: A -> B\n");
 	assert_int_equal(f->refrecs.v[0].date, day("2026-01-01"));
+	/* ... with a warning: the date that dates the note is not a date */
+	assert_true(has_diag(&f->diags, 3, RG_WARNING, "not a date"));
+	assert_int_equal(f->diags.nerrors, 0);
+	rg_file_free(f);
+	/* an interaction's own date is required: an error, once */
+	f = parse("2026-01-01.md", "---\ntype: call\ndate: soon\nwith: A\n"
+				   "---\nreferral:: A -> B\n");
+	assert_int_equal(f->refrecs.v[0].date, day("2026-01-01"));
+	assert_true(has_diag(&f->diags, 3, RG_ERROR, "not a date"));
+	assert_int_equal(f->diags.items.n, 1);
 	rg_file_free(f);
 	/* the file name: a date at its start, in any folder */
 	f = parse("daily/2026/2026-11-03 standup.md", "referral:: A -> B\n");

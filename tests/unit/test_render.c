@@ -595,7 +595,6 @@ static void numbers(void **state)
 		{1e15, false, "1000000000000000"},
 		{1e-05, true, "1e-05"},
 		{0.0001, true, "0.0001"},
-		{1e16, false, "1e+16"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		rg_fmt_number(t, sizeof t, cases[i].v, cases[i].fl);
