@@ -203,7 +203,9 @@ static int resolve(builder *b, int file, const rg_ref *r, bool create,
 	} else {
 		goto out;
 	}
-	if (report && b->g->contacts.v[res].written == false) {
+	/* strict and near-name reports belong to the references that make
+	 * contacts, not to task links looking them up */
+	if (report && create && b->g->contacts.v[res].written == false) {
 		const char *near = NULL;
 		if (!b->near_built) {
 			for (size_t i = 0; i < b->ids.cap; i++)

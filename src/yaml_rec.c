@@ -479,8 +479,15 @@ static void fields_of(reader *r, const ynode *map, fields *fs)
 				dup = true;
 				break;
 			}
-		if (dup || fs->n == MAXF)
+		if (dup)
 			continue;
+		if (fs->n == MAXF) {
+			diag(r, k, RG_WARNING,
+			     "more than %d fields in one mapping; '%s' and the "
+			     "fields after it are ignored",
+			     MAXF, name);
+			break;
+		}
 		fs->name[fs->n] = name;
 		fs->key[fs->n] = k;
 		fs->val[fs->n] = v;
