@@ -28,6 +28,8 @@ void rg_config_free(rg_config *c)
 	if (c == NULL)
 		return;
 	free(c->me);
+	free(c->path);
+	c->path = NULL;
 	for (size_t i = 0; i < c->nexclude; i++)
 		free(c->exclude[i]);
 	free(c->exclude);
@@ -191,6 +193,8 @@ void rg_config_parse(rg_config *c, const char *text, size_t len,
 		     const char *shown, rg_diags *d)
 {
 	cfg_reader r = {c, shown, d};
+	free(c->path);
+	c->path = rg_strdup(shown);
 	yaml_parser_t p;
 	if (!yaml_parser_initialize(&p))
 		rg_oom();

@@ -310,16 +310,32 @@ static void set_owner(builder *b)
 			rg_ref r = {
 				rg_arena_strndup(g->arena, b->cfg->me + s, n),
 				0, 0};
-			char *save = b->owner_key;
-			b->owner_key = NULL;
-			/* look the owner up among written contacts */
+			/* look the owner up among written contacts: when it
+			 * names two at one level, it is neither of them */
 			smap *levels[3] = {&b->ids, &b->names, &b->aliases};
-			for (int lv = 0; lv < 3 && g->owner < 0; lv++) {
-				int e = smap_get(levels[lv], save);
-				if (e >= 0)
-					g->owner = levels[lv]->e.v[e].contact;
+			for (int lv = 0; lv < 3; lv++) {
+				int e = smap_get(levels[lv], b->owner_key);
+				if (e < 0)
+					continue;
+				const sentry *x = &levels[lv]->e.v[e];
+				if (x->next < 0) {
+					g->owner = x->contact;
+					break;
+				}
+				char p1[512], p2[512];
+				place_str(b, x->contact, p1, sizeof p1);
+				place_str(b, levels[lv]->e.v[x->next].contact,
+					  p2, sizeof p2);
+				rg_diag(b->d,
+					b->cfg->path ? b->cfg->path
+						     : ".refgraph.yaml",
+					b->cfg->me_line, b->cfg->me_col,
+					RG_ERROR,
+					"me: '%s' is ambiguous: the contacts at "
+					"%s and %s; the owner is neither",
+					r.target, p1, p2);
+				break;
 			}
-			b->owner_key = save;
 			if (g->owner < 0) {
 				rg_contact *c = RG_VEC_PUSH(g->contacts);
 				c->name = r.target;
