@@ -20,6 +20,7 @@ void rg_config_init(rg_config *c)
 	c->thank_days = 7;
 	c->inform_days = 14;
 	c->client_touch_days = 30;
+	c->ask_days = 90;
 	rg_limits_default(&c->limits);
 }
 

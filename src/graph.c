@@ -958,6 +958,8 @@ void rg_graph_free(rg_graph *g)
 	RG_VEC_FREE(g->contacts);
 	RG_VEC_FREE(g->referrals);
 	RG_VEC_FREE(g->tasks);
+	RG_VEC_FREE(g->asks);
+	RG_VEC_FREE(g->testimonials);
 	rg_arena_free(g->arena);
 	g->arena = NULL;
 }

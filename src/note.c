@@ -68,6 +68,7 @@ void rg_file_free(rg_file *f)
 	RG_VEC_FREE(f->refrecs);
 	RG_VEC_FREE(f->fields);
 	RG_VEC_FREE(f->tasks);
+	RG_VEC_FREE(f->links);
 	RG_VEC_FREE(f->skipped);
 	rg_diags_free(&f->diags);
 	free(f);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 void rg_oom(void)
 {
@@ -211,4 +212,57 @@ int rg_strcmp_null(const char *a, const char *b)
 	if (a == NULL || b == NULL)
 		return (a != NULL) - (b != NULL);
 	return strcmp(a, b);
+}
+
+static int ascii_ws(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' ||
+	       c == '\v';
+}
+
+size_t rg_space_len(const char *s, size_t n)
+{
+	if (n == 0)
+		return 0;
+	if (ascii_ws((unsigned char)s[0]))
+		return 1;
+	if ((unsigned char)s[0] < 0x80)
+		return 0;
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s,
+					      (utf8proc_ssize_t)n, &cp);
+	if (k > 1 && utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS)
+		return (size_t)k;
+	return 0;
+}
+
+void rg_trim(const char *s, size_t *b, size_t *e)
+{
+	size_t k;
+	while (*b < *e && (k = rg_space_len(s + *b, *e - *b)) > 0)
+		*b += k;
+	while (*e > *b) {
+		if (ascii_ws((unsigned char)s[*e - 1])) {
+			(*e)--;
+			continue;
+		}
+		/* the start of the last code point (at most 4 bytes back) */
+		size_t p = *e;
+		while (p > *b && *e - p < 4 &&
+		       ((unsigned char)s[p - 1] & 0xC0) == 0x80)
+			p--;
+		if (p == *b || (unsigned char)s[p - 1] < 0xC0)
+			break;
+		p--;
+		if (rg_space_len(s + p, *e - p) != *e - p)
+			break;
+		*e = p;
+	}
+}
+
+void rg_ascii_lower(char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] >= 'A' && s[i] <= 'Z')
+			s[i] = (char)(s[i] - 'A' + 'a');
 }

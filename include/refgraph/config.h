@@ -15,7 +15,7 @@ typedef struct rg_config {
 	char *me; /* the owner's reference; NULL: none */
 	int me_line, me_col;
 	char *path; /* the settings file as diagnostics show it, or NULL */
-	int followup_days, thank_days, inform_days, client_touch_days;
+	int followup_days, thank_days, inform_days, client_touch_days, ask_days;
 	char **exclude;
 	size_t nexclude;
 	rg_limits limits;

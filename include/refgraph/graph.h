@@ -40,9 +40,16 @@ typedef struct rg_referral {
 typedef struct rg_gtask {
 	int file, line;
 	bool done;
+	const char *text; /* the task's text */
 	int due, done_date;
 	int contact; /* -1: none */
 } rg_gtask;
+
+/* A dated event about one contact: an ask (asked::) or a testimonial. */
+typedef struct rg_event {
+	int contact;
+	int date;
+} rg_event;
 
 typedef struct rg_graph_stats {
 	size_t files, notes, contacts, implicit, interactions, mentions,
@@ -55,6 +62,8 @@ typedef struct rg_graph {
 	int owner;		       /* index in contacts */
 	RG_VEC(rg_referral) referrals; /* sorted by place */
 	RG_VEC(rg_gtask) tasks;
+	RG_VEC(rg_event) asks;	       /* sorted by contact, then date */
+	RG_VEC(rg_event) testimonials; /* sorted by contact, then date */
 	rg_graph_stats stats;
 	rg_arena *arena;
 } rg_graph;

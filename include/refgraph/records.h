@@ -86,9 +86,21 @@ typedef struct rg_refrec {
 	int thanked, informed; /* RG_NODATE when absent */
 } rg_refrec;
 
-typedef enum { RG_F_THANKED = 1, RG_F_INFORMED, RG_F_OUTCOME } rg_field_key;
+typedef enum {
+	RG_F_THANKED = 1,
+	RG_F_INFORMED,
+	RG_F_OUTCOME,
+	RG_F_REWARDED,	  /* rewarded:: A */
+	RG_F_WITH,	  /* with:: A (a touch of A on the note's date) */
+	RG_F_ASKED,	  /* asked:: A */
+	RG_F_TESTIMONIAL /* testimonial:: A */
+} rg_field_key;
 
-/* An inline thanked::, informed:: or outcome:: field of a dated note. */
+/*
+ * An inline field of a dated note that names one contact: thanked::,
+ * informed::, outcome::, rewarded::, with::, asked::, testimonial::.  A
+ * comma list of references gives one rg_field per reference, in order.
+ */
 typedef struct rg_field {
 	rg_field_key key;
 	int line, col;
@@ -102,6 +114,7 @@ typedef struct rg_field {
 typedef struct rg_task {
 	int line, col;
 	bool done;
+	const char *text; /* the task's text (notes format, section 4) */
 	int due, done_date; /* RG_NODATE when absent */
 	rg_ref *links;
 	size_t nlinks;
@@ -124,6 +137,7 @@ typedef struct rg_file {
 	RG_VEC(rg_refrec) refrecs;
 	RG_VEC(rg_field) fields;
 	RG_VEC(rg_task) tasks;
+	RG_VEC(rg_ref) links; /* the body's wiki-links that are read, in order */
 	RG_VEC(rg_skipped) skipped;
 	rg_diags diags;
 } rg_file;

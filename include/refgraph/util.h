@@ -8,6 +8,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 #define RG_EXIT_OK    0
 #define RG_EXIT_NOTES 1
@@ -85,6 +86,18 @@ char *rg_arena_strdup(rg_arena *a, const char *s);
  * key k in item order.  Both arrays are malloc'd; the caller frees them.
  */
 void rg_group(const int *key, size_t n, size_t nkeys, int **start, int **idx);
+
+/*
+ * White space, the one definition every module uses: the ASCII blanks
+ * (space, tab, CR, LF, FF, VT) and every Unicode space separator (Zs:
+ * no-break, en, em, thin, ideographic ...), the spaces people's names and
+ * values carry.  rg_trim narrows s[*b..*e) to leave none at either end.
+ */
+void rg_trim(const char *s, size_t *b, size_t *e);
+/* The length of the white space (as rg_trim means it) at s[0..n), or 0. */
+size_t rg_space_len(const char *s, size_t n);
+/* ASCII upper case to lower case in s[0..n), in place; other bytes kept. */
+void rg_ascii_lower(char *s, size_t n);
 
 /* Bytewise string comparison that sorts NULL first. */
 int rg_strcmp_null(const char *a, const char *b);
