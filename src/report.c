@@ -34,6 +34,33 @@ void rg_report_free(rg_report *r)
 	RG_VEC_FREE(r->followups);
 	RG_VEC_FREE(r->sources);
 	RG_VEC_FREE(r->uncredited);
+	RG_VEC_FREE(r->reciprocity);
+	RG_VEC_FREE(r->asks);
+}
+
+/* ---- v3 reports: not computed yet (rows to come) ---- */
+
+void rg_report_reciprocity(rg_report *r, const rg_graph *g,
+			   const rg_report_opts *o)
+{
+	(void)g;
+	(void)o;
+	r->has_reciprocity = true;
+}
+
+void rg_report_asks(rg_report *r, const rg_graph *g, const rg_report_opts *o)
+{
+	(void)g;
+	(void)o;
+	r->has_asks = true;
+}
+
+void rg_report_summary(rg_report *r, const rg_graph *g,
+		       const rg_report_opts *o)
+{
+	(void)g;
+	(void)o;
+	r->has_summary = true;
 }
 
 /* ---- followups ---- */

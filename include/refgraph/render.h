@@ -16,6 +16,7 @@ typedef struct rg_render_opts {
 	bool color; /* text: ANSI colour */
 	int ahead;  /* -1, or the --ahead days (titles) */
 	int since;  /* RG_NODATE, or --since (titles) */
+	bool links_wiki; /* md: names as [[Name]], places as [[path|path:line]] */
 } rg_render_opts;
 
 typedef void (*rg_render_fn)(rg_buf *out, const rg_report *r, const rg_graph *g,

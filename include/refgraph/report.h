@@ -24,6 +24,12 @@ typedef struct rg_fu_row {
 	int due, days_overdue;
 	const char *file;
 	int line;
+	/* what the row is about (notes format, section 4); NULL / RG_NODATE /
+	 * RG_ST_NONE: null */
+	const char *source, *prospect;
+	rg_status status;
+	int last_touch;
+	const char *task;
 } rg_fu_row;
 
 typedef struct rg_src_row {
@@ -49,19 +55,54 @@ typedef struct rg_un_row {
 	int line;
 } rg_un_row;
 
+/* reciprocity: one row per partner */
+typedef struct rg_rec_row {
+	const char *contact;
+	int received, received_won, given, given_won, balance;
+	int last_received, last_given; /* RG_NODATE: null */
+	const char *file;
+	int line;
+} rg_rec_row;
+
+/* asks: one row per client to ask */
+typedef struct rg_ask_row {
+	const char *contact;
+	int last_asked, last_testimonial; /* RG_NODATE: null */
+	int referrals;
+	int last_referral, last_touch; /* RG_NODATE: null */
+	const char *file;
+	int line;
+} rg_ask_row;
+
+/* summary: one object */
+typedef struct rg_summary {
+	int clients, referring_clients, testimonials;
+	bool has_referral_number;
+	double referral_number;
+	int referrals, open, won, lost;
+	bool has_conversion;
+	double conversion, won_value;
+	bool has_median;
+	double median_days_to_close;
+} rg_summary;
+
 typedef struct rg_report_opts {
 	int today;
 	int since; /* RG_NODATE: all */
 	int ahead; /* followups: duties due up to today + ahead; -1: overdue */
-	int followup_days, thank_days, inform_days, client_touch_days;
+	int followup_days, thank_days, inform_days, client_touch_days, ask_days;
 } rg_report_opts;
 
 typedef struct rg_report {
 	int today;
 	bool has_followups, has_sources, has_uncredited;
+	bool has_reciprocity, has_asks, has_summary;
 	RG_VEC(rg_fu_row) followups;
 	RG_VEC(rg_src_row) sources;
 	RG_VEC(rg_un_row) uncredited;
+	RG_VEC(rg_rec_row) reciprocity;
+	RG_VEC(rg_ask_row) asks;
+	rg_summary summary;
 } rg_report;
 
 void rg_report_followups(rg_report *r, const rg_graph *g,
@@ -70,6 +111,11 @@ void rg_report_sources(rg_report *r, const rg_graph *g,
 		       const rg_report_opts *o);
 void rg_report_uncredited(rg_report *r, const rg_graph *g,
 			  const rg_report_opts *o);
+void rg_report_reciprocity(rg_report *r, const rg_graph *g,
+			   const rg_report_opts *o);
+void rg_report_asks(rg_report *r, const rg_graph *g, const rg_report_opts *o);
+void rg_report_summary(rg_report *r, const rg_graph *g,
+		       const rg_report_opts *o);
 void rg_report_free(rg_report *r);
 
 const char *rg_fu_reason_name(rg_fu_reason r);
