@@ -35,7 +35,7 @@ void rg_render_csv(rg_buf *b, const rg_report *r, const rg_graph *g,
 		   const rg_render_opts *o)
 {
 	(void)g;
-	rg_table t[3];
+	rg_table t[RG_NREPORTS];
 	size_t n = rg_tables(t, r, false, o);
 	for (size_t k = 0; k < n; k++) {
 		if (k)
@@ -51,7 +51,7 @@ void rg_render_csv(rg_buf *b, const rg_report *r, const rg_graph *g,
 				if (c)
 					rg_buf_putc(b, ',');
 				field(b, t[k].cells[i * t[k].ncols + c],
-				      t[k].right[c]);
+				      RG_CT_IS_NUMBER(t[k].types[c]));
 			}
 			rg_buf_putc(b, '\n');
 		}

@@ -45,7 +45,7 @@ void rg_render_html(rg_buf *b, const rg_report *r, const rg_graph *g,
 		"tr.due td:first-child{color:#b00}\n"
 		"</style>\n</head>\n<body>\n<h1>refgraph report %s</h1>\n",
 		today, today);
-	rg_table t[3];
+	rg_table t[RG_NREPORTS];
 	size_t n = rg_tables(t, r, true, o);
 	for (size_t k = 0; k < n; k++) {
 		rg_buf_printf(b, "<section id=\"%s\">\n<h2>", t[k].key);
@@ -65,8 +65,7 @@ void rg_render_html(rg_buf *b, const rg_report *r, const rg_graph *g,
 		}
 		rg_buf_puts(b, "</tr></thead>\n<tbody>\n");
 		for (size_t i = 0; i < t[k].nrows; i++) {
-			rg_buf_puts(b, t[k].emph[i] && k == 0 &&
-						       strcmp(t[k].key,
+			rg_buf_puts(b, t[k].emph[i] && strcmp(t[k].key,
 							      "followups") == 0
 					       ? "<tr class=\"due\">"
 					       : "<tr>");

@@ -23,7 +23,7 @@ void rg_render_md(rg_buf *b, const rg_report *r, const rg_graph *g,
 		  const rg_render_opts *o)
 {
 	(void)g;
-	rg_table t[3];
+	rg_table t[RG_NREPORTS];
 	size_t n = rg_tables(t, r, true, o);
 	for (size_t k = 0; k < n; k++) {
 		if (k)

@@ -8,7 +8,8 @@
 
 #include "refgraph/render.h"
 
-#define MAXW 22 /* widest a text column may grow */
+#define MAXW		22 /* widest a text column may grow */
+#define RG_TEXT_MAXCOLS 32 /* more columns than any report has */
 
 /* Append s cut to at most w columns; returns the columns used. */
 static size_t put_cut(rg_buf *b, const char *s, size_t w)
@@ -65,7 +66,10 @@ static void draw(rg_buf *b, const rg_table *t, const rg_render_opts *o)
 	rg_buf_printf(b, "%s%s%s\n", bold, t->title, off);
 	if (t->nrows == 0)
 		return;
-	size_t w[16] = {0};
+	size_t w[RG_TEXT_MAXCOLS] = {0}, last = 0;
+	for (size_t c = 0; c < t->ncols; c++)
+		if (!t->detail[c])
+			last = c;
 	for (size_t c = 0; c < t->ncols; c++) {
 		w[c] = cell_width(t->cols[c]);
 		for (size_t r = 0; r < t->nrows; r++) {
@@ -74,7 +78,7 @@ static void draw(rg_buf *b, const rg_table *t, const rg_render_opts *o)
 				w[c] = cw;
 		}
 		/* the last column (the place) is never cut */
-		if (w[c] > MAXW && c + 1 < t->ncols)
+		if (w[c] > MAXW && c < last)
 			w[c] = MAXW;
 	}
 	rg_buf_puts(b, "  ");
@@ -85,7 +89,7 @@ static void draw(rg_buf *b, const rg_table *t, const rg_render_opts *o)
 		if (t->right[c])
 			pad(b, w[c] - cw);
 		rg_buf_puts(b, t->cols[c]);
-		if (c + 1 < t->ncols)
+		if (c < last)
 			pad(b, (t->right[c] ? 0 : w[c] - cw) + 2);
 	}
 	rg_buf_putc(b, '\n');
@@ -98,7 +102,7 @@ static void draw(rg_buf *b, const rg_table *t, const rg_render_opts *o)
 				continue;
 			const char *s = t->cells[r * t->ncols + c];
 			size_t cw = cell_width(s);
-			if (c + 1 == t->ncols) {
+			if (c == last) {
 				if (t->right[c] && cw < w[c])
 					pad(b, w[c] - cw);
 				put_cut(b, s, (size_t)-1);
@@ -119,7 +123,7 @@ void rg_render_text(rg_buf *b, const rg_report *r, const rg_graph *g,
 		    const rg_render_opts *o)
 {
 	(void)g;
-	rg_table t[3];
+	rg_table t[RG_NREPORTS];
 	size_t n = rg_tables(t, r, true, o);
 	for (size_t i = 0; i < n; i++) {
 		if (i)
