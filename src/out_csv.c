@@ -1,6 +1,7 @@
 /*
  * out_csv: one table per report (RFC 4180, CRLF-free: LF line ends), with
- * the JSON column names.  A text cell that a spreadsheet would read as a
+ * the JSON column names.  Control characters show as '?', as in text, so
+ * a row is one line.  A text cell that a spreadsheet would read as a
  * formula (=, +, -, @, tab, CR first) gets a leading apostrophe; numbers
  * are written as numbers.  Several tables are separated by a blank line.
  */
@@ -11,7 +12,7 @@
 static void field(rg_buf *b, const char *s, bool numeric)
 {
 	rg_buf tmp = {0};
-	rg_put_clean(&tmp, s, NULL);
+	rg_put_clean(&tmp, s, "?");
 	const char *t = tmp.s ? tmp.s : "";
 	bool formula =
 		!numeric && (t[0] == '=' || t[0] == '+' || t[0] == '-' ||

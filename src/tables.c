@@ -79,6 +79,47 @@ static void fu_place(const void *row, value *v)
 	v->n = x->line;
 }
 
+static void fu_status(const void *row, value *v)
+{
+	rg_status st = ((const rg_fu_row *)row)->status;
+	v->null = st == RG_ST_NONE;
+	v->s = v->null ? NULL : rg_status_name(st);
+}
+
+/* What to do, in plain words, from what the row is about. */
+static void fu_action(const void *row, value *v)
+{
+	const rg_fu_row *x = row;
+	char day[DATE_SIZE], touch[DATE_SIZE];
+	rg_date_format(x->date, day);
+	rg_date_format(x->last_touch, touch);
+	const char *st =
+		x->status == RG_ST_NONE ? "" : rg_status_name(x->status);
+	switch (x->reason) {
+	case RG_FU_PROSPECT:
+		v->own = rg_asprintf("Call %s: introduced by %s on %s, %s, "
+				     "last touch %s",
+				     x->prospect, x->source, day, st, touch);
+		break;
+	case RG_FU_INFORM:
+		v->own = rg_asprintf(
+			"Tell %s how %s %s (%s)", x->source, x->prospect,
+			RG_ST_IS_CLOSED(x->status) ? "went" : "is going", st);
+		break;
+	case RG_FU_CLIENT:
+		v->own =
+			x->last_touch == RG_NODATE
+				? rg_asprintf("Catch up with %s: not touched "
+					      "yet",
+					      x->contact)
+				: rg_asprintf("Catch up with %s: last touch %s",
+					      x->contact, touch);
+		break;
+	case RG_FU_TASK: v->own = rg_strdup(x->task ? x->task : ""); break;
+	}
+	v->s = v->own;
+}
+
 static void un_reason(const void *row, value *v)
 {
 	v->s = rg_un_reason_name(((const rg_un_row *)row)->reason);
@@ -117,6 +158,15 @@ static const column fu_cols[] = {
 	{"file", NULL, 0, false, RG_CT_TEXT, FIELD(rg_fu_row, file), NULL},
 	{"line", NULL, 0, false, RG_CT_INT, FIELD(rg_fu_row, line), NULL},
 	{NULL, "Place", 5, false, RG_CT_PLACE, COMPUTED(fu_place), NULL},
+	{NULL, "Action", 6, false, RG_CT_TEXT, COMPUTED(fu_action), NULL},
+	{"source", "Source", 7, true, RG_CT_NAME, FIELD(rg_fu_row, source),
+	 NULL},
+	{"prospect", "Prospect", 8, true, RG_CT_NAME,
+	 FIELD(rg_fu_row, prospect), NULL},
+	{"status", "Status", 9, true, RG_CT_TEXT, COMPUTED(fu_status), NULL},
+	{"last_touch", "Last touch", 10, true, RG_CT_DATE,
+	 FIELD(rg_fu_row, last_touch), NULL},
+	{"task", "Task", 11, true, RG_CT_TEXT, FIELD(rg_fu_row, task), NULL},
 };
 
 static const column src_cols[] = {
@@ -351,7 +401,7 @@ static char *sum_title(const rg_report *r, const rg_render_opts *o,
 
 static int fu_emph(const void *row)
 {
-	return ((const rg_fu_row *)row)->days_overdue > 0;
+	return (int)rg_lateness(((const rg_fu_row *)row)->days_overdue);
 }
 
 #define COLS(a) a, sizeof a / sizeof *a

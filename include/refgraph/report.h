@@ -30,6 +30,7 @@ typedef struct rg_fu_row {
 	rg_status status;
 	int last_touch;
 	const char *task;
+	int date; /* the referral's date (prospect, inform), for people */
 } rg_fu_row;
 
 typedef struct rg_src_row {
