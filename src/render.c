@@ -9,6 +9,11 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "refgraph/date.h"
+
+/* room for a date, a number or a percentage */
+#define DATE_BUF 64
+
 rg_render_fn rg_renderer(const char *format)
 {
 	static const struct {
@@ -93,4 +98,65 @@ size_t rg_text_width(const char *s)
 		i += (size_t)k;
 	}
 	return w;
+}
+
+/* 12345.5 -> 12,345.5 */
+static char *grouped(double v)
+{
+	char buf[DATE_BUF];
+	rg_fmt_number(buf, sizeof buf, v, false);
+	if (strchr(buf, 'e'))
+		return rg_strdup(buf);
+	char out[96];
+	const char *dot = strchr(buf, '.');
+	size_t ilen = dot ? (size_t)(dot - buf) : strlen(buf);
+	size_t start = buf[0] == '-' ? 1 : 0, k = 0;
+	if (start)
+		out[k++] = '-';
+	for (size_t i = start; i < ilen; i++) {
+		if (i > start && (ilen - i) % 3 == 0)
+			out[k++] = ',';
+		out[k++] = buf[i];
+	}
+	out[k] = '\0';
+	if (dot)
+		strcat(out, dot);
+	return rg_strdup(out);
+}
+
+char *rg_fmt_human(rg_ctype t, const char *s, double n)
+{
+	char buf[DATE_BUF];
+	switch (t) {
+	case RG_CT_TEXT:
+	case RG_CT_NAME: return rg_strdup(s);
+	case RG_CT_INT: return rg_asprintf("%d", (int)n);
+	case RG_CT_NUM: return grouped(n);
+	case RG_CT_SHARE: return rg_asprintf("%.0f%%", n * 100);
+	case RG_CT_DATE: rg_date_format((int)n, buf); return rg_strdup(buf);
+	case RG_CT_DAYS:
+		return n > 0	? rg_asprintf("%dd", (int)n)
+		       : n == 0 ? rg_strdup("today")
+				: rg_asprintf("in %dd", -(int)n);
+	case RG_CT_PLACE: return rg_asprintf("%s:%d", s, (int)n);
+	}
+	return rg_strdup("");
+}
+
+char *rg_fmt_machine(rg_ctype t, const char *s, double n)
+{
+	char buf[DATE_BUF];
+	switch (t) {
+	case RG_CT_TEXT:
+	case RG_CT_NAME:
+	case RG_CT_PLACE: return rg_strdup(s);
+	case RG_CT_INT:
+	case RG_CT_DAYS: return rg_asprintf("%d", (int)n);
+	case RG_CT_NUM:
+	case RG_CT_SHARE:
+		rg_fmt_number(buf, sizeof buf, n, t == RG_CT_SHARE);
+		return rg_strdup(buf);
+	case RG_CT_DATE: rg_date_format((int)n, buf); return rg_strdup(buf);
+	}
+	return rg_strdup("");
 }

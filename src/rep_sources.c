@@ -108,18 +108,13 @@ static int scc(int n, const edge_index *e, int *comp)
 	return ncomp;
 }
 
-void rg_report_sources(rg_report *r, const rg_graph *g, const rg_report_opts *o)
+typedef RG_VEC(int) int_vec;
+
+/* The referrals that count, each added to its source's row (made on its
+ * first); own[c]: the value won from c's own referrals. */
+static void count(rg_report *r, const rg_graph *g, const rg_report_opts *o,
+		  int *row_index, double *own, int_vec *kept)
 {
-	r->today = o->today;
-	r->has_sources = true;
-	int n = (int)g->contacts.n;
-	double *own = rg_calloc((size_t)n, sizeof(double));
-	RG_VEC(rg_src_row) rows = {0};
-	int *row_index = rg_malloc((size_t)n * sizeof(int));
-	for (int i = 0; i < n; i++)
-		row_index[i] = -1;
-	/* which referrals count */
-	RG_VEC(int) kept = {0};
 	for (size_t i = 0; i < g->referrals.n; i++) {
 		const rg_referral *x = &g->referrals.v[i];
 		if (!x->to_me)
@@ -127,19 +122,16 @@ void rg_report_sources(rg_report *r, const rg_graph *g, const rg_report_opts *o)
 		if (o->since != RG_NODATE &&
 		    (x->date == RG_NODATE || x->date < o->since))
 			continue;
-		*RG_VEC_PUSH(kept) = (int)i;
-	}
-	for (size_t k = 0; k < kept.n; k++) {
-		const rg_referral *x = &g->referrals.v[kept.v[k]];
+		*RG_VEC_PUSH(*kept) = (int)i;
 		if (row_index[x->src] < 0) {
-			row_index[x->src] = (int)rows.n;
-			rg_src_row *row = RG_VEC_PUSH(rows);
+			row_index[x->src] = (int)r->sources.n;
+			rg_src_row *row = RG_VEC_PUSH(r->sources);
 			const rg_contact *c = &g->contacts.v[x->src];
 			row->contact = c->name;
 			row->file = c->file;
 			row->line = c->line;
 		}
-		rg_src_row *row = &rows.v[row_index[x->src]];
+		rg_src_row *row = &r->sources.v[row_index[x->src]];
 		row->referrals++;
 		if (x->kind == RG_KIND_LEAD)
 			row->leads++;
@@ -157,54 +149,70 @@ void rg_report_sources(rg_report *r, const rg_graph *g, const rg_report_opts *o)
 		if (x->thanked != RG_NODATE)
 			row->thanked_share += 1;
 	}
-	/* the referral graph among contacts: src -> prospect, deduplicated */
-	edge_index e;
-	int *srcs = rg_malloc((kept.n ? kept.n : 1) * sizeof(int));
-	for (size_t k = 0; k < kept.n; k++)
-		srcs[k] = g->referrals.v[kept.v[k]].src;
-	rg_group(srcs, kept.n, (size_t)n, &e.start, &e.to);
-	for (size_t k = 0; k < kept.n; k++)
-		e.to[k] = g->referrals.v[kept.v[e.to[k]]].pro;
+}
+
+/* The referral graph among contacts, src -> prospect, over the kept
+ * referrals; one referral per (source, prospect) to me, so no duplicate
+ * edges; each list sorted for a deterministic walk. */
+static void edges(edge_index *e, const rg_graph *g, const int *kept,
+		  size_t nkept, int n)
+{
+	int *srcs = rg_malloc((nkept ? nkept : 1) * sizeof(int));
+	for (size_t k = 0; k < nkept; k++)
+		srcs[k] = g->referrals.v[kept[k]].src;
+	rg_group(srcs, nkept, (size_t)n, &e->start, &e->to);
+	for (size_t k = 0; k < nkept; k++)
+		e->to[k] = g->referrals.v[kept[e->to[k]]].pro;
 	free(srcs);
-	/* one referral per (source, prospect) to me, so no duplicate edges;
-	 * sort each list for a deterministic walk */
 	for (int i = 0; i < n; i++)
-		if (e.start[i + 1] - e.start[i] > 1)
-			qsort(e.to + e.start[i],
-			      (size_t)(e.start[i + 1] - e.start[i]),
+		if (e->start[i + 1] - e->start[i] > 1)
+			qsort(e->to + e->start[i],
+			      (size_t)(e->start[i + 1] - e->start[i]),
 			      sizeof(int), cmp_int);
-	int *indeg = rg_calloc((size_t)n, sizeof(int));
+}
+
+/* The vertices so that every vertex follows its descendants: components
+ * come sinks first, so sort by component id.  csize: each one's size. */
+static int *sinks_first(int n, const edge_index *e, int **csize, int **comp)
+{
+	*comp = rg_malloc((size_t)n * sizeof(int));
+	int ncomp = scc(n, e, *comp);
+	*csize = rg_calloc((size_t)ncomp ? (size_t)ncomp : 1, sizeof(int));
 	for (int v = 0; v < n; v++)
-		for (int j = e.start[v]; j < e.start[v + 1]; j++)
-			indeg[e.to[j]]++;
-	int *comp = rg_malloc((size_t)n * sizeof(int));
-	int ncomp = scc(n, &e, comp);
-	int *csize = rg_calloc((size_t)ncomp, sizeof(int));
-	for (int v = 0; v < n; v++)
-		csize[comp[v]]++;
-	/* order vertices so that every vertex follows its descendants:
-	 * components come sinks first, so sort by component id */
+		(*csize)[(*comp)[v]]++;
 	int *order = rg_malloc((size_t)n * sizeof(int));
 	int *cstart = rg_calloc((size_t)ncomp + 1, sizeof(int));
 	for (int v = 0; v < n; v++)
-		cstart[comp[v] + 1]++;
+		cstart[(*comp)[v] + 1]++;
 	for (int c = 0; c < ncomp; c++)
 		cstart[c + 1] += cstart[c];
-	int *cfill = rg_calloc((size_t)ncomp, sizeof(int));
+	int *cfill = rg_calloc((size_t)ncomp ? (size_t)ncomp : 1, sizeof(int));
 	for (int v = 0; v < n; v++)
-		order[cstart[comp[v]] + cfill[comp[v]]++] = v;
+		order[cstart[(*comp)[v]] + cfill[(*comp)[v]]++] = v;
 	free(cfill);
 	free(cstart);
-	bool *tree = rg_calloc((size_t)n, sizeof(bool));
-	double *sub = rg_calloc((size_t)n, sizeof(double));
+	return order;
+}
+
+/* tree[v]: every descendant of v has one referrer and no cycle; sub[v]:
+ * then the value of v's whole subtree, v's own included. */
+static void trees(int n, const edge_index *e, const double *own, bool *tree,
+		  double *sub)
+{
+	int *indeg = rg_calloc((size_t)n ? (size_t)n : 1, sizeof(int));
+	for (int v = 0; v < n; v++)
+		for (int j = e->start[v]; j < e->start[v + 1]; j++)
+			indeg[e->to[j]]++;
+	int *csize, *comp;
+	int *order = sinks_first(n, e, &csize, &comp);
 	for (int k = 0; k < n; k++) {
 		int v = order[k];
 		/* a self-referral (v -> v) makes v not tree-like: tree[v]
 		 * is still false when its own edge is met below */
 		bool t = csize[comp[v]] == 1;
 		double s = own[v];
-		for (int j = e.start[v]; j < e.start[v + 1] && t; j++) {
-			int w = e.to[j];
+		for (int j = e->start[v]; j < e->start[v + 1] && t; j++) {
+			int w = e->to[j];
 			if (!tree[w] || indeg[w] != 1)
 				t = false;
 			else
@@ -213,41 +221,80 @@ void rg_report_sources(rg_report *r, const rg_graph *g, const rg_report_opts *o)
 		tree[v] = t;
 		sub[v] = t ? s : 0;
 	}
-	/* the walk from each source */
-	int *seen = rg_calloc((size_t)n, sizeof(int));
-	int *queue = rg_malloc((size_t)n * sizeof(int));
-	int stamp = 0;
+	free(order);
+	free(csize);
+	free(comp);
+	free(indeg);
+}
+
+/* The downstream walk's state, reused from source to source. */
+typedef struct walk {
+	const edge_index *e;
+	const double *own, *sub;
+	const bool *tree;
+	int *seen, *queue;
+	int stamp;
+} walk;
+
+static void visit(walk *w, int v, int *qt)
+{
+	if (w->seen[v] != w->stamp) {
+		w->seen[v] = w->stamp;
+		w->queue[(*qt)++] = v;
+	}
+}
+
+/* The value reached from s, other than its own (each contact once). */
+static double downstream(walk *w, int s)
+{
+	w->stamp++;
+	int qh = 0, qt = 0;
+	double total = 0;
+	for (int j = w->e->start[s]; j < w->e->start[s + 1]; j++)
+		visit(w, w->e->to[j], &qt);
+	while (qh < qt) {
+		int v = w->queue[qh++];
+		if (w->tree[v] && v != s) {
+			total += w->sub[v];
+			continue;
+		}
+		if (v != s)
+			total += w->own[v];
+		for (int j = w->e->start[v]; j < w->e->start[v + 1]; j++)
+			visit(w, w->e->to[j], &qt);
+	}
+	return total;
+}
+
+void rg_report_sources(rg_report *r, const rg_graph *g, const rg_report_opts *o)
+{
+	r->today = o->today;
+	r->has_sources = true;
+	int n = (int)g->contacts.n;
+	size_t cap = n ? (size_t)n : 1;
+	double *own = rg_calloc(cap, sizeof(double));
+	int *row_index = rg_malloc(cap * sizeof(int));
+	for (int i = 0; i < n; i++)
+		row_index[i] = -1;
+	int_vec kept = {0};
+	count(r, g, o, row_index, own, &kept);
+	edge_index e;
+	edges(&e, g, kept.v, kept.n, n);
+	bool *tree = rg_calloc(cap, sizeof(bool));
+	double *sub = rg_calloc(cap, sizeof(double));
+	trees(n, &e, own, tree, sub);
+	walk w = {&e,
+		  own,
+		  sub,
+		  tree,
+		  rg_calloc(cap, sizeof(int)),
+		  rg_malloc(cap * sizeof(int)),
+		  0};
 	for (int s = 0; s < n; s++) {
 		if (row_index[s] < 0)
 			continue;
-		rg_src_row *row = &rows.v[row_index[s]];
-		stamp++;
-		int qh = 0, qt = 0;
-		double total = 0;
-		for (int j = e.start[s]; j < e.start[s + 1]; j++) {
-			int w = e.to[j];
-			if (seen[w] != stamp) {
-				seen[w] = stamp;
-				queue[qt++] = w;
-			}
-		}
-		while (qh < qt) {
-			int v = queue[qh++];
-			if (tree[v] && v != s) {
-				total += sub[v];
-				continue;
-			}
-			if (v != s)
-				total += own[v];
-			for (int j = e.start[v]; j < e.start[v + 1]; j++) {
-				int w = e.to[j];
-				if (seen[w] != stamp) {
-					seen[w] = stamp;
-					queue[qt++] = w;
-				}
-			}
-		}
-		row->downstream_value = total;
+		rg_src_row *row = &r->sources.v[row_index[s]];
+		row->downstream_value = downstream(&w, s);
 		row->has_conversion = row->won + row->lost > 0;
 		row->conversion =
 			row->has_conversion
@@ -255,22 +302,15 @@ void rg_report_sources(rg_report *r, const rg_graph *g, const rg_report_opts *o)
 				: 0;
 		row->thanked_share = row->thanked_share / row->referrals;
 	}
-	free(seen);
-	free(queue);
+	free(w.seen);
+	free(w.queue);
 	free(tree);
 	free(sub);
-	free(order);
-	free(csize);
-	free(comp);
-	free(indeg);
 	free(e.start);
 	free(e.to);
 	free(own);
 	free(row_index);
 	RG_VEC_FREE(kept);
-	if (rows.n > 1)
-		qsort(rows.v, rows.n, sizeof(rg_src_row), cmp_src);
-	r->sources.v = rows.v;
-	r->sources.n = rows.n;
-	r->sources.cap = rows.cap;
+	if (r->sources.n > 1)
+		qsort(r->sources.v, r->sources.n, sizeof(rg_src_row), cmp_src);
 }

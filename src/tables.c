@@ -462,75 +462,14 @@ static void read_value(const column *c, const void *row, value *v)
 	}
 }
 
-/* 12345.5 -> 12,345.5 */
-static char *grouped(double v)
-{
-	char buf[64];
-	rg_fmt_number(buf, sizeof buf, v, false);
-	if (strchr(buf, 'e'))
-		return rg_strdup(buf);
-	char out[96];
-	const char *dot = strchr(buf, '.');
-	size_t ilen = dot ? (size_t)(dot - buf) : strlen(buf);
-	size_t start = buf[0] == '-' ? 1 : 0, k = 0;
-	if (start)
-		out[k++] = '-';
-	for (size_t i = start; i < ilen; i++) {
-		if (i > start && (ilen - i) % 3 == 0)
-			out[k++] = ',';
-		out[k++] = buf[i];
-	}
-	out[k] = '\0';
-	if (dot)
-		strcat(out, dot);
-	return rg_strdup(out);
-}
-
-static char *human_text(rg_ctype t, const value *v)
-{
-	char buf[64];
-	switch (t) {
-	case RG_CT_TEXT:
-	case RG_CT_NAME: return rg_strdup(v->s);
-	case RG_CT_INT: return rg_asprintf("%d", (int)v->n);
-	case RG_CT_NUM: return grouped(v->n);
-	case RG_CT_SHARE: return rg_asprintf("%.0f%%", v->n * 100);
-	case RG_CT_DATE: rg_date_format((int)v->n, buf); return rg_strdup(buf);
-	case RG_CT_DAYS:
-		return v->n > 0	   ? rg_asprintf("%dd", (int)v->n)
-		       : v->n == 0 ? rg_strdup("today")
-				   : rg_asprintf("in %dd", -(int)v->n);
-	case RG_CT_PLACE: return rg_asprintf("%s:%d", v->s, (int)v->n);
-	}
-	return rg_strdup("");
-}
-
-static char *machine_text(rg_ctype t, const value *v)
-{
-	char buf[64];
-	switch (t) {
-	case RG_CT_TEXT:
-	case RG_CT_NAME:
-	case RG_CT_PLACE: return rg_strdup(v->s);
-	case RG_CT_INT:
-	case RG_CT_DAYS: return rg_asprintf("%d", (int)v->n);
-	case RG_CT_NUM:
-	case RG_CT_SHARE:
-		rg_fmt_number(buf, sizeof buf, v->n, t == RG_CT_SHARE);
-		return rg_strdup(buf);
-	case RG_CT_DATE: rg_date_format((int)v->n, buf); return rg_strdup(buf);
-	}
-	return rg_strdup("");
-}
-
 static char *cell_text(const column *c, const void *row, bool human, bool *null)
 {
 	value v;
 	read_value(c, row, &v);
 	*null = v.null;
 	char *s = v.null  ? rg_strdup(human && c->none ? c->none : "")
-		  : human ? human_text(c->type, &v)
-			  : machine_text(c->type, &v);
+		  : human ? rg_fmt_human(c->type, v.s, v.n)
+			  : rg_fmt_machine(c->type, v.s, v.n);
 	free(v.own);
 	return s;
 }

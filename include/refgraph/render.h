@@ -108,6 +108,10 @@ typedef struct rg_table {
 size_t rg_tables(rg_table out[RG_NREPORTS], const rg_report *r, bool human,
 		 const rg_render_opts *o);
 void rg_tables_free(rg_table *t, size_t n);
+/* A value of type t (s for text and places, n for numbers, days and the
+ * line) as people read it, and as JSON and CSV write it; allocated. */
+char *rg_fmt_human(rg_ctype t, const char *s, double n);
+char *rg_fmt_machine(rg_ctype t, const char *s, double n);
 /* How late a row days_overdue days overdue is. */
 rg_late rg_lateness(int days_overdue);
 
