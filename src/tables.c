@@ -86,13 +86,22 @@ static void fu_status(const void *row, value *v)
 	v->s = v->null ? NULL : rg_status_name(st);
 }
 
+/* A day as text; "" for none (the action only uses the days it has). */
+static void day_text(int d, char out[DATE_SIZE])
+{
+	if (d == RG_NODATE)
+		out[0] = '\0';
+	else
+		rg_date_format(d, out);
+}
+
 /* What to do, in plain words, from what the row is about. */
 static void fu_action(const void *row, value *v)
 {
 	const rg_fu_row *x = row;
 	char day[DATE_SIZE], touch[DATE_SIZE];
-	rg_date_format(x->date, day);
-	rg_date_format(x->last_touch, touch);
+	day_text(x->date, day);
+	day_text(x->last_touch, touch);
 	const char *st =
 		x->status == RG_ST_NONE ? "" : rg_status_name(x->status);
 	switch (x->reason) {
