@@ -496,7 +496,7 @@ static size_t pick(const report_desc *d, bool human, size_t *idx)
 				idx[n++] = c;
 		return n;
 	}
-	for (unsigned pos = 1; pos <= d->ncols; pos++)
+	for (unsigned pos = 1; pos < MAXCOLS; pos++)
 		for (size_t c = 0; c < d->ncols; c++)
 			if (d->cols[c].header && d->cols[c].pos == pos)
 				idx[n++] = c;
