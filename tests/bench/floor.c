@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/types.h>
 #include <unistd.h>
 #include <yaml.h>
 
@@ -30,6 +31,8 @@
 #define BOM	  "\xEF\xBB\xBF"
 #define BOM_LEN	  3
 #define MARK_LEN  3
+/* holds any note of the generated corpora in one read */
+#define FIRST_BUF (1 << 16)
 
 typedef struct tally {
 	unsigned long long files, yaml_files, md_files, bytes;
@@ -155,36 +158,33 @@ static void markdown(tally *t, const char *s, size_t n)
 	md_parse(s + body, (MD_SIZE)(n - body), &parser, NULL);
 }
 
-/* One fstat for the size, then one read (more only if the file grew). */
+/*
+ * One read into the reused buffer: a read of a regular file that returns
+ * less than asked has reached the end, so only a file that fills the
+ * buffer costs more reads (and a bigger buffer from then on).
+ */
 static void read_note(tally *t, int dfd, const char *name, bool yaml)
 {
 	int fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-	struct stat st;
-	if (fd < 0 || fstat(fd, &st) != 0) {
+	if (fd < 0) {
 		fail(t, "cannot read", name);
-		if (fd >= 0)
-			close(fd);
 		return;
 	}
-	size_t want = (size_t)st.st_size + 1, n = 0;
-	if (want > t->cap) {
-		t->cap = want;
-		t->buf = xrealloc(t->buf, t->cap);
-	}
+	size_t n = 0;
 	for (;;) {
+		if (n == t->cap) {
+			t->cap = t->cap ? t->cap * 2 : FIRST_BUF;
+			t->buf = xrealloc(t->buf, t->cap);
+		}
 		ssize_t r = read(fd, t->buf + n, t->cap - n);
 		if (r < 0) {
 			fail(t, "cannot read", name);
 			close(fd);
 			return;
 		}
-		if (r == 0)
-			break;
 		n += (size_t)r;
-		if (n == t->cap) {
-			t->cap *= 2;
-			t->buf = xrealloc(t->buf, t->cap);
-		}
+		if (n < t->cap)
+			break;
 	}
 	close(fd);
 	t->files++;
