@@ -18,8 +18,9 @@
 # as ratios to the floor, files/s, MB/s, peak memory (max RSS from one more
 # run under /usr/bin/time -v), and with several sizes the scaling from each
 # size to the next (time or memory ratio divided by the file-count ratio;
-# 1.00 is linear).  Needs hyperfine and /usr/bin/time (apt-get install
-# hyperfine time); not part of make check or CI.
+# 1.00 is linear).  Needs hyperfine 1.13 or later (for -N) and
+# /usr/bin/time (apt-get install hyperfine time); not part of make check
+# or CI.
 BENCH_RUNS ?= 5
 BENCH_SIZES ?= 1000 10000 30000 $(if $(BENCH_LARGE),100000)
 BENCH_CORPORA = $(foreach n,$(BENCH_SIZES),build/bench/notes-$(n))
