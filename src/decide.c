@@ -273,8 +273,8 @@ static void decide_informed(rg_decider *dc)
 	rg_referral *r = dc->r;
 	r->informed = RG_NODATE;
 	for (size_t i = 0; i < dc->n; i++) {
-		int d[1] = {dc->ms[i]->informed};
-		for (int j = 0; j < 1; j++)
+		int d[2] = {dc->ms[i]->informed, dc->ms[i]->thanked};
+		for (int j = 0; j < 2; j++)
 			if (d[j] != RG_NODATE &&
 			    (r->informed == RG_NODATE || d[j] > r->informed))
 				r->informed = d[j];

@@ -343,9 +343,8 @@ static void collect(rg_build *b, broadcasts *bc)
 				who = rg_resolve_known(b, &fd->who);
 				if (who < 0 || fd->date == RG_NODATE)
 					break;
-				/* thanking informs too */
-				if (fd->key == RG_F_INFORMED)
-					add_credit(&informed, who, fd->date);
+				/* thanking tells the source how it went */
+				add_credit(&informed, who, fd->date);
 				if (fd->key == RG_F_THANKED)
 					add_credit(&thanked, who, fd->date);
 				break;
@@ -476,7 +475,7 @@ static void decide_one(rg_build *b, const broadcasts *bc, size_t ri,
 			slice_of(&bc->rewards, r->src, r->date, false);
 	}
 	rg_decide_fields(&dc);
-	(void)warn_undated;
+	warn_undated(b, r, ms->v + from, to - from);
 }
 
 void rg_merge_build(rg_build *b)

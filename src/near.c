@@ -268,9 +268,9 @@ const char *rg_near_find(rg_near *nx, const char *folded)
 {
 	if (rg_index_get(&nx->exact, folded) >= 0)
 		return NULL;
-	long k = -1;
-	(void)by_skeleton;
-	(void)by_parenthesis;
+	long k = by_skeleton(nx, folded);
+	if (k < 0)
+		k = by_parenthesis(nx, folded);
 	if (k < 0)
 		k = by_distance(nx, folded);
 	return k >= 0 ? nx->shown.v[k] : NULL;

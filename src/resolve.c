@@ -168,7 +168,7 @@ void rg_resolve_contacts(rg_build *b)
 			add_contact(b, (int)fi, &f->contacts.v[i]);
 	}
 	b->g->stats.contacts = b->g->contacts.n;
-	(void)check_look_alikes;
+	check_look_alikes(b);
 }
 
 void rg_resolve_owner(rg_build *b)
@@ -206,7 +206,8 @@ static int resolve_key(rg_build *b, const char *key, found *f)
 	if (*key == '\0')
 		return RG_RES_NONE;
 	/* the word `me`, in any case, always names the owner */
-	if ((b->owner_key && strcmp(key, b->owner_key) == 0))
+	if (strcmp(key, "me") == 0 ||
+	    (b->owner_key && strcmp(key, b->owner_key) == 0))
 		return b->g->owner;
 	int c = lookup_written(b, key, f);
 	if (c >= 0)

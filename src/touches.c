@@ -72,8 +72,8 @@ static void interactions(rg_build *b, int fi, const rg_file *f)
 		for (size_t j = 0; j < in->nwith; j++)
 			touch(b->g, rg_resolve_known(b, &in->with[j]),
 			      in->date);
-		(void)warn_body_links;
-		(void)fi;
+		if (in->nwith == 0)
+			warn_body_links(b, fi, in);
 	}
 	for (size_t k = 0; k < f->fields.n; k++)
 		if (f->fields.v[k].key == RG_F_WITH)

@@ -527,10 +527,11 @@ static void thanked_informed(void **state)
 	const rg_referral *u = find_ref(g, "S", "U");
 	assert_int_equal(u->thanked, RG_NODATE);
 	assert_int_equal(u->informed, RG_NODATE);
-	/* thanked: true is the mention's date; other sources untouched */
+	/* thanked: true is the mention's date; other sources untouched;
+	 * v3: thanking informs, so informed is that day too */
 	const rg_referral *r = find_ref(g, "T", "R");
 	assert_int_equal(r->thanked, day("2026-03-01"));
-	assert_int_equal(r->informed, RG_NODATE);
+	assert_int_equal(r->informed, day("2026-03-01"));
 	vault_free(&v);
 }
 
@@ -809,6 +810,449 @@ static void task_contacts(void **state)
 	vault_free(&v);
 }
 
+/* ---- v3: records the reader may not fill yet, added by hand ---- */
+
+/* Add an inline field of key about who, in file fi at line, dated date. */
+static void add_field(vault *v, size_t fi, rg_field_key key, const char *who,
+		      int line, const char *date)
+{
+	rg_file *f = v->notes.files[fi];
+	rg_field *fd = RG_VEC_PUSH(f->fields);
+	fd->key = key;
+	fd->line = line;
+	fd->col = 1;
+	fd->date = date ? day(date) : RG_NODATE;
+	fd->who.target = rg_arena_strdup(f->arena, who);
+	fd->who.line = line;
+	fd->who.col = 1;
+}
+
+static void add_link(vault *v, size_t fi, const char *who, int line)
+{
+	rg_file *f = v->notes.files[fi];
+	rg_ref *r = RG_VEC_PUSH(f->links);
+	r->target = rg_arena_strdup(f->arena, who);
+	r->line = line;
+	r->col = 1;
+}
+
+/* Build the graph again from the (changed) records, with fresh
+ * diagnostics. */
+static void rebuild(vault *v)
+{
+	rg_graph_free(&v->g);
+	rg_diags_free(&v->d);
+	memset(&v->d, 0, sizeof v->d);
+	rg_graph_build(&v->g, &v->notes, &v->cfg, false, &v->d);
+}
+
+/* The word `me`, any case, is the owner; with a `me` setting naming a
+ * written contact, that contact with all its names. */
+static void me_word(void **state)
+{
+	(void)state;
+	static const char *const files[] = {
+		"log.yaml",
+		"from: Ann\nprospect: Bob\nto: me\ndate: 2026-01-01\n---\n"
+		"from: ME\nprospect: Cy\ndate: 2026-01-02\n---\n"
+		"from: Ann\nprospect: Dee\nto: PO\ndate: 2026-01-03\n",
+		"people/Pat.md", "---\nname: Pat Owner\naliases: [PO]\n---\n",
+		NULL};
+	vault v;
+	vault_build(&v, "[[Pat Owner]]", files);
+	const rg_graph *g = &v.g;
+	assert_string_equal(g->contacts.v[g->owner].name, "Pat Owner");
+	assert_true(find_ref(g, "Ann", "Bob")->to_me);
+	assert_int_equal(find_ref(g, "Ann", "Bob")->rcv, g->owner);
+	assert_int_equal(find_ref(g, "Pat Owner", "Cy")->src, g->owner);
+	assert_false(find_ref(g, "Pat Owner", "Cy")->to_me);
+	assert_true(find_ref(g, "Ann", "Dee")->to_me);
+	/* one referral per key: to: me is no new receiver */
+	assert_int_equal(count_refs(g, "Ann", "Bob"), 1);
+	assert_int_equal(contact(g, "me"), -1);
+	assert_int_equal(contact(g, "ME"), -1);
+	assert_int_equal(g->stats.implicit, 4); /* Ann, Bob, Cy, Dee */
+	vault_free(&v);
+
+	/* a setting naming nobody written: its text is the owner's name */
+	static const char *const files2[] = {
+		"2026-01-05.md", "referral:: Ann -> Bob\ngave:: Cy -> Me\n",
+		NULL};
+	vault_build(&v, "Sam Solo", files2);
+	g = &v.g;
+	assert_string_equal(g->contacts.v[g->owner].name, "Sam Solo");
+	assert_int_equal(find_ref(g, "Sam Solo", "Cy")->rcv, g->owner);
+	assert_int_equal(contact(g, "Me"), -1);
+	vault_free(&v);
+
+	/* no setting: the owner is "me", and `me` names it */
+	vault_build(&v, NULL, files2);
+	g = &v.g;
+	assert_string_equal(g->contacts.v[g->owner].name, "me");
+	assert_int_equal(contact(g, "Me"), -1);
+	const rg_referral *r = find_ref(g, "me", "Cy");
+	assert_non_null(r);
+	assert_int_equal(r->rcv, g->owner); /* gave:: from me to me */
+	assert_int_equal(g->stats.implicit, 3);
+	vault_free(&v);
+}
+
+/* with:: touches each contact it names on the note's date; such a touch
+ * dates a referred_by mention like any other. */
+static void with_field(void **state)
+{
+	(void)state;
+	static const char *const files[] = {
+		"daily/2026-03-04.md",
+		"Met Ann and Bo.\n",
+		"people/Ann.md",
+		"---\nname: Ann\n---\n",
+		"people/Cy.md",
+		"---\nname: Cy\nreferred_by: Ann\n---\n",
+		NULL};
+	vault v;
+	vault_build(&v, "Pat", files);
+	/* referred_by with no since and no touch: undated, a warning */
+	assert_int_equal(find_ref(&v.g, "Ann", "Cy")->date, RG_NODATE);
+	add_field(&v, 0, RG_F_WITH, "Ann", 1, "2026-03-04");
+	add_field(&v, 0, RG_F_WITH, "Bo", 1, "2026-03-04");
+	add_field(&v, 0, RG_F_WITH, "Cy", 2, "2026-03-04");
+	add_field(&v, 0, RG_F_WITH, "me", 2, "2026-03-04");
+	add_field(&v, 0, RG_F_WITH, "Pat", 2, "2026-03-04");
+	rebuild(&v);
+	const rg_graph *g = &v.g;
+	int ann = contact(g, "Ann"), bo = contact(g, "Bo");
+	assert_true(bo >= 0); /* a reference: an implicit contact */
+	assert_false(g->contacts.v[bo].written);
+	assert_int_equal(g->contacts.v[ann].last_touch, day("2026-03-04"));
+	assert_int_equal(g->contacts.v[ann].first_touch, day("2026-03-04"));
+	assert_int_equal(g->contacts.v[bo].last_touch, day("2026-03-04"));
+	/* Cy's earliest touch dates its referred_by mention */
+	assert_int_equal(find_ref(g, "Ann", "Cy")->date, day("2026-03-04"));
+	assert_false(has_diag(&v.d, 0, RG_WARNING, "no 'since'"));
+	/* the owner is never touched */
+	assert_int_equal(g->contacts.v[g->owner].last_touch, RG_NODATE);
+	assert_int_equal(contact(g, "me"), -1);
+	vault_free(&v);
+}
+
+/* rewarded:: A on D: rewarded on every referral from A to me dated on or
+ * before D, decided like the other fields by word date. */
+static void rewarded_field(void **state)
+{
+	(void)state;
+	static const char *const files[] = {
+		"a.yaml",
+		"- {from: Ann, prospect: P1, date: 2026-03-01}\n"
+		"- {from: Ann, prospect: P2, date: 2026-03-10}\n"
+		"- {from: Ann, prospect: P3}\n"
+		"- {from: Bob, prospect: P4, date: 2026-03-01}\n"
+		"- {from: Ann, prospect: P5, to: Zed, date: 2026-03-01}\n"
+		"- {from: Ann, prospect: P6, date: 2026-03-01, rewarded: no}\n"
+		"- {from: Ann, prospect: P7, date: 2026-03-01, status: won,\n"
+		"   closed: 2026-03-09, rewarded: no}\n"
+		"- {from: Ann, prospect: P8, date: 2026-03-05, rewarded: no}\n",
+		"n/2026-03-05.md", "Paid Ann her finder's fee.\n", NULL};
+	vault v;
+	vault_build(&v, "Me", files);
+	add_field(&v, 1, RG_F_REWARDED, "Ann", 1, "2026-03-05");
+	rebuild(&v);
+	const rg_graph *g = &v.g;
+	assert_true(find_ref(g, "Ann", "P1")->rewarded);
+	assert_false(find_ref(g, "Ann", "P2")->rewarded); /* dated after */
+	assert_false(find_ref(g, "Ann", "P3")->rewarded); /* undated */
+	assert_false(find_ref(g, "Bob", "P4")->rewarded); /* another source */
+	assert_false(find_ref(g, "Ann", "P5")->rewarded); /* not to me */
+	/* its word date 03-05 is later than the record's 03-01 */
+	assert_true(find_ref(g, "Ann", "P6")->rewarded);
+	/* the record's word date is its closed, 03-09: later */
+	assert_false(find_ref(g, "Ann", "P7")->rewarded);
+	/* one word date: the later in path order (the note) wins, a
+	 * warning at it naming the record */
+	assert_true(find_ref(g, "Ann", "P8")->rewarded);
+	assert_true(has_diag(&v.d, 1, RG_WARNING,
+			     "rewarded of the referral "
+			     "from 'Ann' to 'P8' differs "
+			     "from a.yaml:9"));
+	/* it gives no date: P3 stays undated */
+	assert_int_equal(find_ref(g, "Ann", "P3")->date, RG_NODATE);
+	vault_free(&v);
+}
+
+/* A referral to me that no mention dates: one warning at its place,
+ * unless only referred_by-style mentions name it. */
+static void undated_referral(void **state)
+{
+	(void)state;
+	static const char *const files[] = {
+		"inbox.md",
+		"referral:: Ann -> Bob\nreferral:: Ann -> Bob\n"
+		"referral:: Cy -> Dee\ngave:: Eve -> Fay\n",
+		"log.yaml",
+		"from: Cy\nprospect: Dee\ndate: 2026-01-02\n",
+		"people/Gus.md",
+		"---\nname: Gus\nreferred_by: Ann\n---\n",
+		NULL};
+	vault v;
+	vault_build(&v, "Me", files);
+	/* Ann -> Bob: once, at its first mention */
+	assert_true(has_diag(&v.d, 1, RG_WARNING,
+			     "from 'Ann' with prospect 'Bob' has no date"));
+	assert_true(has_diag(&v.d, 1, RG_WARNING, "add a 'date:'"));
+	assert_int_equal(count_diags(&v.d, RG_WARNING, "has no date, so"), 1);
+	/* Cy -> Dee is dated by the record; Eve -> Fay is not to me; Gus
+	 * has its own warning from referred_by */
+	assert_int_equal(count_diags(&v.d, RG_WARNING, "no 'since'"), 1);
+	vault_free(&v);
+}
+
+/* asked:: and testimonial:: fill the graph's events, sorted by contact
+ * then date; their references make implicit contacts like any other. */
+static void asks_testimonials(void **state)
+{
+	(void)state;
+	static const char *const files[] = {
+		"people/Ann.md",
+		"---\nname: Ann\nrole: client\n---\n",
+		"d/2026-01-02.md",
+		"x\n",
+		"d/2026-03-05.md",
+		"y\n",
+		NULL};
+	vault v;
+	vault_build(&v, "Pat", files);
+	add_field(&v, 2, RG_F_ASKED, "Ann", 1, "2026-03-05");
+	add_field(&v, 1, RG_F_ASKED, "ANN", 1, "2026-01-02");
+	add_field(&v, 1, RG_F_TESTIMONIAL, "Bo", 2, "2026-01-02");
+	add_field(&v, 1, RG_F_ASKED, "me", 3, "2026-01-02");
+	add_field(&v, 1, RG_F_ASKED, "Pat", 3, "2026-01-02");
+	rebuild(&v);
+	const rg_graph *g = &v.g;
+	int ann = contact(g, "Ann"), bo = contact(g, "Bo");
+	assert_true(bo >= 0);
+	assert_int_equal(g->asks.n, 2); /* the owner has none */
+	assert_int_equal(g->asks.v[0].contact, ann);
+	assert_int_equal(g->asks.v[0].date, day("2026-01-02"));
+	assert_int_equal(g->asks.v[1].contact, ann);
+	assert_int_equal(g->asks.v[1].date, day("2026-03-05"));
+	assert_int_equal(g->testimonials.n, 1);
+	assert_int_equal(g->testimonials.v[0].contact, bo);
+	/* neither is a touch */
+	assert_int_equal(g->contacts.v[ann].last_touch, RG_NODATE);
+	vault_free(&v);
+}
+
+static void task_text(void **state)
+{
+	(void)state;
+	static const char *const files[] = {
+		"todo.md", "- [ ] call [[Ann]] due:2026-01-05\n", NULL};
+	vault v;
+	vault_build(&v, "Pat", files);
+	v.notes.files[0]->tasks.v[0].text = "call Ann";
+	rebuild(&v);
+	assert_int_equal(v.g.tasks.n, 1);
+	assert_string_equal(v.g.tasks.v[0].text, "call Ann");
+	vault_free(&v);
+}
+
+/* An interaction with no `with` whose body links written contacts: one
+ * warning naming them (not the owner, not implicit contacts, not those a
+ * with:: field touches), each once. */
+static void body_links(void **state)
+{
+	(void)state;
+	static const char *const files[] = {
+		"m/2026-03-01.md",
+		"---\ntype: meeting\ndate: 2026-03-01\n---\n",
+		"m/2026-03-02.md",
+		"---\ntype: meeting\ndate: 2026-03-02\nwith: Ann\n---\n",
+		"m/2026-03-03.md",
+		"---\ntype: call\ndate: 2026-03-03\n---\n",
+		"people/Ann.md",
+		"---\nname: Ann\n---\n",
+		"people/Cy.md",
+		"---\nname: Cy\n---\n",
+		"people/Pat.md",
+		"---\nname: Pat\n---\n",
+		"x.md",
+		"referral:: Bo -> Dee\n",
+		NULL};
+	vault v;
+	vault_build(&v, "Pat", files);
+	const char *const links[] = {"Ann", "Bo", "Pat", "ann", "Cy"};
+	for (size_t i = 0; i < 5; i++) {
+		add_link(&v, 0, links[i], 5);
+		add_link(&v, 1, links[i], 6);
+	}
+	add_link(&v, 2, "Cy", 5);
+	add_field(&v, 2, RG_F_WITH, "Cy", 6, "2026-03-03");
+	rebuild(&v);
+	assert_true(has_diag(&v.d, 2, RG_WARNING,
+			     "no 'with', so 'Ann', "
+			     "'Cy', linked in its body, "
+			     "are not touched"));
+	assert_true(has_diag(&v.d, 2, RG_WARNING, "'with:' or 'with::'"));
+	assert_int_equal(count_diags(&v.d, RG_WARNING, "no 'with'"), 1);
+	/* body links are no touches */
+	assert_int_equal(v.g.contacts.v[contact(&v.g, "Cy")].last_touch,
+			 day("2026-03-03"));
+	assert_int_equal(v.g.contacts.v[contact(&v.g, "Ann")].last_touch,
+			 day("2026-03-02"));
+	vault_free(&v);
+}
+
+/* "Did you mean" for a known name followed by " (", and for one that
+ * differs only in punctuation or invisible characters. */
+static void did_you_mean_v3(void **state)
+{
+	(void)state;
+	static const char *const files[] = {
+		"2026-01-01.md",
+		"referral:: Julia Weiss (accountant) -> Al\n"
+		"referral:: Bo (plumber) -> Al\n"
+		"referral:: JoAnn Lee -> Al\n"
+		"referral:: Dana Whit\xe2\x80\x8b"
+		"field -> Al\n"
+		"referral:: \xe2\x80\xae"
+		"Dana Whitfield -> Al\n",
+		"people/Bo.md",
+		"---\nname: Bo\n---\n",
+		"people/Dana.md",
+		"---\nname: Dana Whitfield\n---\n",
+		"people/Jo.md",
+		"---\nname: Jo-Ann Lee\n---\n",
+		"people/Julia.md",
+		"---\nname: Julia Weiss\n---\n",
+		NULL};
+	vault v;
+	vault_build(&v, "Pat", files);
+	assert_true(
+		has_diag(&v.d, 1, RG_WARNING, "did you mean 'Julia Weiss'"));
+	assert_true(has_diag(&v.d, 2, RG_WARNING, "did you mean 'Bo'"));
+	assert_true(has_diag(&v.d, 3, RG_WARNING, "did you mean 'Jo-Ann Lee'"));
+	assert_true(
+		has_diag(&v.d, 4, RG_WARNING, "did you mean 'Dana Whitfield'"));
+	assert_true(
+		has_diag(&v.d, 5, RG_WARNING, "did you mean 'Dana Whitfield'"));
+	vault_free(&v);
+}
+
+/* Two written contacts whose names are one once invisible and bidi
+ * control characters are removed: a warning naming both places. */
+static void look_alikes(void **state)
+{
+	(void)state;
+	static const char *const files[] = {"a/Dana.md",
+					    "---\nname: Dana Whitfield\n---\n",
+					    "b/Dana2.md",
+					    "---\nname: Dana Whit\xe2\x80\x8b"
+					    "field\n---\n",
+					    "c/Ann.md",
+					    "---\nname: Ann Lee\n---\n",
+					    "d/Ann2.md",
+					    "---\nname: \xe2\x81\xa6"
+					    "ANN LEE\xe2\x81\xa9\n---\n",
+					    "e/Bo.md",
+					    "---\nname: Bo-Lee\n---\n",
+					    "f/Bo2.md",
+					    "---\nname: Bo Lee\n---\n",
+					    NULL};
+	vault v;
+	vault_build(&v, "Pat", files);
+	assert_true(has_diag(&v.d, 2, RG_WARNING, "a/Dana.md:2"));
+	assert_true(has_diag(&v.d, 2, RG_WARNING, "invisible"));
+	assert_true(has_diag(&v.d, 2, RG_WARNING, "c/Ann.md:2"));
+	/* punctuation is visible: Bo-Lee and Bo Lee are no look-alikes */
+	assert_int_equal(count_diags(&v.d, RG_WARNING, "looks the same"), 2);
+	vault_free(&v);
+}
+
+/* outcome:: kept once: each referral sees the outcomes of its day or
+ * later; the value goes to the earliest referral only. */
+static void outcomes_many(void **state)
+{
+	(void)state;
+	static const char *const files[] = {
+		"a.yaml",
+		"- {from: S1, prospect: P, date: 2026-03-01}\n"
+		"- {from: S2, prospect: P, date: 2026-03-10}\n"
+		"- {from: S3, prospect: P}\n"
+		"- {from: S4, prospect: P, date: 2026-03-25}\n"
+		"- {from: S1, prospect: Q, date: 2026-03-01}\n",
+		"n/2026-03-05.md",
+		"outcome:: P won 100\n",
+		"n/2026-03-20.md",
+		"outcome:: P lost\n",
+		"n/2026-04-01.md",
+		"outcome:: Q won\noutcome:: Q lost 5\n",
+		NULL};
+	vault v;
+	vault_build(&v, "Me", files);
+	const rg_graph *g = &v.g;
+	const rg_referral *s1 = find_ref(g, "S1", "P"),
+			  *s2 = find_ref(g, "S2", "P"),
+			  *s3 = find_ref(g, "S3", "P"),
+			  *s4 = find_ref(g, "S4", "P");
+	assert_int_equal(s1->status, RG_ST_LOST);
+	assert_int_equal(s1->closed, day("2026-03-20"));
+	assert_false(s1->has_value);
+	assert_int_equal(s2->status, RG_ST_LOST);
+	assert_int_equal(s2->closed, day("2026-03-20"));
+	/* the undated referral is the earliest: the value is its */
+	assert_int_equal(s3->status, RG_ST_LOST);
+	assert_true(s3->has_value);
+	assert_true(s3->value == 100);
+	/* dated after both outcomes: untouched */
+	assert_int_equal(s4->status, RG_ST_NEW);
+	assert_int_equal(s4->closed, RG_NODATE);
+	/* two outcomes one day: the later line wins, with a warning */
+	const rg_referral *q = find_ref(g, "S1", "Q");
+	assert_int_equal(q->status, RG_ST_LOST);
+	assert_true(q->value == 5);
+	assert_true(has_diag(&v.d, 2, RG_WARNING,
+			     "status of the referral from 'S1' to 'Q' differs "
+			     "from n/2026-04-01.md:1"));
+	vault_free(&v);
+}
+
+/*
+ * The outcome:: bomb (N sources of one prospect, N outcome:: lines about
+ * it): each outcome is kept once, so this is N mentions, not N * N
+ * (20,000 squared would not fit in memory).
+ */
+static void outcome_bomb(void **state)
+{
+	(void)state;
+	enum { N = 20000 };
+	rg_buf refs = {0}, outs = {0};
+	for (int i = 0; i < N; i++) {
+		rg_buf_printf(&refs,
+			      "- {from: S%d, prospect: P, date: "
+			      "2026-03-01}\n",
+			      i);
+		rg_buf_printf(&outs, "outcome:: P won %d\n", i);
+	}
+	const char *files[] = {"a.yaml", refs.s, "n/2026-03-05.md", outs.s,
+			       NULL};
+	vault v;
+	vault_build(&v, "Me", files);
+	const rg_graph *g = &v.g;
+	assert_int_equal(g->stats.mentions, N);
+	assert_int_equal(g->referrals.n, N);
+	size_t won = 0, valued = 0;
+	for (size_t i = 0; i < g->referrals.n; i++) {
+		won += g->referrals.v[i].status == RG_ST_WON;
+		valued += g->referrals.v[i].has_value;
+	}
+	assert_int_equal(won, N);
+	assert_int_equal(valued, 1); /* the earliest: S0, first in path */
+	assert_true(find_ref(g, "S0", "P")->value == N - 1);
+	vault_free(&v);
+	rg_buf_free(&refs);
+	rg_buf_free(&outs);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -829,6 +1273,17 @@ int main(void)
 		cmocka_unit_test(touches_and_tasks),
 		cmocka_unit_test(touches_more),
 		cmocka_unit_test(task_contacts),
+		cmocka_unit_test(me_word),
+		cmocka_unit_test(with_field),
+		cmocka_unit_test(rewarded_field),
+		cmocka_unit_test(undated_referral),
+		cmocka_unit_test(asks_testimonials),
+		cmocka_unit_test(task_text),
+		cmocka_unit_test(body_links),
+		cmocka_unit_test(did_you_mean_v3),
+		cmocka_unit_test(look_alikes),
+		cmocka_unit_test(outcomes_many),
+		cmocka_unit_test(outcome_bomb),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -287,6 +287,58 @@ static void bug_unicode_white_space(void **state)
 	}
 }
 
+/* Skeletons: invisible characters (format and control) always go;
+ * punctuation and white space only for RG_SKEL_PUNCT. */
+static void skeletons(void **state)
+{
+	(void)state;
+	char *a = rg_names_skeleton("dana whit\xe2\x80\x8b"
+				    "field",
+				    RG_SKEL_INVISIBLE); /* ZWSP */
+	assert_string_equal(a, "dana whitfield");
+	char *b = rg_names_skeleton("\xe2\x80\xae"
+				    "ann\xe2\x81\xa9",
+				    RG_SKEL_INVISIBLE); /* RLO, PDI */
+	assert_string_equal(b, "ann");
+	char *c = rg_names_skeleton("jo-ann o'lee, jr.", RG_SKEL_INVISIBLE);
+	assert_string_equal(c, "jo-ann o'lee, jr.");
+	char *d = rg_names_skeleton("jo-ann o'lee, jr.", RG_SKEL_PUNCT);
+	assert_string_equal(d, "joannoleejr");
+	char *e = rg_names_skeleton("zo\xc3\xab\xff", RG_SKEL_PUNCT);
+	assert_string_equal(e, "zo\xc3\xab\xff"); /* not UTF-8: kept */
+	free(a);
+	free(b);
+	free(c);
+	free(d);
+	free(e);
+}
+
+/* "Did you mean" beyond edit distance: a look-alike (punctuation,
+ * spaces, invisible characters), a known name before " (". */
+static void near_v3(void **state)
+{
+	(void)state;
+	rg_near *nx = rg_near_new();
+	rg_near_add(nx, "bo", "Bo");
+	rg_near_add(nx, "julia weiss", "Julia Weiss");
+	rg_near_add(nx, "jo-ann lee", "Jo-Ann Lee");
+	rg_near_add(nx, "joann lee", "JoAnn Lee 2"); /* same skeleton */
+	assert_string_equal(rg_near_find(nx, "julia weiss (accountant)"),
+			    "Julia Weiss");
+	assert_string_equal(rg_near_find(nx, "bo (plumber)"), "Bo");
+	assert_string_equal(rg_near_find(nx, "(bo)"), "Bo"); /* look-alike */
+	assert_null(rg_near_find(nx, "bob (plumber)"));
+	/* the first of one skeleton is suggested */
+	assert_string_equal(rg_near_find(nx, "jo ann lee"), "Jo-Ann Lee");
+	assert_string_equal(rg_near_find(nx, "julia\xe2\x80\x8b weiss"),
+			    "Julia Weiss");
+	assert_string_equal(rg_near_find(nx, "j.u.l.i.a. weiss!"),
+			    "Julia Weiss");
+	/* an exact name is no suggestion */
+	assert_null(rg_near_find(nx, "joann lee"));
+	rg_near_free(nx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -299,6 +351,8 @@ int main(void)
 	};
 	const struct CMUnitTest bugs[] = {
 		cmocka_unit_test(bug_unicode_white_space),
+		cmocka_unit_test(skeletons),
+		cmocka_unit_test(near_v3),
 	};
 	int failed = cmocka_run_group_tests_name("names", tests, NULL, NULL);
 	failed += cmocka_run_group_tests_name("names: fixed bugs", bugs, NULL,
