@@ -125,39 +125,54 @@ static void add_contact(rg_build *b, int file, const rg_contact_rec *r)
 /*
  * Two contacts whose names differ only in invisible characters (a
  * zero-width space, a bidi override) look like one in every report: say
- * so at the later one.
+ * so at the later one.  Per skeleton, the first contact and the first
+ * whose folded name differs from it are enough to name an earlier
+ * look-alike of any contact, so many equal names cost one pass.
  */
 static void check_look_alikes(rg_build *b)
 {
-	rg_index seen = {0};
 	const rg_graph *g = b->g;
-	for (size_t c = 0; c < g->contacts.n; c++) {
+	size_t n = g->contacts.n;
+	rg_index first = {0};
+	char **fold = rg_calloc(n ? n : 1, sizeof(char *));
+	int *other = rg_malloc((n ? n : 1) * sizeof(int));
+	for (size_t c = 0; c < n; c++) {
 		const rg_contact *k = &g->contacts.v[c];
-		char *fold = rg_names_fold(k->name, strlen(k->name));
-		char *sk = rg_names_skeleton(fold, RG_SKEL_INVISIBLE);
-		int e = rg_index_get(&seen, sk);
-		for (; e >= 0; e = seen.e.v[e].next) {
-			const rg_contact *o =
-				&g->contacts.v[rg_index_value(&seen, e)];
-			char *of = rg_names_fold(o->name, strlen(o->name));
-			bool differ = strcmp(of, fold) != 0;
-			free(of);
-			if (!differ)
-				continue;
-			rg_diag(b->d, rg_build_path(b, k->file), k->line,
-				k->col, RG_WARNING,
-				"contact '%s' looks the same as '%s' at %s:%d: "
-				"the names differ only in invisible or "
-				"bidirectional control characters; rename one",
-				k->name, o->name, rg_build_path(b, o->file),
-				o->line);
-			break;
+		fold[c] = rg_names_fold(k->name, strlen(k->name));
+		other[c] = -1;
+		char *sk = rg_names_skeleton(fold[c], RG_SKEL_INVISIBLE);
+		int e = rg_index_get(&first, sk);
+		if (e < 0) {
+			rg_index_add(&first, sk, (int)c);
+			free(sk);
+			continue;
 		}
-		rg_index_add(&seen, sk, (int)c);
 		free(sk);
-		free(fold);
+		int f = rg_index_value(&first, e), o = -1;
+		if (strcmp(fold[f], fold[c]) != 0) {
+			o = f;
+			if (other[f] < 0)
+				other[f] = (int)c;
+		} else if (other[f] >= 0) {
+			o = other[f];
+		}
+		if (o < 0)
+			continue;
+		const rg_contact *ko = &g->contacts.v[o];
+		rg_diag(b->d, rg_build_path(b, k->file), k->line, k->col,
+			RG_WARNING,
+			"contact '%s' looks the same as '%s' at %s:%d: the "
+			"names "
+			"differ only in invisible or bidirectional control "
+			"characters; rename one",
+			k->name, ko->name, rg_build_path(b, ko->file),
+			ko->line);
 	}
-	rg_index_free(&seen);
+	for (size_t c = 0; c < n; c++)
+		free(fold[c]);
+	free(fold);
+	free(other);
+	rg_index_free(&first);
 }
 
 void rg_resolve_contacts(rg_build *b)
@@ -291,13 +306,18 @@ static int resolve_mention(rg_build *b, int file, const rg_ref *r)
 
 /* ---- the answers of pass one, by reference ---- */
 
-/* Slots of the map per reference, at least; a power of two. */
+/* Slots of the map per reference, at least (the slots are a power of
+ * two). */
 #define REFMAP_LOAD 2
+/* 2^64 divided by the golden ratio. */
+#define FIB_MULT 0x9E3779B97F4A7C15ULL
 
 static size_t ref_slot(const rg_refmap *m, const rg_ref *r)
 {
 	size_t h = (size_t)(uintptr_t)r / sizeof(rg_ref);
-	size_t i = (h * (size_t)0x9E3779B97F4A7C15ULL) & (m->cap - 1);
+	/* Fibonacci hashing: addresses of one array are evenly spaced, and
+	 * the golden-ratio multiplier spreads them over the slots */
+	size_t i = (h * (size_t)FIB_MULT) & (m->cap - 1);
 	while (m->keys[i] && m->keys[i] != r)
 		i = (i + 1) & (m->cap - 1);
 	return i;
@@ -422,6 +442,8 @@ int rg_resolve_lookup(rg_build *b, const rg_ref *r)
 
 void rg_resolve_free(rg_build *b)
 {
+	if (b == NULL)
+		return;
 	rg_index_free(&b->ids);
 	rg_index_free(&b->names);
 	rg_index_free(&b->aliases);
