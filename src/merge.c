@@ -201,24 +201,37 @@ static bool earlier(const rg_referral *a, const rg_referral *b)
 }
 
 /*
- * Per prospect, the earliest referral to me.  An outcome:: of day D
- * applies to the referrals to me of its prospect dated up to D or
- * undated: it applies to some exactly when it applies to the earliest,
- * which is also the earliest of those it applies to (its value's).
+ * Per contact, its earliest referral to me as prospect, and the earliest
+ * day of one from it.  An outcome:: of day D applies to the referrals to
+ * me of its prospect dated up to D or undated: to some exactly when to
+ * the earliest, which is also the earliest of those it applies to (its
+ * value's).  A rewarded:: of day D applies to some exactly when the
+ * earliest day from its source is D or before.
  */
-static int *earliest_to_me(const rg_graph *g)
+typedef struct firsts {
+	int *by_pro; /* referral index, or -1 */
+	int *by_src; /* day, or RG_NODATE */
+} firsts;
+
+static firsts earliest_to_me(const rg_graph *g)
 {
-	int *first =
-		rg_malloc((g->contacts.n ? g->contacts.n : 1) * sizeof(int));
-	for (size_t c = 0; c < g->contacts.n; c++)
-		first[c] = -1;
+	size_t n = g->contacts.n ? g->contacts.n : 1;
+	firsts f = {rg_malloc(n * sizeof(int)), rg_malloc(n * sizeof(int))};
+	for (size_t c = 0; c < g->contacts.n; c++) {
+		f.by_pro[c] = -1;
+		f.by_src[c] = RG_NODATE;
+	}
 	for (size_t i = 0; i < g->referrals.n; i++) {
 		const rg_referral *r = &g->referrals.v[i];
-		int *f = &first[r->pro];
-		if (r->to_me && (*f < 0 || earlier(r, &g->referrals.v[*f])))
-			*f = (int)i;
+		if (!r->to_me)
+			continue;
+		int *p = &f.by_pro[r->pro], *s = &f.by_src[r->src];
+		if (*p < 0 || earlier(r, &g->referrals.v[*p]))
+			*p = (int)i;
+		if (r->date != RG_NODATE && (*s == RG_NODATE || r->date < *s))
+			*s = r->date;
 	}
-	return first;
+	return f;
 }
 
 static void add_outcome(rg_build *b, int fi, const rg_field *fd,
@@ -257,11 +270,20 @@ static void add_outcome(rg_build *b, int fi, const rg_field *fd,
 	}
 }
 
-static void add_rewarded(rg_build *b, int fi, const rg_field *fd, rg_casts *rc)
+static void add_rewarded(rg_build *b, int fi, const rg_field *fd,
+			 const int *by_src, rg_casts *rc)
 {
 	int who = rg_resolve_known(b, &fd->who);
 	if (who < 0 || fd->date == RG_NODATE)
 		return;
+	if (by_src[who] == RG_NODATE || by_src[who] > fd->date) {
+		rg_diag(b->d, rg_build_path(b, fi), fd->line, fd->col,
+			RG_WARNING,
+			"rewarded:: '%s' applies to no referral from it to me "
+			"dated on or before this note; not used",
+			fd->who.target);
+		return;
+	}
 	rg_mention *m = RG_VEC_PUSH(rc->v);
 	m->pro = who;
 	m->file = fi;
@@ -323,7 +345,7 @@ typedef struct broadcasts {
 static void collect(rg_build *b, broadcasts *bc)
 {
 	size_t nc = b->g->contacts.n;
-	int *first = earliest_to_me(b->g);
+	firsts first = earliest_to_me(b->g);
 	credit_vec thanked = {0}, informed = {0};
 	for (size_t fi = 0; fi < b->n->nfiles; fi++) {
 		const rg_file *f = b->n->files[fi];
@@ -332,11 +354,12 @@ static void collect(rg_build *b, broadcasts *bc)
 			int who;
 			switch (fd->key) {
 			case RG_F_OUTCOME:
-				add_outcome(b, (int)fi, fd, first,
+				add_outcome(b, (int)fi, fd, first.by_pro,
 					    &bc->outcomes, &bc->vals);
 				break;
 			case RG_F_REWARDED:
-				add_rewarded(b, (int)fi, fd, &bc->rewards);
+				add_rewarded(b, (int)fi, fd, first.by_src,
+					     &bc->rewards);
 				break;
 			case RG_F_THANKED:
 			case RG_F_INFORMED:
@@ -352,7 +375,8 @@ static void collect(rg_build *b, broadcasts *bc)
 			}
 		}
 	}
-	free(first);
+	free(first.by_pro);
+	free(first.by_src);
 	bc->outcomes.writes = RG_W_STATUS | RG_W_CLOSED;
 	bc->rewards.writes = RG_W_REWARDED;
 	casts_finish(&bc->outcomes, nc);

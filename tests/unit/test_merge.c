@@ -397,6 +397,7 @@ static void rewarded_field(void **state)
 	vault v;
 	vault_build(&v, "Me", files);
 	add_field(&v, 1, RG_F_REWARDED, "Ann", 1, "2026-03-05");
+	add_field(&v, 1, RG_F_REWARDED, "Cy", 2, "2026-03-05");
 	rebuild(&v);
 	const rg_graph *g = &v.g;
 	assert_true(find_ref(g, "Ann", "P1")->rewarded);
@@ -417,6 +418,9 @@ static void rewarded_field(void **state)
 			     "from a.yaml:9"));
 	/* it gives no date: P3 stays undated */
 	assert_int_equal(find_ref(g, "Ann", "P3")->date, RG_NODATE);
+	/* a rewarded:: that applies to nothing says so */
+	assert_true(has_diag(&v.d, 2, RG_WARNING,
+			     "rewarded:: 'Cy' applies to no referral"));
 	vault_free(&v);
 }
 
