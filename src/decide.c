@@ -37,13 +37,20 @@ static bool outranks(const rg_mention *a, const rg_mention *b)
 	return rg_mention_cmp_place(a, b) > 0;
 }
 
-/* ---- the fields decided by their latest writer ---- */
+/* ---- the fields ---- */
 
-typedef struct rule {
-	unsigned bit;
+/*
+ * A field of a referral.  Those decided by their latest writer have the
+ * bit mentions write them with and a comparison of values; each has the
+ * function that decides it.  The table below runs them in order.
+ */
+typedef struct field field;
+struct field {
 	const char *name;
+	unsigned bit; /* 0: not decided by a writer */
 	bool (*same)(const rg_mention *a, const rg_mention *b);
-} rule;
+	void (*decide)(rg_decider *dc, const field *f);
+};
 
 static bool same_status(const rg_mention *a, const rg_mention *b)
 {
@@ -66,19 +73,32 @@ static bool same_rewarded(const rg_mention *a, const rg_mention *b)
 	return a->rewarded == b->rewarded;
 }
 
-enum { R_STATUS, R_CLOSED, R_VALUE, R_KIND, R_REWARDED };
-static const rule rules[RG_NRULES] = {
-	[R_STATUS] = {RG_W_STATUS, "status", same_status},
-	[R_CLOSED] = {RG_W_CLOSED, "closed", same_closed},
-	[R_VALUE] = {RG_W_VALUE, "value", same_value},
-	[R_KIND] = {RG_W_KIND, "kind", same_kind},
-	[R_REWARDED] = {RG_W_REWARDED, "rewarded", same_rewarded},
+static void decide_status(rg_decider *dc, const field *f);
+static void decide_closed(rg_decider *dc, const field *f);
+static void decide_value(rg_decider *dc, const field *f);
+static void decide_kind(rg_decider *dc, const field *f);
+static void decide_rewarded(rg_decider *dc, const field *f);
+static void decide_thanked(rg_decider *dc, const field *f);
+static void decide_informed(rg_decider *dc, const field *f);
+
+/* In this order: closed needs the status and who wrote it.  A new field
+ * is its decide function (with a same_ function when its latest writer
+ * decides it) and one line here. */
+static const field fields[] = {
+	{"status", RG_W_STATUS, same_status, decide_status},
+	{"closed", RG_W_CLOSED, same_closed, decide_closed},
+	{"value", RG_W_VALUE, same_value, decide_value},
+	{"kind", RG_W_KIND, same_kind, decide_kind},
+	{"rewarded", RG_W_REWARDED, same_rewarded, decide_rewarded},
+	{"thanked", 0, NULL, decide_thanked},
+	{"informed", 0, NULL, decide_informed},
 };
+enum { NFIELDS = sizeof fields / sizeof *fields };
 
 void rg_casts_index(rg_casts *c, size_t ncontacts)
 {
 	size_t n = c->v.n;
-	c->diff = rg_malloc((n ? n : 1) * RG_NRULES * sizeof(int));
+	c->diff = rg_malloc((n ? n : 1) * NFIELDS * sizeof(int));
 	for (size_t k = 0; k < ncontacts; k++) {
 		size_t end = (size_t)c->start[k + 1];
 		for (size_t rs = (size_t)c->start[k]; rs < end;) {
@@ -88,12 +108,13 @@ void rg_casts_index(rg_casts *c, size_t ncontacts)
 			while (re < end &&
 			       rg_mention_word_date(&c->v.v[re]) == wd)
 				re++;
-			for (int ri = 0; ri < RG_NRULES; ri++) {
+			for (size_t fi = 0; fi < NFIELDS; fi++) {
 				int d = -1;
-				for (size_t j = rs + 1; j < re && d < 0; j++)
-					if (!rules[ri].same(&c->v.v[j], f))
+				for (size_t j = rs + 1;
+				     j < re && d < 0 && fields[fi].same; j++)
+					if (!fields[fi].same(&c->v.v[j], f))
 						d = (int)j;
-				c->diff[rs * RG_NRULES + (size_t)ri] = d;
+				c->diff[rs * NFIELDS + fi] = d;
 			}
 			rs = re;
 		}
@@ -116,12 +137,11 @@ static long run_of(const rg_slice *s, int wd)
 	return -1;
 }
 
-/* Another writer of rule ri with w's word date and another value: the
+/* Another writer of field ru with w's word date and another value: the
  * first in place order among the own mentions, then among the casts. */
-static const rg_mention *differing(const rg_decider *dc, int ri,
+static const rg_mention *differing(const rg_decider *dc, const field *ru,
 				   const rg_mention *w)
 {
-	const rule *ru = &rules[ri];
 	int wd = rg_mention_word_date(w);
 	for (size_t i = 0; i < dc->n; i++) {
 		const rg_mention *o = dc->ms[i];
@@ -139,18 +159,18 @@ static const rg_mention *differing(const rg_decider *dc, int ri,
 		const rg_mention *first = &s->c->v.v[rs];
 		if (first != w && !ru->same(first, w))
 			return first;
-		int d = s->c->diff[(size_t)rs * RG_NRULES + (size_t)ri];
+		int d = s->c->diff[(size_t)rs * NFIELDS +
+				   (size_t)(ru - fields)];
 		if (d >= 0)
 			return &s->c->v.v[d];
 	}
 	return NULL;
 }
 
-/* The mention whose value of rule ri wins, or NULL when none writes it;
+/* The mention whose value of field ru wins, or NULL when none writes it;
  * a warning when another of the same word date says otherwise. */
-static const rg_mention *writer(rg_decider *dc, int ri)
+static const rg_mention *writer(rg_decider *dc, const field *ru)
 {
-	const rule *ru = &rules[ri];
 	const rg_mention *w = NULL;
 	for (size_t i = 0; i < dc->n; i++)
 		if ((dc->ms[i]->writes & ru->bit) &&
@@ -163,7 +183,7 @@ static const rg_mention *writer(rg_decider *dc, int ri)
 		    (!w || outranks(&s->c->v.v[s->hi - 1], w)))
 			w = &s->c->v.v[s->hi - 1];
 	}
-	const rg_mention *o = w ? differing(dc, ri, w) : NULL;
+	const rg_mention *o = w ? differing(dc, ru, w) : NULL;
 	if (o) {
 		const rg_graph *g = dc->b->g;
 		rg_diag(dc->b->d, rg_build_path(dc->b, w->file), w->line,
@@ -181,10 +201,10 @@ static const rg_mention *writer(rg_decider *dc, int ri)
 /* ---- one function per field ---- */
 
 /* Unwritten: won when a referred_by-style mention names a client. */
-static void decide_status(rg_decider *dc)
+static void decide_status(rg_decider *dc, const field *f)
 {
 	rg_referral *r = dc->r;
-	const rg_mention *w = writer(dc, R_STATUS);
+	const rg_mention *w = writer(dc, f);
 	dc->status_by = w;
 	if (w) {
 		r->status = w->status;
@@ -198,10 +218,10 @@ static void decide_status(rg_decider *dc)
 
 /* Unwritten: for a closed status, the date of the mention that wrote it
  * (for an implied won, the referred_by mention's). */
-static void decide_closed(rg_decider *dc)
+static void decide_closed(rg_decider *dc, const field *f)
 {
 	rg_referral *r = dc->r;
-	const rg_mention *w = writer(dc, R_CLOSED);
+	const rg_mention *w = writer(dc, f);
 	if (w)
 		r->closed = w->closed;
 	else if (!RG_ST_IS_CLOSED(r->status))
@@ -212,24 +232,24 @@ static void decide_closed(rg_decider *dc)
 		r->closed = dc->refby_date;
 }
 
-static void decide_value(rg_decider *dc)
+static void decide_value(rg_decider *dc, const field *f)
 {
-	const rg_mention *w = writer(dc, R_VALUE);
+	const rg_mention *w = writer(dc, f);
 	if (w) {
 		dc->r->value = w->value;
 		dc->r->has_value = true;
 	}
 }
 
-static void decide_kind(rg_decider *dc)
+static void decide_kind(rg_decider *dc, const field *f)
 {
-	const rg_mention *w = writer(dc, R_KIND);
+	const rg_mention *w = writer(dc, f);
 	dc->r->kind = w && w->kind != RG_KIND_NONE ? w->kind : RG_KIND_INTRO;
 }
 
-static void decide_rewarded(rg_decider *dc)
+static void decide_rewarded(rg_decider *dc, const field *f)
 {
-	const rg_mention *w = writer(dc, R_REWARDED);
+	const rg_mention *w = writer(dc, f);
 	dc->r->rewarded = w && w->rewarded;
 }
 
@@ -247,8 +267,9 @@ static int first_from(const int *days, int lo, int hi, int day)
 }
 
 /* The earliest written; thanked:: counts for referrals dated up to it. */
-static void decide_thanked(rg_decider *dc)
+static void decide_thanked(rg_decider *dc, const field *f)
 {
+	(void)f;
 	rg_referral *r = dc->r;
 	r->thanked = RG_NODATE;
 	for (size_t i = 0; i < dc->n; i++) {
@@ -268,8 +289,9 @@ static void decide_thanked(rg_decider *dc)
 
 /* The latest written; every thanked date written is one too (thanking
  * tells the source how it went). */
-static void decide_informed(rg_decider *dc)
+static void decide_informed(rg_decider *dc, const field *f)
 {
+	(void)f;
 	rg_referral *r = dc->r;
 	r->informed = RG_NODATE;
 	for (size_t i = 0; i < dc->n; i++) {
@@ -287,14 +309,8 @@ static void decide_informed(rg_decider *dc)
 		r->informed = cr->idays[hi - 1];
 }
 
-/* In this order: closed needs the status and who wrote it. */
-static void (*const deciders[])(rg_decider *) = {
-	decide_status,	 decide_closed,	 decide_value,	  decide_kind,
-	decide_rewarded, decide_thanked, decide_informed,
-};
-
 void rg_decide_fields(rg_decider *dc)
 {
-	for (size_t i = 0; i < sizeof deciders / sizeof *deciders; i++)
-		deciders[i](dc);
+	for (size_t i = 0; i < NFIELDS; i++)
+		fields[i].decide(dc, &fields[i]);
 }

@@ -32,14 +32,11 @@ typedef struct rg_mention {
 	int thanked, informed;
 } rg_mention;
 
-/* The fields decided by the latest writer (decide.c's table). */
-enum { RG_NRULES = 5 };
-
 /* outcome:: or rewarded:: fields, each once. */
 typedef struct rg_casts {
 	RG_VEC(rg_mention) v; /* by contact, then word date, then place */
 	int *start;	      /* per contact c: v[start[c] .. start[c+1]) */
-	/* at the first of each run of one contact and word date, per rule:
+	/* at the first of each run of one contact and word date, per field:
 	 * the first of the run whose value differs from it, or -1 */
 	int *diff;
 	unsigned writes; /* the fields every cast writes */
