@@ -1,9 +1,10 @@
 /*
  * decide: one referral's fields from its mentions (notes format,
  * "Mentions and referrals").  One small function per field, run in the
- * order of the table at the end; a field decided by its latest writer is
- * one rule (which bit, its name, how values compare, how it is written)
- * plus one function, so a new field is one function and one entry.
+ * order of one table; an entry says the field's name, the bit mentions
+ * write it with and how its values compare, so a new field is one
+ * function and one entry.  The outcome::/rewarded:: casts that apply to a
+ * referral are weighed without being copied per referral.
  */
 #include <stdlib.h>
 #include <string.h>
