@@ -12,12 +12,12 @@
 #include "refgraph/date.h"
 #include "refgraph/merge.h"
 
-int rg_mention_word_date(const rg_mention *m)
+int rg_decide_word_date(const rg_mention *m)
 {
 	return (m->writes & RG_W_CLOSED) ? m->closed : m->date;
 }
 
-int rg_mention_cmp_place(const rg_mention *a, const rg_mention *b)
+int rg_decide_cmp_place(const rg_mention *a, const rg_mention *b)
 {
 	if (a->file != b->file)
 		return a->file < b->file ? -1 : 1;
@@ -32,10 +32,10 @@ int rg_mention_cmp_place(const rg_mention *a, const rg_mention *b)
  * place)?  Undated (RG_NODATE, the least day) come first. */
 static bool outranks(const rg_mention *a, const rg_mention *b)
 {
-	int wa = rg_mention_word_date(a), wb = rg_mention_word_date(b);
+	int wa = rg_decide_word_date(a), wb = rg_decide_word_date(b);
 	if (wa != wb)
 		return wa > wb;
-	return rg_mention_cmp_place(a, b) > 0;
+	return rg_decide_cmp_place(a, b) > 0;
 }
 
 /* ---- the fields ---- */
@@ -96,7 +96,7 @@ static const field fields[] = {
 };
 enum { NFIELDS = sizeof fields / sizeof *fields };
 
-void rg_casts_index(rg_casts *c, size_t ncontacts)
+void rg_decide_index_casts(rg_casts *c, size_t ncontacts)
 {
 	size_t n = c->v.n;
 	c->diff = rg_malloc((n ? n : 1) * NFIELDS * sizeof(int));
@@ -104,10 +104,10 @@ void rg_casts_index(rg_casts *c, size_t ncontacts)
 		size_t end = (size_t)c->start[k + 1];
 		for (size_t rs = (size_t)c->start[k]; rs < end;) {
 			const rg_mention *f = &c->v.v[rs];
-			int wd = rg_mention_word_date(f);
+			int wd = rg_decide_word_date(f);
 			size_t re = rs + 1;
 			while (re < end &&
-			       rg_mention_word_date(&c->v.v[re]) == wd)
+			       rg_decide_word_date(&c->v.v[re]) == wd)
 				re++;
 			for (size_t fi = 0; fi < NFIELDS; fi++) {
 				int d = -1;
@@ -128,12 +128,12 @@ static long run_of(const rg_slice *s, int wd)
 	size_t lo = s->lo, hi = s->hi;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (rg_mention_word_date(&s->c->v.v[mid]) < wd)
+		if (rg_decide_word_date(&s->c->v.v[mid]) < wd)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	if (lo < s->hi && rg_mention_word_date(&s->c->v.v[lo]) == wd)
+	if (lo < s->hi && rg_decide_word_date(&s->c->v.v[lo]) == wd)
 		return (long)lo;
 	return -1;
 }
@@ -143,11 +143,11 @@ static long run_of(const rg_slice *s, int wd)
 static const rg_mention *differing(const rg_decider *dc, const field *ru,
 				   const rg_mention *w)
 {
-	int wd = rg_mention_word_date(w);
+	int wd = rg_decide_word_date(w);
 	for (size_t i = 0; i < dc->n; i++) {
 		const rg_mention *o = dc->ms[i];
 		if (o != w && (o->writes & ru->bit) &&
-		    rg_mention_word_date(o) == wd && !ru->same(o, w))
+		    rg_decide_word_date(o) == wd && !ru->same(o, w))
 			return o;
 	}
 	for (size_t k = 0; k < dc->nslices; k++) {

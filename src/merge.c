@@ -103,7 +103,7 @@ static int cmp_key(const void *pa, const void *pb)
 		return a->pro < b->pro ? -1 : 1;
 	if (a->rcv != b->rcv)
 		return a->rcv < b->rcv ? -1 : 1;
-	return rg_mention_cmp_place(a, b);
+	return rg_decide_cmp_place(a, b);
 }
 
 static bool same_key(const rg_mention *a, const rg_mention *b)
@@ -160,10 +160,10 @@ static int cmp_cast(const void *pa, const void *pb)
 	/* a cast's contact is kept in pro */
 	if (a->pro != b->pro)
 		return a->pro < b->pro ? -1 : 1;
-	int wa = rg_mention_word_date(a), wb = rg_mention_word_date(b);
+	int wa = rg_decide_word_date(a), wb = rg_decide_word_date(b);
 	if (wa != wb)
 		return wa < wb ? -1 : 1;
-	return rg_mention_cmp_place(a, b);
+	return rg_decide_cmp_place(a, b);
 }
 
 static int cmp_valued(const void *pa, const void *pb)
@@ -171,7 +171,7 @@ static int cmp_valued(const void *pa, const void *pb)
 	const valued *a = pa, *b = pb;
 	if (a->ref != b->ref)
 		return a->ref < b->ref ? -1 : 1;
-	return rg_mention_cmp_place(&a->m, &b->m);
+	return rg_decide_cmp_place(&a->m, &b->m);
 }
 
 /* Sort the casts and index them by contact. */
@@ -184,7 +184,7 @@ static void casts_finish(rg_casts *c, size_t ncontacts)
 		c->start[c->v.v[i].pro + 1]++;
 	for (size_t k = 0; k < ncontacts; k++)
 		c->start[k + 1] += c->start[k];
-	rg_casts_index(c, ncontacts);
+	rg_decide_index_casts(c, ncontacts);
 }
 
 /* Is referral a earlier than b for outcome::'s value (undated first;
@@ -419,7 +419,7 @@ static rg_slice slice_of(const rg_casts *c, int contact, int date,
 	size_t hi = s.hi;
 	while (s.lo < hi) {
 		size_t mid = s.lo + (hi - s.lo) / 2;
-		if (rg_mention_word_date(&c->v.v[mid]) < date)
+		if (rg_decide_word_date(&c->v.v[mid]) < date)
 			s.lo = mid + 1;
 		else
 			hi = mid;

@@ -176,12 +176,12 @@ static int distance(const int32_t *x, size_t n, const int32_t *y, size_t m,
 }
 
 /* Is code point cp left out of a skeleton of kind what? */
-static bool left_out(utf8proc_int32_t cp, rg_skeleton what)
+static bool left_out(utf8proc_int32_t cp, rg_names_skel what)
 {
 	utf8proc_category_t c = utf8proc_category(cp);
 	if (c == UTF8PROC_CATEGORY_CF || c == UTF8PROC_CATEGORY_CC)
 		return true;
-	if (!(what & RG_SKEL_PUNCT))
+	if (!(what & RG_NAMES_SKEL_PUNCT))
 		return false;
 	switch (c) {
 	case UTF8PROC_CATEGORY_PC:
@@ -196,7 +196,7 @@ static bool left_out(utf8proc_int32_t cp, rg_skeleton what)
 	}
 }
 
-char *rg_names_skeleton(const char *s, rg_skeleton what)
+char *rg_names_skeleton(const char *s, rg_names_skel what)
 {
 	size_t n = strlen(s), i = 0, k = 0;
 	char *out = rg_malloc(n + 1);

@@ -49,7 +49,7 @@ struct pair {
 
 struct rg_near {
 	rg_index exact;	   /* every key -> its first index in keys */
-	rg_index skeleton; /* skeleton (RG_SKEL_PUNCT) -> first index */
+	rg_index skeleton; /* skeleton (RG_NAMES_SKEL_PUNCT) -> first index */
 	RG_VEC(struct pair) pairs;
 	RG_VEC(char *) keys;
 	RG_VEC(char *) shown;
@@ -129,7 +129,7 @@ void rg_near_add(rg_near *nx, const char *folded, const char *display)
 	*RG_VEC_PUSH(nx->shown) = rg_strdup(display);
 	if (rg_index_get(&nx->exact, folded) < 0)
 		rg_index_add(&nx->exact, folded, key);
-	char *sk = rg_names_skeleton(folded, RG_SKEL_PUNCT);
+	char *sk = rg_names_skeleton(folded, RG_NAMES_SKEL_PUNCT);
 	if (*sk && rg_index_get(&nx->skeleton, sk) < 0)
 		rg_index_add(&nx->skeleton, sk, key);
 	free(sk);
@@ -207,7 +207,7 @@ static void find_hash(struct findctx *c, uint64_t h)
  * or invisible characters, or -1. */
 static int by_skeleton(const rg_near *nx, const char *q)
 {
-	char *sk = rg_names_skeleton(q, RG_SKEL_PUNCT);
+	char *sk = rg_names_skeleton(q, RG_NAMES_SKEL_PUNCT);
 	int e = *sk ? rg_index_get(&nx->skeleton, sk) : -1;
 	free(sk);
 	return e < 0 ? -1 : rg_index_value(&nx->skeleton, e);

@@ -140,7 +140,7 @@ static void check_look_alikes(rg_build *b)
 		const rg_contact *k = &g->contacts.v[c];
 		fold[c] = rg_names_fold(k->name, strlen(k->name));
 		other[c] = -1;
-		char *sk = rg_names_skeleton(fold[c], RG_SKEL_INVISIBLE);
+		char *sk = rg_names_skeleton(fold[c], RG_NAMES_SKEL_INVISIBLE);
 		int e = rg_index_get(&first, sk);
 		if (e < 0) {
 			rg_index_add(&first, sk, (int)c);

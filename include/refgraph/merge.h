@@ -69,11 +69,11 @@ typedef struct rg_decider {
 } rg_decider;
 
 /* The word date: a mention's closed when it writes one, else its date. */
-int rg_mention_word_date(const rg_mention *m);
+int rg_decide_word_date(const rg_mention *m);
 /* Place order: file, line, column, then gathering order. */
-int rg_mention_cmp_place(const rg_mention *a, const rg_mention *b);
+int rg_decide_cmp_place(const rg_mention *a, const rg_mention *b);
 /* Compute c->diff once c->v is sorted and c->start set. */
-void rg_casts_index(rg_casts *c, size_t ncontacts);
+void rg_decide_index_casts(rg_casts *c, size_t ncontacts);
 /* Decide every field of dc->r but its date and place. */
 void rg_decide_fields(rg_decider *dc);
 

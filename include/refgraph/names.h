@@ -35,16 +35,16 @@ int rg_names_edit_distance(const char *a, const char *b, int limit);
 typedef enum {
 	/* format and control characters: zero-width characters, bidi
 	 * embeddings, overrides, isolates and marks, soft hyphens */
-	RG_SKEL_INVISIBLE = 1,
+	RG_NAMES_SKEL_INVISIBLE = 1,
 	/* also punctuation and white space */
-	RG_SKEL_PUNCT = 2
-} rg_skeleton;
+	RG_NAMES_SKEL_PUNCT = 2
+} rg_names_skel;
 
 /*
  * s (a folded name) without the characters `what` leaves out; malloc'd,
  * caller frees.  Two names with one skeleton look alike to a reader.
  * Bytes that are not UTF-8 are kept.
  */
-char *rg_names_skeleton(const char *s, rg_skeleton what);
+char *rg_names_skeleton(const char *s, rg_names_skel what);
 
 #endif

@@ -288,23 +288,24 @@ static void bug_unicode_white_space(void **state)
 }
 
 /* Skeletons: invisible characters (format and control) always go;
- * punctuation and white space only for RG_SKEL_PUNCT. */
+ * punctuation and white space only for RG_NAMES_SKEL_PUNCT. */
 static void skeletons(void **state)
 {
 	(void)state;
 	char *a = rg_names_skeleton("dana whit\xe2\x80\x8b"
 				    "field",
-				    RG_SKEL_INVISIBLE); /* ZWSP */
+				    RG_NAMES_SKEL_INVISIBLE); /* ZWSP */
 	assert_string_equal(a, "dana whitfield");
 	char *b = rg_names_skeleton("\xe2\x80\xae"
 				    "ann\xe2\x81\xa9",
-				    RG_SKEL_INVISIBLE); /* RLO, PDI */
+				    RG_NAMES_SKEL_INVISIBLE); /* RLO, PDI */
 	assert_string_equal(b, "ann");
-	char *c = rg_names_skeleton("jo-ann o'lee, jr.", RG_SKEL_INVISIBLE);
+	char *c =
+		rg_names_skeleton("jo-ann o'lee, jr.", RG_NAMES_SKEL_INVISIBLE);
 	assert_string_equal(c, "jo-ann o'lee, jr.");
-	char *d = rg_names_skeleton("jo-ann o'lee, jr.", RG_SKEL_PUNCT);
+	char *d = rg_names_skeleton("jo-ann o'lee, jr.", RG_NAMES_SKEL_PUNCT);
 	assert_string_equal(d, "joannoleejr");
-	char *e = rg_names_skeleton("zo\xc3\xab\xff", RG_SKEL_PUNCT);
+	char *e = rg_names_skeleton("zo\xc3\xab\xff", RG_NAMES_SKEL_PUNCT);
 	assert_string_equal(e, "zo\xc3\xab\xff"); /* not UTF-8: kept */
 	free(a);
 	free(b);
