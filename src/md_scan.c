@@ -284,7 +284,7 @@ static bool make_ref(rg_file *f, const char *s, size_t n, int line, int col,
 		     rg_ref *out)
 {
 	size_t b, len;
-	if (!rg_ref_target(s, n, &b, &len))
+	if (!rg_names_ref_target(s, n, &b, &len))
 		return false;
 	out->target = rg_arena_strndup(f->arena, s + b, len);
 	out->line = line;

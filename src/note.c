@@ -117,7 +117,7 @@ static void check_utf8(rg_file *f, const char *s, size_t n)
 			   : (c >> 4) == 14 ? 3
 			   : (c >> 3) == 30 ? 4
 					    : 0;
-		if (k == 0 || i + k > n || !rg_utf8_valid(s + i, k)) {
+		if (k == 0 || i + k > n || !rg_names_utf8_valid(s + i, k)) {
 			rg_diag(&f->diags, f->path, (int)line, (int)col,
 				RG_WARNING,
 				"invalid UTF-8 (byte 0x%02X); read as it is",
@@ -143,7 +143,7 @@ static void default_ids(rg_file *f)
 			const char *b = basename_of(f->path);
 			const char *dot = strrchr(b, '.');
 			size_t n = dot ? (size_t)(dot - b) : strlen(b);
-			char *id = rg_nfc(b, n);
+			char *id = rg_names_nfc(b, n);
 			c->id = rg_arena_strdup(f->arena, id);
 			free(id);
 		}

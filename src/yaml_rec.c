@@ -341,7 +341,7 @@ static bool get_ref(reader *r, const char *field, const ynode *v, rg_ref *out)
 	if (t == NULL)
 		return false;
 	size_t b, n;
-	if (!rg_ref_target(t, strlen(t), &b, &n))
+	if (!rg_names_ref_target(t, strlen(t), &b, &n))
 		return false;
 	out->target = rg_arena_strndup(r->f->arena, t + b, n);
 	out->line = v->line;
@@ -381,7 +381,7 @@ static size_t get_texts(reader *r, const char *field, const ynode *v,
 		if (s == NULL)
 			continue;
 		size_t b, len;
-		if (!rg_ref_target(s, strlen(s), &b, &len))
+		if (!rg_names_ref_target(s, strlen(s), &b, &len))
 			continue;
 		char *c = rg_arena_strndup(r->f->arena, s + b, len);
 		if (lower)

@@ -10,6 +10,7 @@
 
 #include "refgraph/date.h"
 #include "refgraph/names.h"
+#include "refgraph/near.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -28,19 +29,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	(void)rg_duration_parse(s, size, &days);
 	(void)rg_number_parse(s, size, &v);
 	size_t b, n;
-	if (rg_ref_target(s, size, &b, &n)) {
+	if (rg_names_ref_target(s, size, &b, &n)) {
 		if (b + n > size)
 			abort();
-		char *f1 = rg_fold(s + b, n);
-		char *f2 = rg_fold(f1, strlen(f1));
-		if (rg_utf8_valid(s + b, n) && memchr(s + b, 0, n) == NULL &&
+		char *f1 = rg_names_fold(s + b, n);
+		char *f2 = rg_names_fold(f1, strlen(f1));
+		if (rg_names_utf8_valid(s + b, n) && memchr(s + b, 0, n) == NULL &&
 		    strcmp(f1, f2) != 0)
 			abort(); /* folding must be idempotent */
 		rg_near *nx = rg_near_new();
 		rg_near_add(nx, f1, "shown");
 		(void)rg_near_find(nx, f2);
 		rg_near_free(nx);
-		(void)rg_edit_distance(f1, "ann lee", 2);
+		(void)rg_names_edit_distance(f1, "ann lee", 2);
 		free(f1);
 		free(f2);
 	}
