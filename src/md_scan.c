@@ -14,7 +14,6 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
@@ -239,8 +238,13 @@ static int text(MD_TEXTTYPE t, const MD_CHAR *p, MD_SIZE n, void *u)
 
 typedef struct liner {
 	rg_file *f;
-	char *m; /* the masked copy; definitions are blanked as read */
+	const char
+		*doc; /* the body as written: columns count its code points */
+	char *m;      /* the masked copy; definitions are blanked as read */
 	size_t len;
+	/* the last column computed, so that a long line is counted once */
+	size_t cc_line, cc_off;
+	int cc_col;
 	int line0;
 	/* start offset of every line */
 	RG_VEC(size_t) starts;
@@ -258,6 +262,29 @@ static int line_of(const liner *L, size_t off)
 			hi = mid;
 	}
 	return (int)lo + L->line0;
+}
+
+/*
+ * The column of body byte off, counted in code points from 1 as YAML's
+ * are: the bytes that do not continue a UTF-8 sequence.  Fields are read
+ * left to right, so counting on from the last column keeps a long line
+ * linear.
+ */
+static int col_at(liner *L, size_t off)
+{
+	size_t ls = L->starts.v[line_of(L, off) - L->line0];
+	size_t from = ls;
+	int col = 1;
+	if (L->cc_col > 0 && L->cc_line == ls && L->cc_off <= off) {
+		from = L->cc_off;
+		col = L->cc_col;
+	}
+	for (size_t i = from; i < off && i < L->len; i++)
+		col += ((unsigned char)L->doc[i] & 0xC0) != 0x80;
+	L->cc_line = ls;
+	L->cc_off = off;
+	L->cc_col = col;
+	return col;
 }
 
 static void line_span(const liner *L, size_t i, size_t *b, size_t *e)
@@ -280,24 +307,17 @@ static PCRE2_SIZE *ov(liner *L)
 	return pcre2_get_ovector_pointer(L->md);
 }
 
-static bool make_ref(rg_file *f, const char *s, size_t n, int line, int col,
-		     rg_ref *out)
+/* The reference written at s[0..n) (in the masked copy), with its place. */
+static bool make_ref(liner *L, const char *s, size_t n, rg_ref *out)
 {
 	size_t b, len;
 	if (!rg_ref_target(s, n, &b, &len))
 		return false;
-	out->target = rg_arena_strndup(f->arena, s + b, len);
-	out->line = line;
-	out->col = col + (int)b;
+	size_t off = (size_t)(s - L->m) + b;
+	out->target = rg_arena_strndup(L->f->arena, s + b, len);
+	out->line = line_of(L, off);
+	out->col = col_at(L, off);
 	return true;
-}
-
-static void trim(const char *s, size_t *b, size_t *e)
-{
-	while (*b < *e && (s[*b] == ' ' || s[*b] == '\t'))
-		(*b)++;
-	while (*e > *b && (s[*e - 1] == ' ' || s[*e - 1] == '\t'))
-		(*e)--;
 }
 
 /* A -> B (or A → B): the arrow's place in v[0..n), or false. */
@@ -320,100 +340,162 @@ static bool arrow(const char *v, size_t n, size_t *at, size_t *alen)
 	return false;
 }
 
-static void field(liner *L, const char *key, size_t klen, const char *v,
-		  size_t vlen, int line, int col, int vcol, int note_date)
+/* The inline fields read, by key (matched in lower case). */
+typedef enum {
+	K_REFERRAL,
+	K_GAVE,
+	K_THANKED,
+	K_INFORMED,
+	K_OUTCOME,
+	K_COUNT
+} key_id;
+
+static const char *const key_names[K_COUNT] = {
+	"referral", "gave", "thanked", "informed", "outcome",
+};
+
+/* The longest key above, so that longer keys are not even compared. */
+enum { KEY_MAX = 16 };
+
+static int key_of(const char *key, size_t klen)
+{
+	char low[KEY_MAX];
+	if (klen >= KEY_MAX)
+		return -1;
+	memcpy(low, key, klen);
+	rg_ascii_lower(low, klen);
+	for (int i = 0; i < K_COUNT; i++)
+		if (strlen(key_names[i]) == klen &&
+		    memcmp(key_names[i], low, klen) == 0)
+			return i;
+	return -1;
+}
+
+/* One field being read: its key, value (in the masked copy) and place. */
+typedef struct fld {
+	int key;
+	const char *v;
+	size_t vlen;
+	int line, col;
+	int date; /* the note's */
+} fld;
+
+static void arrow_field(liner *L, const fld *d)
 {
 	rg_file *f = L->f;
-	size_t b = 0, e = vlen;
-	trim(v, &b, &e);
-	v += b;
-	vcol += (int)b;
-	vlen = e - b;
-	int which;
-	if (klen == 8 && strncasecmp(key, "referral", 8) == 0)
-		which = 0;
-	else if (klen == 4 && strncasecmp(key, "gave", 4) == 0)
-		which = 1;
-	else if (klen == 7 && strncasecmp(key, "thanked", 7) == 0)
-		which = 2;
-	else if (klen == 8 && strncasecmp(key, "informed", 8) == 0)
-		which = 3;
-	else if (klen == 7 && strncasecmp(key, "outcome", 7) == 0)
-		which = 4;
-	else
-		return;
-	if (which <= 1) {
-		size_t at, alen;
-		rg_refrec m = {0};
-		m.line = line;
-		m.col = col;
-		m.date = note_date;
-		m.thanked = m.informed = RG_NODATE;
-		m.closed = RG_NODATE;
-		if (!arrow(v, vlen, &at, &alen) ||
-		    !make_ref(f, v, at, line, vcol,
-			      which ? &m.prospect : &m.from) ||
-		    !make_ref(f, v + at + alen, vlen - at - alen, line,
-			      vcol + (int)(at + alen),
-			      which ? &m.to : &m.prospect)) {
-			rg_diag(&f->diags, f->path, line, col, RG_WARNING,
-				"%.*s:: expects 'A -> B' with two names; "
-				"skipped",
-				(int)klen, key);
-			return;
-		}
-		m.from_me = which == 1;
-		*RG_VEC_PUSH(f->refrecs) = m;
+	bool gave = d->key == K_GAVE;
+	size_t at, alen;
+	rg_refrec m = {0};
+	m.line = d->line;
+	m.col = d->col;
+	m.date = d->date;
+	m.thanked = m.informed = RG_NODATE;
+	m.closed = RG_NODATE;
+	if (!arrow(d->v, d->vlen, &at, &alen) ||
+	    !make_ref(L, d->v, at, gave ? &m.prospect : &m.from) ||
+	    !make_ref(L, d->v + at + alen, d->vlen - at - alen,
+		      gave ? &m.to : &m.prospect)) {
+		rg_diag(&f->diags, f->path, d->line, d->col, RG_WARNING,
+			"%s:: expects 'A -> B' with two names; skipped",
+			key_names[d->key]);
 		return;
 	}
-	static const char *const names[] = {"", "", "thanked", "informed",
-					    "outcome"};
-	if (note_date == RG_NODATE) {
-		rg_diag(&f->diags, f->path, line, col, RG_WARNING,
-			"%s:: in a note without a date (no front matter date, "
-			"no date in the file name); not used",
-			names[which]);
+	m.from_me = gave;
+	*RG_VEC_PUSH(f->refrecs) = m;
+}
+
+static rg_field *new_field(liner *L, const fld *d, rg_field_key key)
+{
+	rg_field *fd = RG_VEC_PUSH(L->f->fields);
+	fd->key = key;
+	fd->line = d->line;
+	fd->col = d->col;
+	fd->date = d->date;
+	return fd;
+}
+
+static void name_field(liner *L, const fld *d)
+{
+	rg_file *f = L->f;
+	rg_ref who;
+	if (!make_ref(L, d->v, d->vlen, &who)) {
+		rg_diag(&f->diags, f->path, d->line, d->col, RG_WARNING,
+			"%s:: without a name; skipped", key_names[d->key]);
 		return;
 	}
-	rg_field fd = {0};
-	fd.line = line;
-	fd.col = col;
-	fd.date = note_date;
-	if (which == 2 || which == 3) {
-		fd.key = which == 2 ? RG_F_THANKED : RG_F_INFORMED;
-		if (!make_ref(f, v, vlen, line, vcol, &fd.who)) {
-			rg_diag(&f->diags, f->path, line, col, RG_WARNING,
-				"%s:: without a name; skipped", names[which]);
-			return;
-		}
-		*RG_VEC_PUSH(f->fields) = fd;
-		return;
-	}
-	/* outcome:: NAME WORD [NUMBER], read from the end */
-	fd.key = RG_F_OUTCOME;
-	size_t end = vlen;
-	size_t tb = end;
-	while (tb > 0 && v[tb - 1] != ' ' && v[tb - 1] != '\t')
+	new_field(L, d, d->key == K_THANKED ? RG_F_THANKED : RG_F_INFORMED)
+		->who = who;
+}
+
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* outcome:: NAME WORD [NUMBER], read from the end */
+static void outcome_field(liner *L, const fld *d)
+{
+	const char *v = d->v;
+	size_t end = d->vlen, tb = end;
+	bool has_value = false;
+	double value = 0;
+	while (tb > 0 && !is_blank(v[tb - 1]))
 		tb--;
-	if (tb > 0 && tb < end &&
-	    rg_number_parse(v + tb, end - tb, &fd.value)) {
-		fd.has_value = true;
+	if (tb > 0 && tb < end && rg_number_parse(v + tb, end - tb, &value)) {
+		has_value = true;
 		end = tb;
-		while (end > 0 && (v[end - 1] == ' ' || v[end - 1] == '\t'))
+		while (end > 0 && is_blank(v[end - 1]))
 			end--;
 		tb = end;
-		while (tb > 0 && v[tb - 1] != ' ' && v[tb - 1] != '\t')
+		while (tb > 0 && !is_blank(v[tb - 1]))
 			tb--;
 	}
-	fd.status = tb < end ? rg_status_parse(v + tb, end - tb) : RG_ST_NONE;
-	if (tb == 0 || !RG_ST_IS_CLOSED(fd.status) ||
-	    !make_ref(f, v, tb, line, vcol, &fd.who)) {
-		rg_diag(&f->diags, f->path, line, col, RG_WARNING,
+	rg_status st =
+		tb < end ? rg_status_parse(v + tb, end - tb) : RG_ST_NONE;
+	rg_ref who;
+	if (tb == 0 || !RG_ST_IS_CLOSED(st) || !make_ref(L, v, tb, &who)) {
+		rg_diag(&L->f->diags, L->f->path, d->line, d->col, RG_WARNING,
 			"outcome:: expects 'NAME won|lost|declined|unreachable "
 			"[VALUE]'; skipped");
 		return;
 	}
-	*RG_VEC_PUSH(f->fields) = fd;
+	rg_field *fd = new_field(L, d, RG_F_OUTCOME);
+	fd->who = who;
+	fd->status = st;
+	fd->has_value = has_value;
+	fd->value = value;
+}
+
+/*
+ * The field key[0..klen):: v[0..vlen), whose key stands at body byte koff
+ * (its place) in a note dated note_date.
+ */
+static void field(liner *L, const char *key, size_t klen, const char *v,
+		  size_t vlen, size_t koff, int note_date)
+{
+	fld d = {0};
+	d.key = key_of(key, klen);
+	if (d.key < 0)
+		return;
+	size_t b = 0, e = vlen;
+	rg_trim(v, &b, &e);
+	d.v = v + b;
+	d.vlen = e - b;
+	d.line = line_of(L, koff);
+	d.col = col_at(L, koff);
+	d.date = note_date;
+	if (d.key == K_REFERRAL || d.key == K_GAVE) {
+		arrow_field(L, &d);
+	} else if (note_date == RG_NODATE) {
+		rg_diag(&L->f->diags, L->f->path, d.line, d.col, RG_WARNING,
+			"%s:: in a note without a date (no front matter date, "
+			"no date in the file name); not used",
+			key_names[d.key]);
+	} else if (d.key == K_OUTCOME) {
+		outcome_field(L, &d);
+	} else {
+		name_field(L, &d);
+	}
 }
 
 /* The end of a [key:: ...] or (key:: ...) field opened at s[open]. */
@@ -485,7 +567,7 @@ static void mask_definition(char *s, size_t n, bool after_text)
 			s[k] = ' ';
 }
 
-static void scan_line(liner *L, size_t b, size_t e, int line, int note_date,
+static void scan_line(liner *L, size_t b, size_t e, int note_date,
 		      bool after_text)
 {
 	char *s = L->m + b;
@@ -496,8 +578,7 @@ static void scan_line(liner *L, size_t b, size_t e, int line, int note_date,
 	if (match(L, P_LINE, s, n, 0)) {
 		PCRE2_SIZE *o = ov(L);
 		size_t ks = o[2], ke = o[3], ve = o[1];
-		field(L, s + ks, ke - ks, s + ve, n - ve, line, (int)ks + 1,
-		      (int)ve + 1, note_date);
+		field(L, s + ks, ke - ks, s + ve, n - ve, b + ks, note_date);
 		return;
 	}
 	size_t from = 0;
@@ -509,14 +590,15 @@ static void scan_line(liner *L, size_t b, size_t e, int line, int note_date,
 			from = open + 1;
 			continue;
 		}
-		field(L, s + ks, ke - ks, s + ve, close - ve, line,
-		      (int)open + 1, (int)ve + 1, note_date);
+		field(L, s + ks, ke - ks, s + ve, close - ve, b + open,
+		      note_date);
 		from = close + 1;
 	}
 }
 
-static int task_date(liner *L, int pat, const char *s, size_t n, int line,
-		     size_t lb, const char *what)
+/* The task's date after the first marker of pattern pat in s[0..n). */
+static int task_date(liner *L, int pat, const char *s, size_t n,
+		     const char *what)
 {
 	if (!match(L, pat, s, n, 0))
 		return RG_NODATE;
@@ -524,16 +606,36 @@ static int task_date(liner *L, int pat, const char *s, size_t n, int line,
 	int d;
 	if (rg_date_parse10(s + o[2], &d))
 		return d;
-	rg_diag(&L->f->diags, L->f->path, line, (int)(o[2] - lb) + 1,
+	size_t off = (size_t)(s - L->m) + o[2];
+	rg_diag(&L->f->diags, L->f->path, line_of(L, off), col_at(L, off),
 		RG_WARNING, "task %s date '%.10s' is not a real day; ignored",
 		what, s + o[2]);
 	return RG_NODATE;
 }
 
+static void task_links(liner *L, rg_task *k, const char *s, size_t n)
+{
+	RG_VEC(rg_ref) links = {0};
+	size_t from = 0;
+	while (from < n && match(L, P_LINK, s, n, from)) {
+		PCRE2_SIZE *o = ov(L);
+		rg_ref r;
+		if (make_ref(L, s + o[0], o[1] - o[0], &r))
+			*RG_VEC_PUSH(links) = r;
+		from = o[1];
+	}
+	if (links.n) {
+		k->links =
+			rg_arena_alloc(L->f->arena, links.n * sizeof(rg_ref));
+		memcpy(k->links, links.v, links.n * sizeof(rg_ref));
+		k->nlinks = links.n;
+	}
+	RG_VEC_FREE(links);
+}
+
 static void read_task(liner *L, const li_frame *t, const rg_limits *lim)
 {
-	rg_file *f = L->f;
-	if (t->mark_off >= L->len)
+	if (t->mark_off >= L->len || t->mark_off == 0)
 		return;
 	size_t b = t->mark_off;
 	while (b > 0 && L->m[b - 1] != '\n')
@@ -543,33 +645,15 @@ static void read_task(liner *L, const li_frame *t, const rg_limits *lim)
 		e++;
 	if (e - b > lim->max_line * 4)
 		e = b + lim->max_line * 4;
-	rg_task *k = RG_VEC_PUSH(f->tasks);
+	rg_task *k = RG_VEC_PUSH(L->f->tasks);
 	k->line = line_of(L, t->mark_off);
-	k->col = (int)(t->mark_off - b);
+	k->col = col_at(L, t->mark_off - 1); /* the box's [ */
 	k->done = t->mark != ' ';
 	const char *s = L->m + b;
 	size_t n = e - b;
-	k->due = task_date(L, P_DUE, s, n, k->line, 0, "due");
-	k->done_date = task_date(L, P_DONE, s, n, k->line, 0, "done");
-	RG_VEC(rg_ref) links = {0};
-	size_t from = 0;
-	while (from < n && match(L, P_LINK, s, n, from)) {
-		PCRE2_SIZE *o = ov(L);
-		rg_ref r;
-		size_t off = b + o[0];
-		int line = line_of(L, off);
-		size_t ls = L->starts.v[line - L->line0];
-		if (make_ref(f, s + o[0], o[1] - o[0], line,
-			     (int)(off - ls) + 1, &r))
-			*RG_VEC_PUSH(links) = r;
-		from = o[1];
-	}
-	if (links.n) {
-		k->links = rg_arena_alloc(f->arena, links.n * sizeof(rg_ref));
-		memcpy(k->links, links.v, links.n * sizeof(rg_ref));
-		k->nlinks = links.n;
-	}
-	RG_VEC_FREE(links);
+	k->due = task_date(L, P_DUE, s, n, "due");
+	k->done_date = task_date(L, P_DONE, s, n, "done");
+	task_links(L, k, s, n);
 }
 
 void rg_md_scan(rg_file *f, const char *body, size_t len, int line0,
@@ -599,6 +683,7 @@ void rg_md_scan(rg_file *f, const char *body, size_t len, int line0,
 
 	liner L = {0};
 	L.f = f;
+	L.doc = body;
 	L.m = s.m;
 	L.len = len;
 	L.line0 = line0;
@@ -620,7 +705,7 @@ void rg_md_scan(rg_file *f, const char *body, size_t len, int line0,
 				lim->max_line);
 			continue;
 		}
-		scan_line(&L, b, e, line, note_date, after_text);
+		scan_line(&L, b, e, note_date, after_text);
 		after_text = false;
 		for (size_t k = b; k < e && !after_text; k++)
 			after_text = L.m[k] != ' ' && L.m[k] != '\t' &&

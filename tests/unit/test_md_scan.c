@@ -478,6 +478,38 @@ static void long_lines(void **state)
 	rg_file_free(f);
 }
 
+/*
+ * Columns count code points, as YAML's do (refgraph(1), DIAGNOSTICS):
+ * "Zoë " is four columns but five bytes, "→" one column but three bytes.
+ */
+static void columns(void **state)
+{
+	(void)state;
+	rg_file *f = scan("Zoë [thanked:: [[Ann]]] x\n"
+			  "→ (referral:: Bø → Cy)\n"
+			  "- [ ] ünï [[Dee]] 📅 2026-13-01\n"
+			  "ëë (outcome:: Bob maybe)\n",
+			  day("2026-10-10"));
+	assert_int_equal(f->fields.n, 1);
+	assert_int_equal(f->fields.v[0].col, 5);
+	assert_int_equal(f->fields.v[0].who.col, 18); /* after "[[" */
+	assert_int_equal(f->refrecs.n, 1);
+	assert_int_equal(f->refrecs.v[0].col, 3);
+	assert_int_equal(f->refrecs.v[0].from.col, 15);
+	assert_int_equal(f->refrecs.v[0].prospect.col, 20);
+	assert_int_equal(f->tasks.n, 1);
+	assert_int_equal(f->tasks.v[0].col, 3);
+	assert_int_equal(f->tasks.v[0].nlinks, 1);
+	assert_int_equal(f->tasks.v[0].links[0].col, 13);
+	assert_int_equal(f->diags.items.n, 2);
+	/* lines first, then tasks */
+	assert_int_equal(f->diags.items.v[0].line, 4);
+	assert_int_equal(f->diags.items.v[0].col, 4);
+	assert_int_equal(f->diags.items.v[1].line, 3);
+	assert_int_equal(f->diags.items.v[1].col, 21); /* the bad date */
+	rg_file_free(f);
+}
+
 /* Link reference definitions are destinations too (fixed: they were
  * read, as md4c reports nothing for them). */
 static void reference_definitions(void **state)
@@ -542,6 +574,7 @@ int main(void)
 		cmocka_unit_test(tasks),
 		cmocka_unit_test(tasks_more),
 		cmocka_unit_test(long_lines),
+		cmocka_unit_test(columns),
 	};
 	const struct CMUnitTest bugs[] = {
 		cmocka_unit_test(bug_not_a_definition),
