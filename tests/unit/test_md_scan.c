@@ -2,8 +2,11 @@
  * test_md_scan: Markdown bodies (notes format section 3): the three
  * inline field forms, keys in any case, the -> and → arrows, what is not
  * read (code spans, code blocks, HTML blocks, inline HTML, comments, link
- * destinations), the five fields, undated notes, outcome:: with and
- * without a number, and tasks with their due and done dates and links.
+ * destinations, Obsidian comments), the fields, undated notes, outcome::
+ * with and without a number, tasks with their boxes, due and done dates,
+ * links and text, the body's links, columns in code points, and a long
+ * line that must be read in linear work.  Expected values are worked out
+ * from the notes format by hand.
  */
 #include "testlib.h"
 
@@ -102,13 +105,16 @@ static void forms_more(void **state)
 	rg_md_scan(f, b, strlen(b), 7, d, &lim);
 	assert_int_equal(f->refrecs.v[0].line, 8);
 	rg_file_free(f);
-	/* unknown keys are no fields; a line-form field takes the line */
+	/* unknown keys are no fields; v3: a line field's value stops at the
+	 * first bracketed field, which is read */
 	f = scan("note:: [referral:: A -> B]\nfoo:: bar\n", d);
-	assert_int_equal(f->refrecs.n, 0);
+	assert_int_equal(f->refrecs.n, 1);
+	assert_int_equal(f->refrecs.v[0].col, 8);
 	assert_int_equal(f->diags.items.n, 0);
 	rg_file_free(f);
-	/* not a key: a space before :: or other characters in it */
-	f = scan("referral :: A -> B\nre.ferral:: A -> B\n[referral: A -> B]\n",
+	/* not a key: other characters in it, one colon */
+	f = scan("re.ferral:: A -> B\n[referral: A -> B]\n* *referral*:: A "
+		 "-> B\n",
 		 d);
 	assert_int_equal(f->refrecs.n, 0);
 	rg_file_free(f);
@@ -442,8 +448,10 @@ static void tasks_more(void **state)
 	assert_true(task_at(f, 20)->done);
 	assert_int_equal(task_at(f, 20)->due, day("2026-03-18"));
 	rg_file_free(f);
-	/* not tasks: no box, a box not first, an unknown mark */
-	f = scan("- [] a due:2026-01-01\n- x [ ] b\n- [y] c\n[ ] d\n",
+	/* not tasks: no box, a box not first, two characters, no blank
+	 * after the box, not in a list */
+	f = scan("- [] a due:2026-01-01\n- x [ ] b\n- [yy] c\n- [y]c\n"
+		 "[ ] d\n",
 		 RG_NODATE);
 	assert_int_equal(f->tasks.n, 0);
 	rg_file_free(f);
@@ -470,6 +478,14 @@ static void long_lines(void **state)
 	rg_md_scan(f, nul, sizeof nul - 1, 1, day("2026-01-01"), &lim);
 	assert_int_equal(f->refrecs.n, 1);
 	assert_int_equal(f->refrecs.v[0].line, 2);
+	rg_file_free(f);
+	/* bytes that are not UTF-8 are kept in what is read */
+	f = rg_file_new("n.md");
+	const char bad[] = "x\xff\xc3 [referral:: A\xfe -> B\xc3]\n";
+	rg_md_scan(f, bad, sizeof bad - 1, 1, day("2026-01-01"), &lim);
+	assert_int_equal(f->refrecs.n, 1);
+	assert_string_equal(f->refrecs.v[0].from.target, "A\xfe");
+	assert_string_equal(f->refrecs.v[0].prospect.target, "B\xc3");
 	rg_file_free(f);
 	/* an empty body */
 	f = rg_file_new("n.md");
@@ -508,6 +524,263 @@ static void columns(void **state)
 	assert_int_equal(f->diags.items.v[1].line, 3);
 	assert_int_equal(f->diags.items.v[1].col, 21); /* the bad date */
 	rg_file_free(f);
+}
+
+/* v3: Obsidian comments, on one line, across lines, and left open. */
+static void comments(void **state)
+{
+	(void)state;
+	rg_file *f = scan("referral:: A1 -> B1 %% referral:: X -> Y %%\n"
+			  "x %% start\n"
+			  "referral:: X -> Y\n"
+			  "- [ ] hidden task due:2026-01-01\n"
+			  "end %% (referral:: A2 -> B2)\n"
+			  "`%%` (referral:: A3 -> B3) `%%`\n"
+			  "- [ ] seen\n"
+			  "%% open to the end\n"
+			  "referral:: X -> Y\n- [ ] hidden too\n",
+			  day("2026-10-10"));
+	assert_int_equal(f->refrecs.n, 3);
+	for (int i = 0; i < 3; i++) {
+		char want[8];
+		snprintf(want, sizeof want, "B%d", i + 1);
+		assert_string_equal(f->refrecs.v[i].prospect.target, want);
+	}
+	assert_int_equal(f->refrecs.v[1].line, 5);
+	assert_int_equal(f->tasks.n, 1);
+	assert_int_equal(f->tasks.v[0].line, 7);
+	rg_file_free(f);
+}
+
+/* v3: line fields after quote markers, blanks before ::, wrapped keys. */
+static void line_forms(void **state)
+{
+	(void)state;
+	int d = day("2026-10-10");
+	rg_file *f = scan("> referral:: A1 -> B1\n"
+			  "> [!note] A callout\n"
+			  "> - [/] referral:: A2 -> B2\n"
+			  "referral :: A3 -> B3\n"
+			  "**referral**:: A4 -> B4\n"
+			  "- __Referral__ :: A5 -> B5\n"
+			  "x [referral :: A6 -> B6] (**referral**:: A7 -> B7)\n"
+			  "> > 2. [ ] referral::A8 -> B8\n"
+			  "referral:: A9 -> B9 [thanked:: Cy] [with:: Dee]\n"
+			  "# referral:: X -> Y\n",
+			  d);
+	assert_int_equal(f->refrecs.n, 9);
+	for (int i = 0; i < 9; i++) {
+		char want[8];
+		snprintf(want, sizeof want, "A%d", i + 1);
+		assert_string_equal(f->refrecs.v[i].from.target, want);
+		snprintf(want, sizeof want, "B%d", i + 1);
+		assert_string_equal(f->refrecs.v[i].prospect.target, want);
+	}
+	assert_int_equal(f->refrecs.v[0].col, 3);
+	assert_int_equal(f->refrecs.v[3].col, 3); /* the key, not the ** */
+	assert_int_equal(f->refrecs.v[8].line, 9);
+	assert_int_equal(f->fields.n, 2);
+	assert_int_equal(f->fields.v[0].key, RG_F_THANKED);
+	assert_string_equal(f->fields.v[0].who.target, "Cy");
+	assert_int_equal(f->fields.v[0].col, 21);
+	assert_int_equal(f->fields.v[1].key, RG_F_WITH);
+	assert_string_equal(f->fields.v[1].who.target, "Dee");
+	assert_int_equal(f->diags.items.n, 0);
+	rg_file_free(f);
+}
+
+/* v3: arrows in wiki-links do not split; two arrows are an error. */
+static void arrows(void **state)
+{
+	(void)state;
+	rg_file *f = scan("referral:: [[A1|x -> y]] -> B1\n"
+			  "gave:: [[B2|p → q]] → [[C2|r -> s]]\n"
+			  "referral:: A -> B -> C\n"
+			  "[gave:: A → B -> C]\n"
+			  "referral:: A\n",
+			  day("2026-10-10"));
+	assert_int_equal(f->refrecs.n, 2);
+	assert_string_equal(f->refrecs.v[0].from.target, "A1");
+	assert_string_equal(f->refrecs.v[0].prospect.target, "B1");
+	assert_string_equal(f->refrecs.v[1].prospect.target, "B2");
+	assert_string_equal(f->refrecs.v[1].to.target, "C2");
+	assert_true(has_diag(&f->diags, 3, RG_ERROR, "one referral per field"));
+	assert_true(has_diag(&f->diags, 4, RG_ERROR, "one referral per field"));
+	assert_true(has_diag(&f->diags, 5, RG_WARNING, "A -> B"));
+	assert_int_equal(f->diags.nerrors, 2);
+	rg_file_free(f);
+}
+
+/* v3: the new fields, and comma lists outside wiki-links. */
+static void lists(void **state)
+{
+	(void)state;
+	int d = day("2026-10-10");
+	rg_file *f =
+		scan("thanked:: [[Ann]], [[Cy]]\n"
+		     "with:: Ann Lee, [[Bo, Jr]] ,, Dee\n"
+		     "x [rewarded:: A1] (asked:: [[A2]]) [testimonial:: A3]\n"
+		     "informed:: B1,B2\n"
+		     "asked:: , ,\n",
+		     d);
+	static const struct {
+		rg_field_key key;
+		const char *who;
+		int line, col;
+	} want[] = {
+		{RG_F_THANKED, "Ann", 1, 13}, {RG_F_THANKED, "Cy", 1, 22},
+		{RG_F_WITH, "Ann Lee", 2, 8}, {RG_F_WITH, "Bo, Jr", 2, 19},
+		{RG_F_WITH, "Dee", 2, 31},    {RG_F_REWARDED, "A1", 3, 15},
+		{RG_F_ASKED, "A2", 3, 30},    {RG_F_TESTIMONIAL, "A3", 3, 51},
+		{RG_F_INFORMED, "B1", 4, 12}, {RG_F_INFORMED, "B2", 4, 15},
+	};
+	assert_int_equal(f->fields.n, sizeof want / sizeof want[0]);
+	for (size_t i = 0; i < f->fields.n; i++) {
+		const rg_field *fd = &f->fields.v[i];
+		assert_int_equal(fd->key, want[i].key);
+		assert_string_equal(fd->who.target, want[i].who);
+		assert_int_equal(fd->line, want[i].line);
+		assert_int_equal(fd->who.col, want[i].col);
+		assert_int_equal(fd->date, d);
+	}
+	assert_true(has_diag(&f->diags, 5, RG_WARNING, "without a name"));
+	assert_int_equal(f->diags.items.n, 1);
+	rg_file_free(f);
+	/* undated: one warning per field, nothing used */
+	f = scan("rewarded:: A\nwith:: A, B\nasked:: A\ntestimonial:: A\n"
+		 "thanked:: A, B\n",
+		 RG_NODATE);
+	assert_int_equal(f->fields.n, 0);
+	for (int line = 1; line <= 5; line++)
+		assert_true(has_diag(&f->diags, line, RG_WARNING,
+				     "without a date"));
+	assert_int_equal(f->diags.items.n, 5);
+	rg_file_free(f);
+}
+
+/* v3: any character in the box; the new due and done markers. */
+static void tasks_v3(void **state)
+{
+	(void)state;
+	rg_file *f = scan(
+		"- [/] a \xf0\x9f\x97\x93 2026-11-01\n" /* 🗓 */
+		"- [!] b \xf0\x9f\x93\x86\xef\xb8\x8f"	/* 📆 FE0F */
+		"2026-11-02\n"
+		"- [>] c DUE:2026-11-03\n"
+		"- [D] d Due:  2026-11-04\n"
+		"- [-] e due:2026-11-05 [thanked:: Ann]\n"
+		"- [\xc3\xa9] f [completion:: 2026-11-06]\n"	/* é */
+		"- [x] g \xe2\x9c\x85\xef\xb8\x8f 2026-11-07\n" /* ✅ FE0F */
+		"- [X] h overdue:2026-11-08 my_due:2026-11-08 done: "
+		"2026-11-09\n"
+		"- [ ] i due:: 2026-11-10 09:30 \xf0\x9f\x93\x85 2026-11-11\n"
+		"- [ ] j \xf0\x9f\x93\x85 2026-11-12T09:30+01:00 k\n",
+		day("2026-10-10"));
+	assert_int_equal(f->tasks.n, 9);
+	static const struct {
+		int line;
+		bool done;
+		const char *due, *done_date;
+	} want[] = {
+		{1, false, "2026-11-01", NULL},	 {2, false, "2026-11-02", NULL},
+		{3, false, "2026-11-03", NULL},	 {4, false, "2026-11-04", NULL},
+		{6, false, NULL, "2026-11-06"},	 {7, true, NULL, "2026-11-07"},
+		{8, true, NULL, "2026-11-09"},	 {9, false, "2026-11-10", NULL},
+		{10, false, "2026-11-12", NULL},
+	};
+	for (size_t i = 0; i < f->tasks.n; i++) {
+		const rg_task *t = &f->tasks.v[i];
+		assert_int_equal(t->line, want[i].line);
+		assert_int_equal(t->done, want[i].done);
+		assert_int_equal(t->due,
+				 want[i].due ? day(want[i].due) : RG_NODATE);
+		assert_int_equal(t->done_date, want[i].done_date
+						       ? day(want[i].done_date)
+						       : RG_NODATE);
+	}
+	/* the cancelled task's field is read all the same */
+	assert_int_equal(f->fields.n, 1);
+	assert_int_equal(f->fields.v[0].line, 5);
+	rg_file_free(f);
+}
+
+/* A task's text: the first line, markers out, links as shown. */
+static void task_texts(void **state)
+{
+	(void)state;
+	rg_file *f = scan(
+		"- [ ] Call  [[Ann Lee|Ann]] about [[x/Deal#h]] "
+		"\xf0\x9f\x93\x85 "
+		"2026-11-14 [due:: 2026-11-15] ( \xe2\x9c\x85 2026-11-16 ) "
+		"DONE:2026-11-17 \xf0\x9f\x97\x93 2026-11-18 "
+		"[completion:: 2026-11-19]\n"
+		"  second line [[Bob]]\n"
+		"- [/] `code [[Cy]]` due:2026-11-20T09:30 [[Dee]] [due:: "
+		"2026-11-21 x]\n"
+		"- [ ] \xf0\x9f\x93\x85 2026-11-22\n"
+		"- [ ]\tA\xc2\xa0\xc2\xa0 B  (overdue:2026-01-01)\n",
+		RG_NODATE);
+	assert_int_equal(f->tasks.n, 4);
+	assert_string_equal(f->tasks.v[0].text,
+			    "Call Ann about Deal \xf0\x9f\x97\x93 2026-11-18 "
+			    "[completion:: 2026-11-19]");
+	assert_int_equal(f->tasks.v[0].nlinks, 3);
+	assert_string_equal(f->tasks.v[1].text, "`code [[Cy]]` Dee [ x]");
+	assert_string_equal(f->tasks.v[2].text, "");
+	assert_string_equal(f->tasks.v[3].text, "A B (overdue:2026-01-01)");
+	rg_file_free(f);
+}
+
+/* The body's wiki-links that are read, in order, with their places. */
+static void body_links(void **state)
+{
+	(void)state;
+	rg_file *f = scan("See [[Ann]] and `[[Code]]` %% [[Hidden]] %% "
+			  "<!-- [[Html]] --> [[Bob|B]]\n"
+			  "- [ ] [[Cy]]\n"
+			  "```\n[[Fenced]]\n```\n"
+			  "referral:: [[Dee]] -> [[x/Eve#h]]\n",
+			  day("2026-10-10"));
+	static const struct {
+		const char *target;
+		int line, col;
+	} want[] = {
+		{"Ann", 1, 7},	{"Bob", 1, 65}, {"Cy", 2, 9},
+		{"Dee", 6, 14}, {"Eve", 6, 27},
+	};
+	assert_int_equal(f->links.n, 5);
+	for (size_t i = 0; i < 5; i++) {
+		assert_string_equal(f->links.v[i].target, want[i].target);
+		assert_int_equal(f->links.v[i].line, want[i].line);
+		assert_int_equal(f->links.v[i].col, want[i].col);
+	}
+	rg_file_free(f);
+}
+
+/*
+ * A 60 kB line of "(a::[[" opens neither a field nor a link; looking for
+ * each field's closing bracket from its opening made it cubic.  The work
+ * counted must stay a small multiple of the length.
+ */
+static void linear_brackets(void **state)
+{
+	(void)state;
+	enum { REPEAT = 10000, WORK_PER_BYTE = 32 };
+	const char unit[] = "(a::[[";
+	size_t n = REPEAT * (sizeof unit - 1);
+	char *body = malloc(n + 1);
+	assert_non_null(body);
+	for (size_t i = 0; i < REPEAT; i++)
+		memcpy(body + i * (sizeof unit - 1), unit, sizeof unit - 1);
+	body[n] = '\0';
+	rg_file *f = scan(body, day("2026-10-10"));
+	size_t work = rg_md_scan_work();
+	size_t nf = f->fields.n + f->refrecs.n;
+	rg_file_free(f);
+	free(body);
+	assert_int_equal(nf, 0);
+	assert_true(work > n); /* it was counted */
+	assert_true(work < WORK_PER_BYTE * n);
 }
 
 /* Link reference definitions are destinations too (fixed: they were
@@ -575,6 +848,14 @@ int main(void)
 		cmocka_unit_test(tasks_more),
 		cmocka_unit_test(long_lines),
 		cmocka_unit_test(columns),
+		cmocka_unit_test(comments),
+		cmocka_unit_test(line_forms),
+		cmocka_unit_test(arrows),
+		cmocka_unit_test(lists),
+		cmocka_unit_test(tasks_v3),
+		cmocka_unit_test(task_texts),
+		cmocka_unit_test(body_links),
+		cmocka_unit_test(linear_brackets),
 	};
 	const struct CMUnitTest bugs[] = {
 		cmocka_unit_test(bug_not_a_definition),
