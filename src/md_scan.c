@@ -985,7 +985,8 @@ static const char *task_text(liner *L, size_t b, size_t e)
 	cut_vec cuts = {0};
 	marker_cuts(L, b, e, &cuts);
 	link_cuts(L, b, e, &cuts);
-	qsort(cuts.v, cuts.n, sizeof(cut), cut_order);
+	if (cuts.n > 1)
+		qsort(cuts.v, cuts.n, sizeof(cut), cut_order);
 	rg_buf t = {0};
 	bool space = false;
 	size_t at = b;
