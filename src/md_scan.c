@@ -1,11 +1,17 @@
 /*
- * md_scan: Markdown bodies.
+ * md_scan: Markdown bodies: inline fields, tasks and the body's links.
  *
  * md4c does not give source positions for blocks, but the text it reports
  * points into the input, so the reader learns which byte ranges are code
  * spans, code blocks, raw HTML and link destinations, and blanks them in a
- * copy of the body.  Everything after that is plain line scanning, which
- * keeps the place of every field exact.
+ * copy of the body (Obsidian's %% comments too).  Everything after that
+ * is plain line scanning, which keeps the place of every field exact.
+ *
+ * The file is longer than the house's 600 lines: it holds three stages
+ * that each stand alone, marked by "----" headings (the masks; values
+ * and lines; tasks), and would be md_mask.c, md_scan.c and md_task.c,
+ * sharing the masked body through a private header, once the build
+ * lists those files.
  */
 #include "refgraph/md_scan.h"
 
