@@ -322,6 +322,9 @@ static void mask_comments(scan *s)
 
 /* ---- reading the masked lines ---- */
 
+/* Room for the whole match and the one group of each pattern above. */
+enum { OVECTOR_PAIRS = 4 };
+
 /* No match, no closing bracket: an offset past any line. */
 #define NONE ((size_t)-1)
 
@@ -1022,8 +1025,12 @@ static void read_task(liner *L, const li_frame *t, const rg_limits *lim)
 	size_t e = t->last_off > t->box_end ? t->last_off : t->box_end;
 	while (e < L->len && L->m[e] != '\n')
 		e++;
-	if (e - b > lim->max_line * 4)
+	if (e - b > lim->max_line * 4) {
 		e = b + lim->max_line * 4;
+		/* not inside a character: patterns read whole ones */
+		while (e > b && ((unsigned char)L->mm[e] & 0xC0) == 0x80)
+			e--;
+	}
 	size_t fe = t->box_end + 1; /* the end of the first line */
 	while (fe < e && L->m[fe] != '\n')
 		fe++;
@@ -1124,7 +1131,7 @@ void rg_md_scan(rg_file *f, const char *body, size_t len, int line0,
 	L.mm = match_copy(s.m, len);
 	L.len = len;
 	L.line0 = line0;
-	L.md = pcre2_match_data_create(10, NULL);
+	L.md = pcre2_match_data_create(OVECTOR_PAIRS, NULL);
 	if (L.md == NULL)
 		rg_oom();
 	*RG_VEC_PUSH(L.starts) = 0;

@@ -11,6 +11,7 @@
 #include "testlib.h"
 
 #include "refgraph/md_scan.h"
+#include "refgraph/names.h"
 
 static rg_file *scan(const char *body, int date)
 {
@@ -478,6 +479,19 @@ static void long_lines(void **state)
 	rg_md_scan(f, nul, sizeof nul - 1, 1, day("2026-01-01"), &lim);
 	assert_int_equal(f->refrecs.n, 1);
 	assert_int_equal(f->refrecs.v[0].line, 2);
+	rg_file_free(f);
+	/* a task item cut at 4 * max_line bytes is cut between characters */
+	char item[1024] = "- [ ]  ";
+	for (int i = 0; i < 300; i++)
+		strcat(item, "\xc3\xa9"); /* é */
+	f = rg_file_new("n.md");
+	rg_md_scan(f, item, strlen(item), 1, RG_NODATE, &lim);
+	assert_int_equal(f->tasks.n, 1);
+	const char *text = f->tasks.v[0].text;
+	size_t tn = strlen(text);
+	/* 400 bytes, the item's 7 then 196 characters and a half */
+	assert_int_equal(tn, 2 * 196);
+	assert_true(rg_utf8_valid(text, tn));
 	rg_file_free(f);
 	/* bytes that are not UTF-8 are kept in what is read */
 	f = rg_file_new("n.md");
