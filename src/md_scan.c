@@ -244,7 +244,9 @@ static int leave_span(MD_SPANTYPE t, void *detail, void *u)
 static void other_box(scan *s, li_frame *f, size_t b)
 {
 	const unsigned char *d = (const unsigned char *)s->doc;
-	if (d[b] != '[' || b + 2 >= s->len)
+	/* after the list marker's blank: not an escaped \[ */
+	if (d[b] != '[' || b + 2 >= s->len || b == 0 ||
+	    (d[b - 1] != ' ' && d[b - 1] != '\t'))
 		return;
 	size_t k = 1; /* the length of the character's UTF-8 sequence */
 	if (d[b + 1] >= 0xC0)

@@ -452,7 +452,7 @@ static void tasks_more(void **state)
 	/* not tasks: no box, a box not first, two characters, no blank
 	 * after the box, not in a list */
 	f = scan("- [] a due:2026-01-01\n- x [ ] b\n- [yy] c\n- [y]c\n"
-		 "[ ] d\n",
+		 "[ ] d\n- \\[/] e\n",
 		 RG_NODATE);
 	assert_int_equal(f->tasks.n, 0);
 	rg_file_free(f);
