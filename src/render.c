@@ -23,6 +23,7 @@ rg_render_fn rg_renderer(const char *format)
 		{"text", rg_render_text}, {"json", rg_render_json},
 		{"csv", rg_render_csv},	  {"md", rg_render_md},
 		{"html", rg_render_html}, {"dot", rg_render_dot},
+		{"ics", rg_render_ics},
 	};
 	for (size_t i = 0; i < sizeof table / sizeof *table; i++)
 		if (strcmp(format, table[i].name) == 0)

@@ -1,7 +1,7 @@
 /*
  * render: one renderer per format, all with the same entry point, drawing
- * any report (rows from rep_*.c, as tables from tables.c) into a buffer.  Renderers never parse
- * and never compute: they escape for where the text goes.
+ * any report (rows from rep_*.c, as tables from tables.c) into a buffer.
+ * Renderers never parse and never compute: they escape for where the text goes.
  */
 #ifndef REFGRAPH_RENDER_H
 #define REFGRAPH_RENDER_H
@@ -38,6 +38,12 @@ void rg_render_html(rg_buf *, const rg_report *, const rg_graph *,
 		    const rg_render_opts *);
 void rg_render_dot(rg_buf *, const rg_report *, const rg_graph *,
 		   const rg_render_opts *);
+/* The follow-ups as a calendar, an all-day event per duty (out_ics.c). */
+void rg_render_ics(rg_buf *, const rg_report *, const rg_graph *,
+		   const rg_render_opts *);
+/* A duty's calendar UID: stable while its reason, contact, file and line
+ * are; allocated. */
+char *rg_ics_uid(const rg_fu_row *x);
 
 /* Shared by the renderers (render.c). */
 
