@@ -39,7 +39,7 @@ LIB_SRC = src/util.c src/diag.c src/date.c src/names.c src/yaml_rec.c \
 	src/md_scan.c src/note.c src/config.c src/walk.c src/notes.c \
 	src/graph.c src/report.c src/rep_followups.c src/rep_sources.c \
 	src/rep_uncredited.c src/rep_reciprocity.c src/rep_asks.c \
-	src/rep_summary.c src/render.c src/tables.c src/out_text.c \
+	src/rep_summary.c src/rep_graph.c src/render.c src/tables.c src/out_text.c \
 	src/out_json.c \
 	src/out_csv.c src/out_md.c src/out_html.c src/out_dot.c src/out_ics.c \
 	src/cli.c

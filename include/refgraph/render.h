@@ -72,13 +72,15 @@ typedef enum rg_ctype {
 	RG_CT_SHARE, /* a fraction: a JSON float; people: a percentage */
 	RG_CT_DATE,  /* a day, or null */
 	RG_CT_DAYS,  /* days late; people: 3d, today, in 3d */
-	RG_CT_PLACE  /* people: path:line */
+	RG_CT_PLACE, /* people: path:line */
+	RG_CT_BOOL   /* JSON true or false; people: yes, or nothing */
 } rg_ctype;
 
-/* Numbers are written bare in JSON and never defused in CSV. */
+/* Numbers (and booleans) are written bare in JSON and never defused in
+ * CSV. */
 #define RG_CT_IS_NUMBER(t)                                                     \
 	((t) == RG_CT_INT || (t) == RG_CT_NUM || (t) == RG_CT_SHARE ||         \
-	 (t) == RG_CT_DAYS)
+	 (t) == RG_CT_DAYS || (t) == RG_CT_BOOL)
 
 /* How late an overdue row is, for shading: none, days, weeks, months. */
 typedef enum rg_late {
@@ -88,8 +90,9 @@ typedef enum rg_late {
 	RG_LATE_MONTHS /* more than 30 days */
 } rg_late;
 
-/* The reports, in the order JSON and CSV give them. */
-#define RG_NREPORTS 6
+/* The reports, in the order JSON and CSV give them (the graph's nodes and
+ * edges are two). */
+#define RG_NREPORTS 8
 
 /*
  * human: headers and cells for people (places as file:line, shares as
