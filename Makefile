@@ -19,6 +19,13 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
+# Graphviz's library draws the network in html; without it (or with
+# GVC=no) the page says how to get the picture.
+GVC ?= $(shell pkg-config --exists libgvc 2>/dev/null && echo yes)
+ifeq ($(GVC),yes)
+GVC_CFLAGS := -DRG_HAVE_GVC $(shell pkg-config --cflags libgvc)
+GVC_LIBS := $(shell pkg-config --libs libgvc)
+endif
 
 WARN = -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes \
        -Wwrite-strings -Wshadow -Wpointer-arith -Wformat=2 -Wvla
@@ -27,9 +34,9 @@ WERROR ?=
 CFLAGS ?= $(OPT)
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-DREFGRAPH_VERSION='"$(VERSION)"' -Iinclude $(WARN) $(WERROR) \
-	$(PKG_CFLAGS) $(CFLAGS) $(SAN)
+	$(PKG_CFLAGS) $(GVC_CFLAGS) $(CFLAGS) $(SAN)
 ALL_LDFLAGS = $(LDFLAGS) $(SAN)
-LIBS = $(PKG_LIBS) -lpthread -lm
+LIBS = $(PKG_LIBS) $(GVC_LIBS) -lpthread -lm
 
 # Build products go to a directory per flavour, so plain and sanitizer
 # builds never mix objects.
@@ -41,7 +48,8 @@ LIB_SRC = src/util.c src/diag.c src/date.c src/names.c src/yaml_rec.c \
 	src/rep_uncredited.c src/rep_reciprocity.c src/rep_asks.c \
 	src/rep_summary.c src/render.c src/tables.c src/out_text.c \
 	src/out_json.c \
-	src/out_csv.c src/out_md.c src/out_html.c src/out_dot.c src/cli.c
+	src/out_csv.c src/out_md.c src/out_html.c src/netpic.c src/out_dot.c \
+	src/cli.c
 LIB_OBJ = $(LIB_SRC:src/%.c=$(B)/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/%)

@@ -12,6 +12,7 @@ have_pc md4c || need="$need libmd4c-dev"
 have_pc libpcre2-8 || need="$need libpcre2-dev"
 have_pc libutf8proc || need="$need libutf8proc-dev"
 have_pc cmocka || need="$need libcmocka-dev"
+have_pc libgvc || need="$need libgraphviz-dev"
 # tests: libFuzzer and the sanitizers' runtime, valgrind, mandoc (lint)
 command -v clang >/dev/null 2>&1 || need="$need clang"
 [ -e /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a ] ||
@@ -20,6 +21,7 @@ command -v clang >/dev/null 2>&1 || need="$need clang"
 command -v valgrind >/dev/null 2>&1 || need="$need valgrind"
 command -v mandoc >/dev/null 2>&1 || need="$need mandoc"
 command -v python3 >/dev/null 2>&1 || need="$need python3"
+command -v chromium >/dev/null 2>&1 || need="$need chromium"
 [ -z "$need" ] && exit 0
 echo "deps: installing$need"
 if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
