@@ -2,7 +2,8 @@
 #
 #   make            build ./refgraph
 #   make demo       install missing packages, build, report on examples/notes
-#   make check      unit tests, golden cases, YAML suite, man page examples
+#   make check      unit tests, golden cases, YAML suite, man page examples,
+#                   the html page in headless Chromium (make browser)
 #   make ci         everything CI runs (deps, -Werror, check, valgrind,
 #                   sanitizers, fuzz smoke)
 #   make asan ubsan tsan valgrind fuzz bench format install uninstall clean
@@ -54,7 +55,7 @@ LIB_OBJ = $(LIB_SRC:src/%.c=$(B)/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/%)
 
-.PHONY: all check unit golden yaml-suite man-examples asan ubsan tsan valgrind \
+.PHONY: all check unit golden yaml-suite man-examples browser asan ubsan tsan valgrind \
 	fuzz fuzz-smoke bench format install uninstall clean deps demo ci
 
 all: refgraph
@@ -81,7 +82,11 @@ $(B)/test_%: tests/unit/test_%.c tests/unit/testlib.h $(B)/librefgraph.a
 
 # ---- tests ----
 
-check: unit golden yaml-suite man-examples
+check: unit golden yaml-suite man-examples browser
+
+# The html page in headless Chromium (skipped without it, unless CI=true).
+browser: $(B)/refgraph
+	@python3 tests/browser/run.py $(B)/refgraph
 
 unit: $(UNIT_BIN)
 	@sh tests/run-unit.sh $(UNIT_BIN)

@@ -96,8 +96,7 @@ static const char style[] =
 	"tr.late-months td:nth-child(-n+2){color:var(--months-fg);"
 	"font-weight:bold}\n"
 	"@media screen and (max-width:40em){\n"
-	"table.rows thead{position:absolute;width:1px;height:1px;"
-	"overflow:hidden;clip:rect(0 0 0 0)}\n"
+	"table.rows thead{display:none}\n"
 	"table.rows,table.rows tbody,table.rows tr,table.rows td"
 	"{display:block;width:auto}\n"
 	"table.rows tr{border:1px solid var(--line);border-radius:.4em;"
@@ -214,7 +213,7 @@ static void put_tiles(rg_buf *b, const rg_report *r)
 			 "follow-ups overdue");
 	}
 	if (r->has_summary || r->has_sources) {
-		double won = r->summary.won_value;
+		double won = r->has_summary ? r->summary.won_value : 0;
 		if (!r->has_summary) /* the same referrals, by source */
 			for (size_t i = 0; i < r->sources.n; i++)
 				won += r->sources.v[i].won_value;
@@ -238,8 +237,9 @@ static void legend_item(rg_buf *b, const char *sample, const char *what)
 
 static void put_legend(rg_buf *b)
 {
-	static const char box[] = "<rect x=\"2\" y=\"2\" width=\"24\" "
-				  "height=\"10\" rx=\"3\" stroke=\"#000\" ";
+	static const char box[] =
+		"<rect x=\"2\" y=\"2\" width=\"24\" "
+		"height=\"10\" rx=\"3\" stroke=\"currentColor\" ";
 	static const char line[] = "<line x1=\"1\" y1=\"7\" x2=\"27\" "
 				   "y2=\"7\" ";
 	char s[200];
