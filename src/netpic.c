@@ -178,7 +178,7 @@ static void add_edge(Agraph_t *ag, Agnode_t *a, Agnode_t *b, const look *l)
 }
 
 static void add_edges(Agraph_t *ag, const rg_graph *g, const bool *keep,
-		      const bool *source)
+		      const bool *source, rg_netpic_counts *c)
 {
 	Agnode_t *me = g->owner >= 0 && keep[g->owner]
 			       ? node_of(ag, (size_t)g->owner)
@@ -191,8 +191,10 @@ static void add_edges(Agraph_t *ag, const rg_graph *g, const bool *keep,
 	}
 	for (size_t i = 0; i < g->referrals.n; i++) {
 		const rg_referral *x = &g->referrals.v[i];
-		if (!keep[x->src] || !keep[x->pro])
+		if (!keep[x->src] || !keep[x->pro] ||
+		    c->referrals++ >= RG_NETPIC_MAX_EDGES)
 			continue;
+		c->referrals_shown++;
 		add_edge(ag, node_of(ag, (size_t)x->src),
 			 node_of(ag, (size_t)x->pro), status_look(x->status));
 		if (!x->to_me && x->rcv != x->src && x->rcv != x->pro &&
@@ -274,7 +276,8 @@ const char *__lsan_default_suppressions(void)
 #endif
 
 static rg_netpic_status lay_out(rg_buf *out, const rg_graph *g,
-				const bool *keep, const bool *source)
+				const bool *keep, const bool *source,
+				rg_netpic_counts *c)
 {
 	char root[NODE_ID_SIZE];
 	snprintf(root, sizeof root, "n%d", g->owner);
@@ -283,7 +286,7 @@ static rg_netpic_status lay_out(rg_buf *out, const rg_graph *g,
 	Agraph_t *ag = agopen((char *)"referrals", Agdirected, NULL);
 	declare_attrs(ag, root);
 	add_nodes(ag, g, keep, source);
-	add_edges(ag, g, keep, source);
+	add_edges(ag, g, keep, source, c);
 	rg_netpic_status st = RG_NETPIC_FAILED;
 	char *data = NULL;
 	unsigned int len = 0;
@@ -314,9 +317,9 @@ rg_netpic_status rg_netpic_svg(rg_buf *out, const rg_graph *g,
 			source[g->referrals.v[i].src] = true;
 	if (g->owner >= 0 && (size_t)g->owner < g->contacts.n)
 		source[g->owner] = false;
+	rg_netpic_status st = lay_out(out, g, keep, source, &c);
 	if (counts)
 		*counts = c;
-	rg_netpic_status st = lay_out(out, g, keep, source);
 	free(source);
 	free(keep);
 	return st;

@@ -272,6 +272,26 @@ static void put_legend(rg_buf *b)
 	rg_buf_puts(b, "</ul>\n");
 }
 
+/* When the picture leaves contacts or referrals out, say so. */
+static void put_cap(rg_buf *b, const rg_netpic_counts *c)
+{
+	if (c->shown == c->contacts && c->referrals_shown == c->referrals)
+		return;
+	rg_buf_puts(b, "<figcaption class=\"note\">");
+	if (c->shown < c->contacts)
+		rg_buf_printf(b,
+			      "The %zu most connected of %zu contacts are "
+			      "drawn. ",
+			      c->shown, c->contacts);
+	if (c->referrals_shown < c->referrals)
+		rg_buf_printf(b,
+			      "The first %zu of %zu referrals between them "
+			      "are drawn. ",
+			      c->referrals_shown, c->referrals);
+	rg_buf_puts(b, "<code>--format dot</code> gives them all."
+		       "</figcaption>\n");
+}
+
 /* The referral network as a picture, or what to do to get one. */
 static void put_network(rg_buf *b, const rg_graph *g)
 {
@@ -284,13 +304,7 @@ static void put_network(rg_buf *b, const rg_graph *g)
 		rg_buf_puts(b, "<figure>\n");
 		rg_buf_put(b, pic.s, pic.len);
 		put_legend(b);
-		if (c.shown < c.contacts)
-			rg_buf_printf(b,
-				      "<figcaption class=\"note\">The %zu most "
-				      "connected of %zu contacts are drawn; "
-				      "<code>--format dot</code> gives them "
-				      "all.</figcaption>\n",
-				      c.shown, c.contacts);
+		put_cap(b, &c);
 		rg_buf_puts(b, "</figure>\n");
 		break;
 	case RG_NETPIC_EMPTY:

@@ -14,8 +14,10 @@
 #include "refgraph/graph.h"
 #include "refgraph/util.h"
 
-/* At most this many contacts are laid out: the most connected ones. */
+/* At most this many contacts are laid out: the most connected ones;
+ * and at most this many referrals between them, the first by place. */
 #define RG_NETPIC_MAX_NODES 120
+#define RG_NETPIC_MAX_EDGES 400
 
 typedef enum rg_netpic_status {
 	RG_NETPIC_DRAWN = 0,   /* out has an <svg> element */
@@ -25,8 +27,10 @@ typedef enum rg_netpic_status {
 } rg_netpic_status;
 
 typedef struct rg_netpic_counts {
-	size_t contacts; /* contacts in at least one referral */
-	size_t shown;	 /* of those, drawn */
+	size_t contacts;	/* contacts in at least one referral */
+	size_t shown;		/* of those, drawn */
+	size_t referrals;	/* referrals between the contacts drawn */
+	size_t referrals_shown; /* of those, drawn */
 } rg_netpic_counts;
 
 /*

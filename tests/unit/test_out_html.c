@@ -458,6 +458,34 @@ static void picture_cap(void **state)
 	snprintf(want, sizeof want, "The %d most connected of %d contacts",
 		 RG_NETPIC_MAX_NODES, N);
 	assert_non_null(strstr(s, want));
+	assert_null(strstr(s, "referrals between them"));
+	free(s);
+	/* many referrals between few contacts: the first ones only */
+	for (int i = 0; i < RG_NETPIC_MAX_EDGES; i++) {
+		rg_referral *x = RG_VEC_PUSH(g.referrals);
+		x->src = 1;
+		x->pro = 2;
+		x->rcv = 0;
+		x->to_me = true;
+		x->status = RG_ST_WON;
+	}
+	rg_buf_free(&b);
+	assert_int_equal(rg_netpic_svg(&b, &g, &c), RG_NETPIC_DRAWN);
+	/* one referral to each prospect kept (MAX_NODES - 2 of them, c2
+	 * twice), then the new ones */
+	size_t kept = RG_NETPIC_MAX_NODES - 2 + 1 + RG_NETPIC_MAX_EDGES;
+	assert_int_equal(c.referrals, kept);
+	assert_int_equal(c.referrals_shown, RG_NETPIC_MAX_EDGES);
+	size_t won = 0;
+	for (const char *t = b.s; (t = strstr(t, "class=\"edge won\"")); t++)
+		won++;
+	/* in the graph's order: the open ones, then won ones up to the cap */
+	size_t open = kept - RG_NETPIC_MAX_EDGES;
+	assert_int_equal(won, RG_NETPIC_MAX_EDGES - open);
+	s = page(&r, &g, NULL);
+	snprintf(want, sizeof want, "The first %d of %zu referrals",
+		 RG_NETPIC_MAX_EDGES, kept);
+	assert_non_null(strstr(s, want));
 	free(s);
 #else
 	assert_int_equal(st, RG_NETPIC_UNAVAILABLE);
