@@ -226,8 +226,13 @@ static void declare_attrs(Agraph_t *ag, const char *root)
 	declare(ag, AGEDGE, "arrowsize", "0.7");
 }
 
-/* Graphviz's SVG from its <svg ...> on, marked for the page's style
- * sheet; its prolog (XML declaration, DOCTYPE, comments) is left out. */
+/*
+ * Graphviz's SVG from its <svg ...> on, marked for the page's style
+ * sheet.  Its prolog (XML declaration, DOCTYPE, comments) is left out,
+ * and so are the lines that only name an object by its id (<title>n3,
+ * <!-- n3 -->): a browser would show "n3" as the tooltip.  Graphviz
+ * writes each of those on a line of its own.
+ */
 static bool put_svg(rg_buf *out, const char *data, size_t len)
 {
 	const char *at = data ? strstr(data, "<svg") : NULL;
@@ -236,7 +241,15 @@ static bool put_svg(rg_buf *out, const char *data, size_t len)
 	rg_buf_puts(out, "<svg class=\"net\" role=\"img\" "
 			 "aria-label=\"The referral network\"");
 	at += strlen("<svg");
-	rg_buf_put(out, at, len - (size_t)(at - data));
+	const char *end = data + len;
+	while (at < end) {
+		const char *nl = memchr(at, '\n', (size_t)(end - at));
+		size_t n = nl ? (size_t)(nl - at) + 1 : (size_t)(end - at);
+		if (strncmp(at, "<title>", strlen("<title>")) != 0 &&
+		    strncmp(at, "<!-- ", strlen("<!-- ")) != 0)
+			rg_buf_put(out, at, n);
+		at += n;
+	}
 	return true;
 }
 

@@ -398,6 +398,10 @@ static void picture(void **state)
 	assert_non_null(strstr(a.s, "class=\"edge given\""));
 	assert_non_null(strstr(a.s, "class=\"node owner\""));
 	assert_non_null(strstr(a.s, "class=\"node prospect implicit\""));
+	/* no ids for tooltips, no comments */
+	assert_null(strstr(a.s, "<title>"));
+	assert_null(strstr(a.s, "<!--"));
+	assert_non_null(strstr(a.s, "</svg>\n"));
 	/* the same graph, the same bytes */
 	assert_int_equal(rg_netpic_svg(&b, &g, NULL), RG_NETPIC_DRAWN);
 	assert_int_equal(a.len, b.len);
