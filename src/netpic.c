@@ -288,13 +288,23 @@ const char *__lsan_default_suppressions(void)
 }
 #endif
 
+/* Where Graphviz's messages go: nowhere. */
+static int quiet(char *msg)
+{
+	(void)msg;
+	return 0;
+}
+
 static rg_netpic_status lay_out(rg_buf *out, const rg_graph *g,
 				const bool *keep, const bool *source,
 				rg_netpic_counts *c)
 {
 	char root[NODE_ID_SIZE];
 	snprintf(root, sizeof root, "n%d", g->owner);
-	agseterr(AGERR); /* warnings (fonts, overlaps) are not the user's */
+	/* Graphviz's messages (fonts, overlaps, a root not drawn) are not
+	 * about the notes: standard error keeps only diagnostics. */
+	agseterr(AGMAX);
+	agseterrf(quiet);
 	GVC_t *gvc = context();
 	Agraph_t *ag = agopen((char *)"referrals", Agdirected, NULL);
 	declare_attrs(ag, root);
