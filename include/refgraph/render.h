@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 
+#include "refgraph/diag.h"
 #include "refgraph/graph.h"
 #include "refgraph/report.h"
 #include "refgraph/util.h"
@@ -18,6 +19,8 @@ typedef struct rg_render_opts {
 	int since;	 /* RG_NODATE, or --since (titles) */
 	bool links_wiki; /* md: names as [[Name]], places as [[path|path:line]]
 			  */
+	/* html: the notes' diagnostics, sorted, for the banner; NULL: none */
+	const rg_diags *diags;
 } rg_render_opts;
 
 typedef void (*rg_render_fn)(rg_buf *out, const rg_report *r, const rg_graph *g,
