@@ -38,7 +38,8 @@ B ?= build/plain
 LIB_SRC = src/util.c src/diag.c src/date.c src/names.c src/yaml_rec.c \
 	src/md_scan.c src/note.c src/config.c src/walk.c src/notes.c \
 	src/graph.c src/report.c src/render.c src/out_text.c src/out_json.c \
-	src/out_csv.c src/out_md.c src/out_html.c src/out_dot.c src/cli.c
+	src/out_csv.c src/out_md.c src/out_html.c src/out_dot.c src/outfile.c \
+	src/cli.c
 LIB_OBJ = $(LIB_SRC:src/%.c=$(B)/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/%)
