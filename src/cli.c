@@ -16,6 +16,7 @@
 #include "refgraph/diag.h"
 #include "refgraph/graph.h"
 #include "refgraph/notes.h"
+#include "refgraph/outfile.h"
 #include "refgraph/render.h"
 #include "refgraph/report.h"
 
@@ -237,52 +238,6 @@ bool rg_cli_parse(rg_cli *c, int argc, char **argv, FILE *err)
 	return true;
 }
 
-/*
- * Write buf to path atomically: a temporary file in the same directory,
- * written, flushed to disk, then renamed over the old one.
- */
-static int write_atomic(const char *path, const rg_buf *buf)
-{
-	char *tmp = rg_asprintf("%s.tmpXXXXXX", path);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		fprintf(stderr, "refgraph: %s: cannot write: %s\n", path,
-			strerror(errno));
-		free(tmp);
-		return RG_EXIT_IO;
-	}
-	mode_t um = umask(0);
-	umask(um);
-	fchmod(fd, 0666 & ~um);
-	size_t off = 0;
-	int err = 0;
-	while (off < buf->len) {
-		ssize_t w = write(fd, buf->s + off, buf->len - off);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			err = errno;
-			break;
-		}
-		off += (size_t)w;
-	}
-	if (!err && fsync(fd) != 0 && errno != EINVAL && errno != EROFS)
-		err = errno;
-	if (close(fd) != 0 && !err)
-		err = errno;
-	if (!err && rename(tmp, path) != 0)
-		err = errno;
-	if (err) {
-		unlink(tmp);
-		fprintf(stderr, "refgraph: %s: cannot write: %s\n", path,
-			strerror(err));
-		free(tmp);
-		return RG_EXIT_IO;
-	}
-	free(tmp);
-	return RG_EXIT_OK;
-}
-
 static int write_stdout(const rg_buf *b)
 {
 	if (b->len && fwrite(b->s, 1, b->len, stdout) != b->len) {
@@ -409,7 +364,7 @@ int rg_cli_run(const rg_cli *c)
 	if (out.len || c->output) {
 		int w = c->output && c->cmd != RG_CMD_CHECK &&
 					!(c->strict && d.nerrors)
-				? write_atomic(c->output, &out)
+				? rg_outfile_write(c->output, out.s, out.len)
 				: write_stdout(&out);
 		if (w != RG_EXIT_OK)
 			status = w;
