@@ -10,6 +10,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "refgraph/util.h"
+
 int rg_days_from_civil(int y, int m, int d)
 {
 	y -= m <= 2;
@@ -41,9 +43,13 @@ static int isdig(int c)
 	return c >= '0' && c <= '9';
 }
 
-static int isblank_(int c)
+/* The white space around a value, as every module means it (util.h). */
+static void trim(const char **s, size_t *n)
 {
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+	size_t b = 0, e = *n;
+	rg_trim(*s, &b, &e);
+	*s += b;
+	*n = e - b;
 }
 
 static int days_in_month(int y, int m)
@@ -83,7 +89,7 @@ static bool time_of_day(const char *s, size_t n)
 	    !isdig((unsigned char)s[1]) || s[2] != ':' ||
 	    !isdig((unsigned char)s[3]) || !isdig((unsigned char)s[4]))
 		return false;
-	if ((s[0] - '0') * 10 + (s[1] - '0') > 24 ||
+	if ((s[0] - '0') * 10 + (s[1] - '0') > 23 ||
 	    (s[3] - '0') * 10 + (s[4] - '0') > 59)
 		return false;
 	i = 5;
@@ -118,16 +124,11 @@ static bool time_of_day(const char *s, size_t n)
 
 bool rg_date_parse(const char *s, size_t n, int *day)
 {
-	while (n > 0 && isblank_((unsigned char)*s)) {
-		s++;
-		n--;
-	}
-	while (n > 0 && isblank_((unsigned char)s[n - 1]))
-		n--;
+	trim(&s, &n);
 	if (n < 10)
 		return false;
 	if (n > 10) {
-		if (s[10] != 'T' && s[10] != 't' && s[10] != ' ')
+		if (s[10] != 'T' && s[10] != ' ')
 			return false;
 		size_t k = 11;
 		while (k < n && s[k] == ' ')
@@ -158,15 +159,9 @@ int rg_date_today(void)
 	return rg_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
-static void trim(const char **s, size_t *n)
-{
-	while (*n > 0 && isblank_((unsigned char)**s)) {
-		(*s)++;
-		(*n)--;
-	}
-	while (*n > 0 && isblank_((unsigned char)(*s)[*n - 1]))
-		(*n)--;
-}
+/* Longer than any follow-up cadence a person keeps (about 270 years),
+ * short enough that days times 365 fits an int. */
+#define DURATION_MAX 100000
 
 bool rg_duration_parse(const char *s, size_t n, int *days)
 {
@@ -179,7 +174,7 @@ bool rg_duration_parse(const char *s, size_t n, int *days)
 		if (!isdig((unsigned char)s[i]))
 			return false;
 		v = v * 10 + (s[i] - '0');
-		if (v > 100000)
+		if (v > DURATION_MAX)
 			return false;
 	}
 	if (v < 1)

@@ -235,6 +235,42 @@ static void read_file(void **state)
 	rg_diags_free(&d);
 }
 
+/*
+ * The settings go through the notes' YAML tree: its depth cap and its
+ * error place; what comes before an error stands; an alias of a scalar
+ * is its value.
+ */
+static void through_the_tree(void **state)
+{
+	(void)state;
+	rg_config c;
+	rg_config_init(&c);
+	rg_diags d = {0};
+	rg_buf b = {0};
+	rg_buf_puts(&b, "followup_days: 3\ndeep: ");
+	for (int i = 0; i < 100; i++)
+		rg_buf_putc(&b, '[');
+	rg_buf_puts(&b, "\nthank_days: 2\n");
+	rg_config_parse(&c, b.s, b.len, ".refgraph.yaml", &d);
+	assert_int_equal(c.followup_days, 3);
+	assert_int_equal(c.thank_days, 7);
+	assert_int_equal(d.nerrors, 1);
+	assert_true(has_diag(&d, 2, RG_ERROR, "nested deeper than"));
+	rg_buf_free(&b);
+	rg_config_free(&c);
+	rg_diags_free(&d);
+	rg_config_init(&c);
+	memset(&d, 0, sizeof d);
+	const char *t = "a: &n 5\nfollowup_days: *n\nexclude: [x, *n]\n";
+	rg_config_parse(&c, t, strlen(t), ".refgraph.yaml", &d);
+	assert_int_equal(c.followup_days, 5);
+	assert_int_equal(c.nexclude, 2);
+	assert_string_equal(c.exclude[1], "5");
+	rg_config_free(&c);
+	rg_config_free(NULL);
+	rg_diags_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -244,6 +280,7 @@ int main(void)
 		cmocka_unit_test(me_and_shapes),
 		cmocka_unit_test(excludes),
 		cmocka_unit_test(read_file),
+		cmocka_unit_test(through_the_tree),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
