@@ -81,7 +81,7 @@ static void set_count(cfg_reader *r, const char *key, const char *v,
 		      const rg_ynode *m, int *out)
 {
 	int n;
-	if (rg_count_parse(v, strlen(v), &n)) {
+	if (rg_value_count(v, strlen(v), &n)) {
 		*out = n;
 		return;
 	}

@@ -1,5 +1,5 @@
 /*
- * date: day numbers and the parsers for dates, durations and numbers.
+ * date: day numbers and the parsers for dates and durations.
  * The civil-date arithmetic is the well-known era-based algorithm, exact
  * for the proleptic Gregorian calendar.
  */
@@ -12,7 +12,7 @@
 
 #include "refgraph/util.h"
 
-int rg_days_from_civil(int y, int m, int d)
+int rg_date_from_civil(int y, int m, int d)
 {
 	y -= m <= 2;
 	const int era = (y >= 0 ? y : y - 399) / 400;
@@ -23,7 +23,7 @@ int rg_days_from_civil(int y, int m, int d)
 	return era * 146097 + (int)doe - 719468;
 }
 
-void rg_civil_from_days(int z, int *y, int *m, int *d)
+void rg_date_to_civil(int z, int *y, int *m, int *d)
 {
 	z += 719468;
 	const int era = (z >= 0 ? z : z - 146096) / 146097;
@@ -77,7 +77,7 @@ bool rg_date_parse10(const char *s, int *day)
 	int d = (s[8] - '0') * 10 + (s[9] - '0');
 	if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
 		return false;
-	*day = rg_days_from_civil(y, m, d);
+	*day = rg_date_from_civil(y, m, d);
 	return true;
 }
 
@@ -142,7 +142,7 @@ bool rg_date_parse(const char *s, size_t n, int *day)
 void rg_date_format(int day, char out[11])
 {
 	int y, m, d;
-	rg_civil_from_days(day, &y, &m, &d);
+	rg_date_to_civil(day, &y, &m, &d);
 	if (y < 0 || y > 9999) {
 		snprintf(out, 11, "0000-00-00");
 		return;
@@ -155,15 +155,15 @@ int rg_date_today(void)
 	time_t t = time(NULL);
 	struct tm tm;
 	if (localtime_r(&t, &tm) == NULL)
-		return rg_days_from_civil(1970, 1, 1);
-	return rg_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+		return rg_date_from_civil(1970, 1, 1);
+	return rg_date_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
 /* Longer than any follow-up cadence a person keeps (about 270 years),
  * short enough that days times 365 fits an int. */
 #define DURATION_MAX 100000
 
-bool rg_duration_parse(const char *s, size_t n, int *days)
+bool rg_date_duration_parse(const char *s, size_t n, int *days)
 {
 	trim(&s, &n);
 	if (n < 2)
@@ -192,55 +192,5 @@ bool rg_duration_parse(const char *s, size_t n, int *days)
 	default: return false;
 	}
 	*days = (int)v * mult;
-	return true;
-}
-
-bool rg_number_parse(const char *s, size_t n, double *out)
-{
-	trim(&s, &n);
-	char tmp[64];
-	size_t k = 0, i = 0;
-	if (i < n && s[i] == '-')
-		tmp[k++] = s[i++];
-	if (i >= n || !isdig((unsigned char)s[i]))
-		return false;
-	for (; i < n &&
-	       (isdig((unsigned char)s[i]) || s[i] == ',' || s[i] == '_');
-	     i++) {
-		if (s[i] == ',' || s[i] == '_')
-			continue;
-		if (k >= sizeof tmp - 2)
-			return false;
-		tmp[k++] = s[i];
-	}
-	if (i < n && s[i] == '.') {
-		if (i + 1 >= n || !isdig((unsigned char)s[i + 1]))
-			return false;
-		tmp[k++] = s[i++];
-		for (; i < n && isdig((unsigned char)s[i]); i++) {
-			if (k >= sizeof tmp - 1)
-				return false;
-			tmp[k++] = s[i];
-		}
-	}
-	if (i != n)
-		return false;
-	tmp[k] = '\0';
-	*out = strtod(tmp, NULL);
-	return true;
-}
-
-bool rg_count_parse(const char *s, size_t n, int *out)
-{
-	trim(&s, &n);
-	if (n == 0 || n > 6)
-		return false;
-	int v = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (!isdig((unsigned char)s[i]))
-			return false;
-		v = v * 10 + (s[i] - '0');
-	}
-	*out = v;
 	return true;
 }

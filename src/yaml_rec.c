@@ -194,7 +194,7 @@ static void read_contact(reader *r, const fields *fs, const ynode *map,
 				       fget(fs, "last_contact"), false);
 	const ynode *fe = fget(fs, "follow_up_every");
 	const char *fet = rg_yval_text(r->f, "follow_up_every", fe);
-	if (fet && !rg_duration_parse(fet, strlen(fet), &c->follow_days)) {
+	if (fet && !rg_date_duration_parse(fet, strlen(fet), &c->follow_days)) {
 		rg_yval_diag(r->f, fe, RG_WARNING,
 			     "follow_up_every: '%s' is not a duration (like "
 			     "14d, 2w, "
@@ -271,7 +271,7 @@ static void read_outcome(reader *r, const fields *fs, rg_refrec *m)
 	const ynode *vv = fget(fs, "value");
 	const char *vt = rg_yval_text(r->f, "value", vv);
 	if (vt) {
-		if (rg_number_parse(vt, strlen(vt), &m->value))
+		if (rg_value_number(vt, strlen(vt), &m->value))
 			m->writes |= RG_W_VALUE;
 		else
 			rg_yval_diag(r->f, vv, RG_ERROR,

@@ -25,8 +25,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (!rg_date_parse10(out, &again) || again != d)
 			abort();
 	}
-	(void)rg_duration_parse(s, size, &days);
-	(void)rg_number_parse(s, size, &v);
+	(void)rg_date_duration_parse(s, size, &days);
+	(void)rg_value_number(s, size, &v);
 	size_t b, n;
 	if (rg_ref_target(s, size, &b, &n)) {
 		if (b + n > size)
