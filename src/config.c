@@ -130,6 +130,8 @@ static void scalar(cfg_reader *r, const char *key, const char *v,
 		set_count(r, key, v, vm, &c->inform_days);
 	} else if (strcasecmp(key, "client_touch_days") == 0) {
 		set_count(r, key, v, vm, &c->client_touch_days);
+	} else if (strcasecmp(key, "ask_days") == 0) {
+		set_count(r, key, v, vm, &c->ask_days);
 	} else if (strcasecmp(key, "max_file_size") == 0) {
 		set_size(r, key, v, vm, &c->limits.max_file_size, 1);
 	} else if (strcasecmp(key, "max_depth") == 0) {
@@ -199,6 +201,20 @@ static void setting(cfg_reader *r, const rg_ynode *k, const rg_ynode *v)
 		return;
 	if (v->type == RG_YSCALAR) {
 		scalar(r, k->s, v->s, k, v);
+		return;
+	}
+	if (rg_ynode_link_shaped(v) && strcasecmp(k->s, "me") == 0) {
+		/* me: [[Pat Owner]] unquoted, a list in a list to YAML */
+		const rg_ynode *in = v->kids[0]->kids[0];
+		char *t = rg_asprintf("[[%s]]", in->s);
+		rg_diag(r->d, r->shown, v->line, v->col, RG_WARNING,
+			"me: unquoted %s is a list in YAML; read as the "
+			"wiki-link (write it in quotes: \"%s\")",
+			t, t);
+		free(r->c->me);
+		r->c->me = t;
+		r->c->me_line = v->line;
+		r->c->me_col = v->col;
 		return;
 	}
 	if (v->type == RG_YSEQ && strcasecmp(k->s, "exclude") == 0) {

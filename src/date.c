@@ -81,45 +81,74 @@ bool rg_date_parse10(const char *s, int *day)
 	return true;
 }
 
-/* HH:MM[:SS[.frac]][Z|(+|-)HH[:]MM] at s[0..n); the whole rest. */
+/* The number of digits at s[i..n), at most max. */
+static size_t ndigits(const char *s, size_t i, size_t n, size_t max)
+{
+	size_t k = 0;
+	while (i + k < n && k < max && isdig((unsigned char)s[i + k]))
+		k++;
+	return k;
+}
+
+static int two(const char *s)
+{
+	return (s[0] - '0') * 10 + (s[1] - '0');
+}
+
+/*
+ * A zone at s[i..n): Z, +HH:MM, -HH:MM, +HHMM or +HH; the whole rest.
+ * One hour digit is read too (-5, +5:30): YAML's own timestamps allow it,
+ * and the YAML test suite writes it.
+ */
+static bool zone(const char *s, size_t i, size_t n)
+{
+	if (i == n)
+		return true;
+	if (s[i] == 'Z')
+		return i + 1 == n;
+	if (s[i] != '+' && s[i] != '-')
+		return false;
+	size_t h = ndigits(s, i + 1, n, 2);
+	if (h == 0)
+		return false;
+	i += 1 + h;
+	if (i < n && s[i] == ':')
+		i++;
+	else if (i == n)
+		return true; /* +HH */
+	else if (h == 1)
+		return false; /* +HMM is too easily misread */
+	return ndigits(s, i, n, 2) == 2 && i + 2 == n;
+}
+
+/*
+ * H:MM or HH:MM (hours 0-23, minutes 0-59), optionally :SS (0-59) and a
+ * fraction .digits, then optionally blanks and a zone; the whole of
+ * s[0..n).
+ */
 static bool time_of_day(const char *s, size_t n)
 {
-	size_t i = 0;
-	if (n < 5 || !isdig((unsigned char)s[0]) ||
-	    !isdig((unsigned char)s[1]) || s[2] != ':' ||
-	    !isdig((unsigned char)s[3]) || !isdig((unsigned char)s[4]))
+	size_t h = ndigits(s, 0, n, 2), i;
+	if (h == 0 || h >= n || s[h] != ':' || ndigits(s, h + 1, n, 2) != 2)
 		return false;
-	if ((s[0] - '0') * 10 + (s[1] - '0') > 23 ||
-	    (s[3] - '0') * 10 + (s[4] - '0') > 59)
+	int hour = h == 1 ? s[0] - '0' : two(s);
+	if (hour > 23 || two(s + h + 1) > 59)
 		return false;
-	i = 5;
-	if (i + 3 <= n && s[i] == ':' && isdig((unsigned char)s[i + 1]) &&
-	    isdig((unsigned char)s[i + 2])) {
+	i = h + 3;
+	if (i < n && s[i] == ':') {
+		if (ndigits(s, i + 1, n, 2) != 2 || two(s + i + 1) > 59)
+			return false;
 		i += 3;
 		if (i < n && s[i] == '.') {
-			i++;
-			if (i >= n || !isdig((unsigned char)s[i]))
+			size_t f = ndigits(s, i + 1, n, n);
+			if (f == 0)
 				return false;
-			while (i < n && isdig((unsigned char)s[i]))
-				i++;
+			i += 1 + f;
 		}
 	}
-	while (i < n && s[i] == ' ')
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
 		i++;
-	if (i < n && (s[i] == 'Z' || s[i] == 'z')) {
-		i++;
-	} else if (i < n && (s[i] == '+' || s[i] == '-')) {
-		i++;
-		size_t k = 0;
-		while (i < n && (isdig((unsigned char)s[i]) || s[i] == ':') &&
-		       k < 5) {
-			i++;
-			k++;
-		}
-		if (k < 1)
-			return false;
-	}
-	return i == n;
+	return zone(s, i, n);
 }
 
 bool rg_date_parse(const char *s, size_t n, int *day)
@@ -127,15 +156,9 @@ bool rg_date_parse(const char *s, size_t n, int *day)
 	trim(&s, &n);
 	if (n < 10)
 		return false;
-	if (n > 10) {
-		if (s[10] != 'T' && s[10] != ' ')
-			return false;
-		size_t k = 11;
-		while (k < n && s[k] == ' ')
-			k++;
-		if (!time_of_day(s + k, n - k))
-			return false;
-	}
+	if (n > 10 &&
+	    ((s[10] != 'T' && s[10] != ' ') || !time_of_day(s + 11, n - 11)))
+		return false;
 	return rg_date_parse10(s, day);
 }
 

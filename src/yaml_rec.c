@@ -11,7 +11,9 @@
 
 #include "refgraph/date.h"
 #include "refgraph/names.h"
+#include "refgraph/value.h"
 #include "refgraph/ytree.h"
+#include "refgraph/yfields.h"
 #include "refgraph/yval.h"
 
 typedef rg_ynode ynode;
@@ -26,6 +28,7 @@ typedef struct reader {
 
 enum kind { K_NONE, K_CONTACT, K_INTER, K_REFERRAL, K_OTHER };
 
+/* The kind a type or tag word names, or K_OTHER. */
 static enum kind kind_of_type(const char *t)
 {
 	static const char *contact[] = {"contact", "person", "company",
@@ -43,105 +46,73 @@ static enum kind kind_of_type(const char *t)
 	return K_OTHER;
 }
 
-/* The fields of one mapping, by lower-cased name, duplicates reported. */
-/* More than any record has (about 30 field names); the rest are warned
- * about, not read. */
-#define MAX_FIELDS 64
-typedef struct fields {
-	const char *name[MAX_FIELDS];
-	const ynode *key[MAX_FIELDS];
-	const ynode *val[MAX_FIELDS];
-	size_t n;
-} fields;
-
-static void fields_of(reader *r, const ynode *map, fields *fs)
-{
-	fs->n = 0;
-	for (size_t i = 0; i + 1 < map->nkids; i += 2) {
-		const ynode *k = map->kids[i], *v = map->kids[i + 1];
-		if (k->type != RG_YSCALAR)
-			continue;
-		char *name = rg_arena_strndup(r->tmp, k->s, k->slen);
-		rg_ascii_lower(name, k->slen);
-		bool dup = false;
-		for (size_t j = 0; j < fs->n; j++)
-			if (strcmp(fs->name[j], name) == 0) {
-				rg_yval_diag(
-					r->f, k, RG_ERROR,
-					"field '%s' given twice in one mapping "
-					"(first at line %d); the first is used",
-					name, fs->key[j]->line);
-				dup = true;
-				break;
-			}
-		if (dup)
-			continue;
-		if (fs->n == MAX_FIELDS) {
-			rg_yval_diag(r->f, k, RG_WARNING,
-				     "more than %d fields in one mapping; '%s' "
-				     "and the "
-				     "fields after it are ignored",
-				     MAX_FIELDS, name);
-			break;
-		}
-		fs->name[fs->n] = name;
-		fs->key[fs->n] = k;
-		fs->val[fs->n] = v;
-		fs->n++;
-	}
-}
-
-static const ynode *fget(const fields *fs, const char *name)
-{
-	for (size_t i = 0; i < fs->n; i++)
-		if (strcmp(fs->name[i], name) == 0)
-			return fs->val[i];
-	return NULL;
-}
-
-static bool fhas(const fields *fs, const char *name)
-{
-	return !rg_ynode_absent(fget(fs, name));
-}
-
 static const char *const contact_fields[] = {
 	"name",		"aliases",	   "role",
 	"org",		"since",	   "source",
 	"referred_by",	"introduced_by",   "met_through",
 	"last_contact", "follow_up_every", "reward"};
 
-static enum kind kind_of(reader *r, const fields *fs, const char **typetext)
+/* with and its synonyms (v3), in the order a mapping may give them. */
+static const char *const with_fields[] = {"with", "attendees", "participants"};
+
+static bool has_any(const rg_yfields *fs, const char *const *names, size_t n)
 {
-	const ynode *t = fget(fs, "type");
+	for (size_t i = 0; i < n; i++)
+		if (rg_yfields_has(fs, names[i]))
+			return true;
+	return false;
+}
+
+#define HAS_ANY(fs, names) has_any(fs, names, sizeof names / sizeof *names)
+
+/* The first tag word that names a kind, or K_NONE. */
+static enum kind kind_of_tags(const rg_yfields *fs)
+{
+	for (size_t i = 0; i < fs->ntags; i++) {
+		enum kind k = kind_of_type(fs->tags[i]);
+		if (k != K_OTHER)
+			return k;
+	}
+	return K_NONE;
+}
+
+static bool has_role_tag(const rg_yfields *fs)
+{
+	for (size_t i = 0; i < fs->ntags; i++)
+		if (rg_yfields_role_tag(fs->tags[i]))
+			return true;
+	return false;
+}
+
+/* A record's kind by its type, else a kind tag, else its fields. */
+static enum kind kind_of(reader *r, const rg_yfields *fs, const char **typetext)
+{
+	const ynode *t = rg_yfields_get(fs, "type");
 	*typetext = NULL;
 	if (!rg_ynode_absent(t)) {
 		const char *tt = rg_yval_text(r->f, "type", t);
 		*typetext = tt;
 		return tt ? kind_of_type(tt) : K_OTHER;
 	}
-	if (fhas(fs, "from") && fhas(fs, "prospect"))
+	enum kind k = kind_of_tags(fs);
+	if (k != K_NONE)
+		return k;
+	if (rg_yfields_has(fs, "from") && rg_yfields_has(fs, "prospect"))
 		return K_REFERRAL;
-	if (fhas(fs, "date"))
+	if (rg_yfields_has(fs, "date") || HAS_ANY(fs, with_fields))
 		return K_INTER;
-	for (size_t i = 0; i < sizeof contact_fields / sizeof *contact_fields;
-	     i++)
-		if (fhas(fs, contact_fields[i]))
-			return K_CONTACT;
+	if (HAS_ANY(fs, contact_fields) || has_role_tag(fs))
+		return K_CONTACT;
 	return K_NONE;
 }
 
-static bool makes_record(const fields *fs)
+static bool makes_record(const rg_yfields *fs)
 {
 	static const char *const others[] = {"type", "from", "prospect",
 					     "date"};
-	for (size_t i = 0; i < sizeof others / sizeof *others; i++)
-		if (fhas(fs, others[i]))
-			return true;
-	for (size_t i = 0; i < sizeof contact_fields / sizeof *contact_fields;
-	     i++)
-		if (fhas(fs, contact_fields[i]))
-			return true;
-	return false;
+	return HAS_ANY(fs, others) || HAS_ANY(fs, with_fields) ||
+	       HAS_ANY(fs, contact_fields) || kind_of_tags(fs) != K_NONE ||
+	       has_role_tag(fs);
 }
 
 static void place_of(const ynode *map, int *line, int *col)
@@ -176,23 +147,56 @@ static bool count_record(reader *r, const ynode *at)
 	return true;
 }
 
-static void read_contact(reader *r, const fields *fs, const ynode *map,
+static bool has_role(const rg_contact_rec *c, const char *w)
+{
+	for (size_t i = 0; i < c->nroles; i++)
+		if (strcmp(c->roles[i], w) == 0)
+			return true;
+	return false;
+}
+
+/* Role tag words join the contact's roles (v3), each once. */
+static void add_role_tags(reader *r, const rg_yfields *fs, rg_contact_rec *c)
+{
+	size_t extra = 0;
+	for (size_t i = 0; i < fs->ntags; i++)
+		extra += rg_yfields_role_tag(fs->tags[i]);
+	if (extra == 0)
+		return;
+	const char **roles = rg_arena_alloc(
+		r->f->arena, (c->nroles + extra) * sizeof(char *));
+	if (c->nroles)
+		memcpy(roles, c->roles, c->nroles * sizeof(char *));
+	c->roles = roles;
+	for (size_t i = 0; i < fs->ntags; i++)
+		if (rg_yfields_role_tag(fs->tags[i]) &&
+		    !has_role(c, fs->tags[i]))
+			roles[c->nroles++] =
+				rg_arena_strdup(r->f->arena, fs->tags[i]);
+}
+
+static void read_contact(reader *r, const rg_yfields *fs, const ynode *map,
 			 int *since_out)
 {
 	rg_contact_rec *c = RG_VEC_PUSH(r->f->contacts);
 	place_of(map, &c->line, &c->col);
-	c->id = rg_yval_trimmed(r->f, "id", fget(fs, "id"));
-	c->name = rg_yval_trimmed(r->f, "name", fget(fs, "name"));
-	c->naliases = rg_yval_texts(r->f, "aliases", fget(fs, "aliases"),
-				    &c->aliases, false);
-	c->nroles =
-		rg_yval_texts(r->f, "role", fget(fs, "role"), &c->roles, true);
-	c->org = rg_yval_trimmed(r->f, "org", fget(fs, "org"));
-	c->source = rg_yval_trimmed(r->f, "source", fget(fs, "source"));
-	c->since = rg_yval_date(r->f, "since", fget(fs, "since"), false);
-	c->last_contact = rg_yval_date(r->f, "last_contact",
-				       fget(fs, "last_contact"), false);
-	const ynode *fe = fget(fs, "follow_up_every");
+	c->id = rg_yval_trimmed(r->f, "id", rg_yfields_get(fs, "id"));
+	c->name = rg_yval_trimmed(r->f, "name", rg_yfields_get(fs, "name"));
+	c->naliases =
+		rg_yval_texts(r->f, "aliases", rg_yfields_get(fs, "aliases"),
+			      &c->aliases, false);
+	c->nroles = rg_yval_texts(r->f, "role", rg_yfields_get(fs, "role"),
+				  &c->roles, true);
+	add_role_tags(r, fs, c);
+	c->org = rg_yval_trimmed(r->f, "org", rg_yfields_get(fs, "org"));
+	c->source =
+		rg_yval_trimmed(r->f, "source", rg_yfields_get(fs, "source"));
+	c->since =
+		rg_yval_date(r->f, "since", rg_yfields_get(fs, "since"), false);
+	c->last_contact =
+		rg_yval_date(r->f, "last_contact",
+			     rg_yfields_get(fs, "last_contact"), false);
+	const ynode *fe = rg_yfields_get(fs, "follow_up_every");
 	const char *fet = rg_yval_text(r->f, "follow_up_every", fe);
 	if (fet && !rg_date_duration_parse(fet, strlen(fet), &c->follow_days)) {
 		rg_yval_diag(r->f, fe, RG_WARNING,
@@ -202,7 +206,8 @@ static void read_contact(reader *r, const fields *fs, const ynode *map,
 			     fet);
 		c->follow_days = 0;
 	}
-	const char *rw = rg_yval_trimmed(r->f, "reward", fget(fs, "reward"));
+	const char *rw =
+		rg_yval_trimmed(r->f, "reward", rg_yfields_get(fs, "reward"));
 	c->has_reward = rw && !rg_yval_is(rw, "none") &&
 			!rg_yval_is(rw, "no") && !rg_yval_is(rw, "false");
 	static const char *const by[] = {"referred_by", "introduced_by",
@@ -211,7 +216,8 @@ static void read_contact(reader *r, const fields *fs, const ynode *map,
 	rg_ref *parts[3];
 	size_t np[3];
 	for (int i = 0; i < 3; i++) {
-		np[i] = rg_yval_refs(r->f, by[i], fget(fs, by[i]), &parts[i]);
+		np[i] = rg_yval_refs(r->f, by[i], rg_yfields_get(fs, by[i]),
+				     &parts[i]);
 		total += np[i];
 	}
 	if (total) {
@@ -229,9 +235,9 @@ static void read_contact(reader *r, const fields *fs, const ynode *map,
 }
 
 /* kind and status: words of the notes format, any case. */
-static void read_words(reader *r, const fields *fs, rg_refrec *m)
+static void read_words(reader *r, const rg_yfields *fs, rg_refrec *m)
 {
-	const ynode *kv = fget(fs, "kind");
+	const ynode *kv = rg_yfields_get(fs, "kind");
 	const char *kt = rg_yval_text(r->f, "kind", kv);
 	if (kt) {
 		if (rg_yval_is(kt, "introduction"))
@@ -246,7 +252,7 @@ static void read_words(reader *r, const fields *fs, rg_refrec *m)
 		if (m->kind)
 			m->writes |= RG_W_KIND;
 	}
-	const ynode *sv = fget(fs, "status");
+	const ynode *sv = rg_yfields_get(fs, "status");
 	const char *st = rg_yval_text(r->f, "status", sv);
 	if (st) {
 		m->status = rg_status_parse(st, strlen(st));
@@ -263,75 +269,80 @@ static void read_words(reader *r, const fields *fs, rg_refrec *m)
 }
 
 /* closed and value: how it ended. */
-static void read_outcome(reader *r, const fields *fs, rg_refrec *m)
+static void read_outcome(reader *r, const rg_yfields *fs, rg_refrec *m)
 {
-	m->closed = rg_yval_date(r->f, "closed", fget(fs, "closed"), false);
+	m->closed = rg_yval_date(r->f, "closed", rg_yfields_get(fs, "closed"),
+				 false);
 	if (m->closed != RG_NODATE)
 		m->writes |= RG_W_CLOSED;
-	const ynode *vv = fget(fs, "value");
+	const ynode *vv = rg_yfields_get(fs, "value");
 	const char *vt = rg_yval_text(r->f, "value", vv);
-	if (vt) {
-		if (rg_value_number(vt, strlen(vt), &m->value))
-			m->writes |= RG_W_VALUE;
-		else
-			rg_yval_diag(r->f, vv, RG_ERROR,
-				     "value: '%s' is not a number; the field "
-				     "is absent",
-				     vt);
-	}
+	rg_numform nf =
+		vt ? rg_value_number(vt, strlen(vt), &m->value) : RG_NUM_BAD;
+	if (nf != RG_NUM_BAD)
+		m->writes |= RG_W_VALUE;
+	if (nf == RG_NUM_DOT3)
+		rg_yval_diag(r->f, vv, RG_WARNING,
+			     "value: '%s' is read as %g; if '.' separates "
+			     "thousands there, leave it out or write ','",
+			     vt, m->value);
+	else if (vt && nf == RG_NUM_BAD)
+		rg_yval_diag(r->f, vv, RG_ERROR,
+			     "value: '%s' is not a number; write 1800, 1,800 "
+			     "or €1,800 (the field is absent)",
+			     vt);
 }
 
 /* thanked, informed, rewarded: what the source was given. */
-static void read_credit(reader *r, const fields *fs, rg_refrec *m)
+static void read_credit(reader *r, const rg_yfields *fs, rg_refrec *m)
 {
-	const ynode *tv = fget(fs, "thanked");
+	const ynode *tv = rg_yfields_get(fs, "thanked");
 	const char *tt = rg_yval_text(r->f, "thanked", tv);
 	m->thanked = RG_NODATE;
-	if (tt) {
-		/* a date, or true for the mention's own date */
-		if (rg_yval_is(tt, "true"))
-			m->thanked = m->date;
-		else if (rg_yval_is(tt, "false"))
-			m->thanked = RG_NODATE; /* said plainly: not thanked */
-		else
-			m->thanked = rg_yval_date(r->f, "thanked", tv, false);
-	}
-	m->informed =
-		rg_yval_date(r->f, "informed", fget(fs, "informed"), false);
-	const char *rt = rg_yval_text(r->f, "rewarded", fget(fs, "rewarded"));
+	bool yes;
+	if (tt && rg_value_yesno(tt, strlen(tt), &yes))
+		/* yes: the mention's own date; no: said plainly, not
+		 * written */
+		m->thanked = yes ? m->date : RG_NODATE;
+	else if (tt && !rg_date_parse(tt, strlen(tt), &m->thanked))
+		rg_yval_diag(r->f, tv, RG_WARNING,
+			     "thanked: '%s' is not a date; write yes, true or "
+			     "a date such as 2026-11-03 (the field is absent)",
+			     tt);
+	m->informed = rg_yval_date(r->f, "informed",
+				   rg_yfields_get(fs, "informed"), false);
+	const char *rt =
+		rg_yval_text(r->f, "rewarded", rg_yfields_get(fs, "rewarded"));
 	if (rt) {
-		m->rewarded = !rg_yval_is(rt, "false") && !rg_yval_is(rt, "no");
+		bool no = false;
+		m->rewarded = !(rg_value_yesno(rt, strlen(rt), &no) && !no);
 		m->writes |= RG_W_REWARDED;
 	}
 }
 
-static void read_referral(reader *r, const fields *fs, const ynode *map,
+static void read_referral(reader *r, const rg_yfields *fs, const ynode *map,
 			  int default_date)
 {
 	rg_refrec m = {0};
 	place_of(map, &m.line, &m.col);
 	bool ok = true;
-	if (!rg_yval_ref(r->f, "from", fget(fs, "from"), &m.from)) {
+	if (!rg_yval_ref(r->f, "from", rg_yfields_get(fs, "from"), &m.from)) {
 		rg_diag(&r->f->diags, r->f->path, m.line, m.col, RG_ERROR,
 			"referral without 'from'; not used");
 		ok = false;
 	}
-	if (!rg_yval_ref(r->f, "prospect", fget(fs, "prospect"), &m.prospect)) {
+	if (!rg_yval_ref(r->f, "prospect", rg_yfields_get(fs, "prospect"),
+			 &m.prospect)) {
 		rg_diag(&r->f->diags, r->f->path, m.line, m.col, RG_ERROR,
 			"referral without 'prospect'; not used");
 		ok = false;
 	}
-	rg_yval_ref(r->f, "to", fget(fs, "to"), &m.to);
-	const ynode *dv = fget(fs, "date");
-	if (rg_ynode_absent(dv)) {
-		m.date = default_date;
-		if (m.date == RG_NODATE && ok)
-			rg_diag(&r->f->diags, r->f->path, m.line, m.col,
-				RG_ERROR,
-				"referral without 'date'; used undated");
-	} else {
-		m.date = rg_yval_date(r->f, "date", dv, true);
-	}
+	rg_yval_ref(r->f, "to", rg_yfields_get(fs, "to"), &m.to);
+	/* absent: the interaction's date, else undated without a word
+	 * (the graph warns when no mention dates the referral) */
+	const ynode *dv = rg_yfields_get(fs, "date");
+	m.date = rg_ynode_absent(dv) ? default_date
+				     : rg_yval_date(r->f, "date", dv, true);
 	read_words(r, fs, &m);
 	read_outcome(r, fs, &m);
 	read_credit(r, fs, &m);
@@ -341,8 +352,66 @@ static void read_referral(reader *r, const fields *fs, const ynode *map,
 
 static void read_record(reader *r, const ynode *map, enum kind forced,
 			int default_date, int *note_date);
-static void read_fields(reader *r, const ynode *map, const fields *fs,
+static void read_list(reader *r, const char *field, const ynode *v,
+		      enum kind forced, int default_date);
+static void read_fields(reader *r, const ynode *map, const rg_yfields *fs,
 			enum kind forced, int default_date, int *note_date);
+
+/* The YYYY-MM-DD at the start of the file's name, or RG_NODATE. */
+static int name_date(const rg_file *f)
+{
+	const char *b = strrchr(f->path, '/');
+	b = b ? b + 1 : f->path;
+	int d;
+	return strlen(b) >= 10 && rg_date_parse10(b, &d) ? d : RG_NODATE;
+}
+
+/* with, attendees and participants, joined in the order given (v3). */
+static void read_with(reader *r, const rg_yfields *fs, rg_inter_rec *in)
+{
+	rg_ref *part[RG_YFIELDS_MAX];
+	size_t np[RG_YFIELDS_MAX], total = 0, k = 0;
+	for (size_t i = 0; i < fs->n; i++) {
+		np[k] = 0;
+		for (size_t j = 0; j < sizeof with_fields / sizeof *with_fields;
+		     j++)
+			if (strcmp(fs->name[i], with_fields[j]) == 0)
+				np[k] = rg_yval_refs(r->f, fs->name[i],
+						     fs->val[i], &part[k]);
+		total += np[k];
+		k += np[k] > 0;
+	}
+	if (k == 1) {
+		in->with = part[0];
+		in->nwith = np[0];
+		return;
+	}
+	in->with = total ? rg_arena_alloc(r->f->arena, total * sizeof(rg_ref))
+			 : NULL;
+	for (size_t i = 0; i < k; i++) {
+		memcpy(in->with + in->nwith, part[i], np[i] * sizeof(rg_ref));
+		in->nwith += np[i];
+	}
+}
+
+static void read_interaction(reader *r, const rg_yfields *fs, const ynode *map)
+{
+	rg_inter_rec *in = RG_VEC_PUSH(r->f->inters);
+	place_of(map, &in->line, &in->col);
+	const ynode *dv = rg_yfields_get(fs, "date");
+	if (!rg_ynode_absent(dv))
+		in->date = rg_yval_date(r->f, "date", dv, true);
+	else if ((in->date = name_date(r->f)) == RG_NODATE)
+		rg_diag(&r->f->diags, r->f->path, in->line, in->col, RG_ERROR,
+			"interaction without 'date' (and no YYYY-MM-DD at the "
+			"start of the file name); its contacts are not "
+			"touched");
+	int date = in->date;
+	read_with(r, fs, in);
+	/* last: the list below may grow f->inters, and move *in */
+	read_list(r, "referrals", rg_yfields_get(fs, "referrals"), K_REFERRAL,
+		  date);
+}
 
 static void read_list(reader *r, const char *field, const ynode *v,
 		      enum kind forced, int default_date)
@@ -371,35 +440,38 @@ static void read_list(reader *r, const char *field, const ynode *v,
 static void read_record(reader *r, const ynode *map, enum kind forced,
 			int default_date, int *note_date)
 {
-	fields fs;
-	fields_of(r, map, &fs);
+	rg_yfields fs;
+	rg_yfields_read(r->f, r->tmp, map, &fs);
 	read_fields(r, map, &fs, forced, default_date, note_date);
 }
 
 /* The record of a mapping whose fields are already gathered. */
-static void read_fields(reader *r, const ynode *map, const fields *fsp,
+static void read_fields(reader *r, const ynode *map, const rg_yfields *fsp,
 			enum kind forced, int default_date, int *note_date)
 {
-	const fields fs = *fsp;
+	const rg_yfields fs = *fsp;
 	const char *tt;
 	enum kind k = kind_of(r, &fs, &tt);
 	int line, col;
 	place_of(map, &line, &col);
 	if (note_date) {
-		const ynode *dv = fget(&fs, "date");
+		const ynode *dv = rg_yfields_get(&fs, "date");
 		int d;
 		*note_date = dv && dv->type == RG_YSCALAR &&
 					     rg_date_parse(dv->s, dv->slen, &d)
 				     ? d
 				     : RG_NODATE;
 	}
-	if (forced != K_NONE && rg_ynode_absent(fget(&fs, "type")))
+	/* a list's kind, unless the item names its own */
+	if (forced != K_NONE && rg_ynode_absent(rg_yfields_get(&fs, "type")) &&
+	    kind_of_tags(&fs) == K_NONE)
 		k = forced;
 	/* the front matter date dates the note: a bad one is a warning
 	 * (an interaction's own required date reports itself) */
 	if (note_date && *note_date == RG_NODATE && k != K_INTER &&
-	    !rg_ynode_absent(fget(&fs, "date")))
-		(void)rg_yval_date(r->f, "date", fget(&fs, "date"), false);
+	    !rg_ynode_absent(rg_yfields_get(&fs, "date")))
+		(void)rg_yval_date(r->f, "date", rg_yfields_get(&fs, "date"),
+				   false);
 	if (k == K_OTHER) {
 		char *why = rg_asprintf("type '%s' is not refgraph's",
 					tt ? tt : "");
@@ -421,27 +493,7 @@ static void read_fields(reader *r, const ynode *map, const fields *fsp,
 			*note_date = since;
 		break;
 	}
-	case K_INTER: {
-		rg_inter_rec *in = RG_VEC_PUSH(r->f->inters);
-		in->line = line;
-		in->col = col;
-		const ynode *dv = fget(&fs, "date");
-		if (rg_ynode_absent(dv)) {
-			rg_diag(&r->f->diags, r->f->path, line, col, RG_ERROR,
-				"interaction without 'date'; its contacts are "
-				"not touched");
-			in->date = RG_NODATE;
-		} else {
-			in->date = rg_yval_date(r->f, "date", dv, true);
-		}
-		int date = in->date;
-		in->nwith = rg_yval_refs(r->f, "with", fget(&fs, "with"),
-					 &in->with);
-		/* in->with stays valid: the arena never moves */
-		read_list(r, "referrals", fget(&fs, "referrals"), K_REFERRAL,
-			  date);
-		break;
-	}
+	case K_INTER: read_interaction(r, &fs, map); break;
 	case K_REFERRAL: read_referral(r, &fs, map, default_date); break;
 	default: break;
 	}
@@ -461,16 +513,17 @@ static void read_top(reader *r, const ynode *root)
 			     "skipped");
 		return;
 	}
-	fields fs;
-	fields_of(r, root, &fs);
-	if (!makes_record(&fs) &&
-	    (fget(&fs, "referrals") || fget(&fs, "contacts") ||
-	     fget(&fs, "interactions"))) {
-		read_list(r, "referrals", fget(&fs, "referrals"), K_REFERRAL,
-			  RG_NODATE);
-		read_list(r, "contacts", fget(&fs, "contacts"), K_CONTACT,
-			  RG_NODATE);
-		read_list(r, "interactions", fget(&fs, "interactions"), K_INTER,
+	rg_yfields fs;
+	rg_yfields_read(r->f, r->tmp, root, &fs);
+	if (!makes_record(&fs) && (rg_yfields_get(&fs, "referrals") ||
+				   rg_yfields_get(&fs, "contacts") ||
+				   rg_yfields_get(&fs, "interactions"))) {
+		read_list(r, "referrals", rg_yfields_get(&fs, "referrals"),
+			  K_REFERRAL, RG_NODATE);
+		read_list(r, "contacts", rg_yfields_get(&fs, "contacts"),
+			  K_CONTACT, RG_NODATE);
+		read_list(r, "interactions",
+			  rg_yfields_get(&fs, "interactions"), K_INTER,
 			  RG_NODATE);
 		return;
 	}

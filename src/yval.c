@@ -12,6 +12,7 @@
 
 #include "refgraph/date.h"
 #include "refgraph/names.h"
+#include "refgraph/value.h"
 
 void rg_yval_diag(rg_file *f, const rg_ynode *at, rg_level lv, const char *fmt,
 		  ...)
@@ -61,22 +62,42 @@ const char *rg_yval_text(rg_file *f, const char *field, const rg_ynode *v)
 	return NULL;
 }
 
-/*
- * Items of a list field (a single value is a one-item list, kept in *one:
- * files are read on several threads, so no static storage).
- */
-size_t rg_yval_items(const rg_ynode *v, const rg_ynode **one,
-		     const rg_ynode ***items)
+size_t rg_yval_list(rg_file *f, const char *field, const rg_ynode *v,
+		    rg_yitem **out)
 {
+	*out = NULL;
 	if (rg_ynode_absent(v))
 		return 0;
 	if (v->type == RG_YSEQ && !rg_ynode_link_shaped(v)) {
-		*items = (const rg_ynode **)v->kids;
-		return v->nkids;
+		rg_yitem *it =
+			rg_arena_alloc(f->arena, (v->nkids + 1) * sizeof *it);
+		size_t k = 0;
+		for (size_t i = 0; i < v->nkids; i++) {
+			it[k].s = rg_yval_text(f, field, v->kids[i]);
+			it[k].at = v->kids[i];
+			k += it[k].s != NULL; /* never split */
+		}
+		*out = it;
+		return k;
 	}
-	*one = v;
-	*items = one;
-	return 1;
+	const char *t = rg_yval_text(f, field, v);
+	if (t == NULL)
+		return 0;
+	size_t n = strlen(t), pos = 0, b, e, k = 0, cap = 1;
+	for (size_t i = 0; i < n; i++)
+		cap += t[i] == ',';
+	rg_yitem *it = rg_arena_alloc(f->arena, cap * sizeof *it);
+	if (rg_ynode_link_shaped(v)) {
+		it[k].s = t;
+		it[k++].at = v;
+	} else {
+		while (rg_value_item(t, n, &pos, &b, &e)) {
+			it[k].s = rg_arena_strndup(f->arena, t + b, e - b);
+			it[k++].at = v;
+		}
+	}
+	*out = it;
+	return k;
 }
 
 bool rg_yval_ref(rg_file *f, const char *field, const rg_ynode *v, rg_ref *out)
@@ -96,16 +117,17 @@ bool rg_yval_ref(rg_file *f, const char *field, const rg_ynode *v, rg_ref *out)
 size_t rg_yval_refs(rg_file *f, const char *field, const rg_ynode *v,
 		    rg_ref **out)
 {
-	const rg_ynode **items, *one;
-	size_t n = rg_yval_items(v, &one, &items);
-	*out = NULL;
-	if (n == 0)
-		return 0;
-	rg_ref *refs = rg_arena_alloc(f->arena, n * sizeof(rg_ref));
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++)
-		if (rg_yval_ref(f, field, items[i], &refs[k]))
-			k++;
+	rg_yitem *it;
+	size_t n = rg_yval_list(f, field, v, &it), k = 0;
+	rg_ref *refs = n ? rg_arena_alloc(f->arena, n * sizeof *refs) : NULL;
+	for (size_t i = 0; i < n; i++) {
+		size_t b, len;
+		if (!rg_ref_target(it[i].s, strlen(it[i].s), &b, &len))
+			continue;
+		refs[k].target = rg_arena_strndup(f->arena, it[i].s + b, len);
+		refs[k].line = it[i].at->line;
+		refs[k++].col = it[i].at->col;
+	}
 	*out = refs;
 	return k;
 }
@@ -113,21 +135,14 @@ size_t rg_yval_refs(rg_file *f, const char *field, const rg_ynode *v,
 size_t rg_yval_texts(rg_file *f, const char *field, const rg_ynode *v,
 		     const char ***out, bool lower)
 {
-	const rg_ynode **items, *one;
-	size_t n = rg_yval_items(v, &one, &items);
-	*out = NULL;
-	if (n == 0)
-		return 0;
-	const char **t = rg_arena_alloc(f->arena, n * sizeof(char *));
-	size_t k = 0;
+	rg_yitem *it;
+	size_t n = rg_yval_list(f, field, v, &it), k = 0;
+	const char **t = n ? rg_arena_alloc(f->arena, n * sizeof *t) : NULL;
 	for (size_t i = 0; i < n; i++) {
-		const char *s = rg_yval_text(f, field, items[i]);
-		if (s == NULL)
-			continue;
 		size_t b, len;
-		if (!rg_ref_target(s, strlen(s), &b, &len))
+		if (!rg_ref_target(it[i].s, strlen(it[i].s), &b, &len))
 			continue;
-		char *c = rg_arena_strndup(f->arena, s + b, len);
+		char *c = rg_arena_strndup(f->arena, it[i].s + b, len);
 		if (lower)
 			rg_ascii_lower(c, len);
 		t[k++] = c;
@@ -154,9 +169,11 @@ int rg_yval_date(rg_file *f, const char *field, const rg_ynode *v, bool req)
 		return RG_NODATE;
 	if (rg_date_parse(t, strlen(t), &d))
 		return d;
-	rg_yval_diag(f, v, req ? RG_ERROR : RG_WARNING,
-		     "%s: '%s' is not a date (YYYY-MM-DD); the field is absent",
-		     field, t);
+	rg_yval_diag(
+		f, v, req ? RG_ERROR : RG_WARNING,
+		"%s: '%s' is not a date; write YYYY-MM-DD, optionally with "
+		"a time such as 2026-11-03 9:30 (the field is absent)",
+		field, t);
 	return RG_NODATE;
 }
 

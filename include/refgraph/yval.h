@@ -23,12 +23,20 @@ void rg_yval_diag(rg_file *f, const rg_ynode *at, rg_level lv, const char *fmt,
 const char *rg_yval_text(rg_file *f, const char *field, const rg_ynode *v);
 /* The same, trimmed; NULL when nothing is left. */
 const char *rg_yval_trimmed(rg_file *f, const char *field, const rg_ynode *v);
+/* An item of a list field: its text, and the node it was read from. */
+typedef struct rg_yitem {
+	const char *s;
+	const rg_ynode *at;
+} rg_yitem;
+
 /*
- * The items of a list field: a list's items, or the value itself as the
- * only item (kept in *one, owned by the caller).  0 when absent.
+ * The items of a list field, into an arena array: a YAML list's items as
+ * they are; a single value split at commas outside wiki-links (an unquoted
+ * [[Name]] is one item), items trimmed and empty ones dropped.  Returns
+ * how many; 0 when absent.
  */
-size_t rg_yval_items(const rg_ynode *v, const rg_ynode **one,
-		     const rg_ynode ***items);
+size_t rg_yval_list(rg_file *f, const char *field, const rg_ynode *v,
+		    rg_yitem **out);
 /* One reference; false when absent or empty. */
 bool rg_yval_ref(rg_file *f, const char *field, const rg_ynode *v, rg_ref *out);
 /* The references of a list field, into an arena array; returns how many. */

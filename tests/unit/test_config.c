@@ -19,7 +19,7 @@ static void keys(void **state)
 		"me: \"[[Pat Owner]]\"\nfollowup_days: 10\nThank_Days: 3\n"
 		"inform_days: -1\nclient_touch_days: soon\ncolour: red\n"
 		"exclude: [templates, \"archive/*\", drafts/]\n"
-		"max_depth: 8\n";
+		"max_depth: 8\nask_days: 60\n";
 	rg_config_parse(&c, t, strlen(t), ".refgraph.yaml", &d);
 	assert_string_equal(c.me, "[[Pat Owner]]");
 	assert_int_equal(c.me_line, 1);
@@ -29,6 +29,7 @@ static void keys(void **state)
 	assert_int_equal(c.inform_days, 14);	   /* bad: default stands */
 	assert_int_equal(c.client_touch_days, 30); /* bad: default stands */
 	assert_int_equal(c.limits.max_depth, 8);
+	assert_int_equal(c.ask_days, 60);
 	assert_int_equal(c.nexclude, 3);
 	assert_true(has_diag(&d, 4, RG_WARNING, "inform_days"));
 	assert_true(has_diag(&d, 5, RG_WARNING, "client_touch_days"));
@@ -54,15 +55,16 @@ static void counts(void **state)
 {
 	(void)state;
 	static const char *const names[] = {"followup_days", "thank_days",
-					    "inform_days", "client_touch_days"};
-	static const int defaults[] = {7, 7, 14, 30};
+					    "inform_days", "client_touch_days",
+					    "ask_days"};
+	static const int defaults[] = {7, 7, 14, 30, 90};
 	const struct {
 		const char *v;
 		int ok; /* -1: a warning and the default */
 	} vals[] = {{"0", 0},	  {"1", 1},    {"45", 45},
 		    {"-1", -1},	  {"1.5", -1}, {"7d", -1},
 		    {"soon", -1}, {"[1]", -1}, {"{a: 1}", -1}};
-	for (size_t k = 0; k < 4; k++)
+	for (size_t k = 0; k < 5; k++)
 		for (size_t i = 0; i < sizeof vals / sizeof *vals; i++) {
 			rg_config c;
 			rg_config_init(&c);
@@ -72,8 +74,9 @@ static void counts(void **state)
 				 vals[i].v);
 			rg_config_parse(&c, t, strlen(t), "cfg", &d);
 			int *got[] = {&c.followup_days, &c.thank_days,
-				      &c.inform_days, &c.client_touch_days};
-			for (size_t o = 0; o < 4; o++)
+				      &c.inform_days, &c.client_touch_days,
+				      &c.ask_days};
+			for (size_t o = 0; o < 5; o++)
 				assert_int_equal(*got[o],
 						 o == k && vals[i].ok >= 0
 							 ? vals[i].ok
@@ -133,6 +136,28 @@ static void me_and_shapes(void **state)
 	rg_config_parse(&c, t, strlen(t), "cfg", &d);
 	assert_null(c.me);
 	rg_config_free(&c);
+	/* v3: me: [[Pat Owner]] unquoted is the wiki-link, with a warning */
+	rg_config_init(&c);
+	t = "followup_days: 3\nme: [[Pat Owner]]\n";
+	rg_config_parse(&c, t, strlen(t), "cfg", &d);
+	assert_string_equal(c.me, "[[Pat Owner]]");
+	assert_int_equal(c.me_line, 2);
+	assert_int_equal(c.me_col, 5);
+	assert_true(has_diag(&d, 2, RG_WARNING,
+			     "me: unquoted [[Pat Owner]] is a list in YAML; "
+			     "read as the wiki-link (write it in quotes: "
+			     "\"[[Pat Owner]]\")"));
+	assert_int_equal(d.items.n, 1);
+	rg_config_free(&c);
+	rg_diags_free(&d);
+	/* other list shapes stay what they were: a warning, ignored */
+	rg_config_init(&c);
+	t = "me: [[A], [B]]\n";
+	rg_config_parse(&c, t, strlen(t), "cfg", &d);
+	assert_null(c.me);
+	assert_true(has_diag(&d, 1, RG_WARNING, "expected a single value"));
+	rg_config_free(&c);
+	rg_diags_free(&d);
 	/* an empty file, a comment only: all defaults, no diagnostics */
 	rg_config_init(&c);
 	rg_config_parse(&c, "", 0, "cfg", &d);
