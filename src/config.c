@@ -242,7 +242,11 @@ void rg_config_parse(rg_config *c, const char *text, size_t len,
 	const rg_ynode *root;
 	rg_ystep st = rg_ytree_next(t, &root);
 	const rg_yerror *e = rg_ytree_error(t);
-	if (st == RG_YERR && e->too_deep)
+	if (st == RG_YERR && e->why == RG_YE_ALIASES)
+		rg_diag(d, shown, e->line, e->col, RG_ERROR,
+			"YAML aliases repeat more text than the file holds; "
+			"the rest of the settings are not read");
+	else if (st == RG_YERR && e->why == RG_YE_DEPTH)
 		rg_diag(d, shown, e->line, e->col, RG_ERROR,
 			"YAML nested deeper than %d levels; the rest of the "
 			"settings are not read",

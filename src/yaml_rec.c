@@ -532,11 +532,15 @@ static void read_top(reader *r, const ynode *root)
 
 static void syntax_error(reader *r, const rg_yerror *e)
 {
-	if (e->too_deep)
+	if (e->why == RG_YE_DEPTH)
 		rg_diag(&r->f->diags, r->f->path, e->line, e->col, RG_ERROR,
 			"YAML nested deeper than %d levels; the rest of the "
 			"file is not read",
 			r->lim->max_depth);
+	else if (e->why == RG_YE_ALIASES)
+		rg_diag(&r->f->diags, r->f->path, e->line, e->col, RG_ERROR,
+			"YAML aliases repeat more text than the file holds; "
+			"the rest of the file is not read");
 	else if (e->context)
 		rg_diag(&r->f->diags, r->f->path, e->line, e->col, RG_ERROR,
 			"YAML syntax error: %s %s; the rest of the file is not "

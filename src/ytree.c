@@ -19,6 +19,13 @@
 
 #include "refgraph/util.h"
 
+/*
+ * What aliases may repeat beyond the text's own length: short anchors
+ * used often (a name in every record) stay far inside, and a small file
+ * still cannot make the readers do more than a mebibyte of extra work.
+ */
+#define ALIAS_SLACK ((size_t)1 << 20)
+
 /* The first child array of a list or mapping: most hold a few items. */
 #define KIDS_FIRST 4
 
@@ -36,6 +43,7 @@ struct rg_ytree {
 	anchor *tab;   /* open addressing, a power of two long */
 	size_t tabcap, nanchors;
 	RG_VEC(rg_ynode *) stack;
+	size_t repeated; /* bytes of scalars repeated by aliases */
 	rg_yerror err;
 };
 
@@ -188,15 +196,29 @@ static void syntax_error(rg_ytree *t)
 	}
 	t->err.line = line + t->line0;
 	t->err.col = col;
-	t->err.too_deep = false;
+	t->err.why = RG_YE_SYNTAX;
 	t->err.problem = t->p.problem ? t->p.problem : "invalid YAML";
 	t->err.context = t->p.context;
 }
 
+static void stop(rg_ytree *t, const yaml_event_t *ev, rg_ywhy why)
+{
+	t->err.line = (int)ev->start_mark.line + t->line0;
+	t->err.col = (int)ev->start_mark.column + 1;
+	t->err.why = why;
+	t->err.problem = t->err.context = NULL;
+}
+
+/* An alias node, or NULL when it repeats too much (reported). */
 static rg_ynode *alias_node(rg_ytree *t, const yaml_event_t *ev)
 {
 	rg_ynode *a = find_anchor(t, ev->data.alias.anchor);
 	if (a && a->type == RG_YSCALAR) {
+		t->repeated += a->slen;
+		if (t->repeated > t->len + ALIAS_SLACK) {
+			stop(t, ev, RG_YE_ALIASES);
+			return NULL;
+		}
 		rg_ynode *n = node_new(t, RG_YSCALAR, &ev->start_mark);
 		n->s = a->s; /* shared, not copied */
 		n->slen = a->slen;
@@ -205,7 +227,7 @@ static rg_ynode *alias_node(rg_ytree *t, const yaml_event_t *ev)
 	return node_new(t, RG_YALIAS, &ev->start_mark);
 }
 
-/* The node an event starts, or NULL; false when too deep (reported). */
+/* The node an event starts, or NULL; false when the stream must stop. */
 static bool node_of(rg_ytree *t, const yaml_event_t *ev, rg_ynode **out)
 {
 	rg_ynode *n = NULL;
@@ -218,15 +240,15 @@ static bool node_of(rg_ytree *t, const yaml_event_t *ev, rg_ynode **out)
 		n->slen = ev->data.scalar.length;
 		set_anchor(t, ev->data.scalar.anchor, n);
 		break;
-	case YAML_ALIAS_EVENT: n = alias_node(t, ev); break;
+	case YAML_ALIAS_EVENT:
+		if ((n = alias_node(t, ev)) == NULL)
+			return false;
+		break;
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT: {
 		bool seq = ev->type == YAML_SEQUENCE_START_EVENT;
 		if ((int)t->stack.n >= t->max_depth) {
-			t->err.line = (int)ev->start_mark.line + t->line0;
-			t->err.col = (int)ev->start_mark.column + 1;
-			t->err.too_deep = true;
-			t->err.problem = t->err.context = NULL;
+			stop(t, ev, RG_YE_DEPTH);
 			return false;
 		}
 		n = node_new(t, seq ? RG_YSEQ : RG_YMAP, &ev->start_mark);

@@ -5,7 +5,11 @@
  *
  * The tree is bounded: nesting deeper than the limit stops the stream, and
  * an alias shares its anchored scalar (an alias of a list or mapping is a
- * node of its own and is never expanded), so an alias bomb costs nothing.
+ * node of its own and is never expanded), so an alias bomb costs nothing
+ * here.  What readers do with each scalar is linear in its length, so the
+ * text that aliases repeat is capped at the length of the text itself
+ * (plus a mebibyte): a file never makes the readers do much more than
+ * twice its own work.
  */
 #ifndef REFGRAPH_YTREE_H
 #define REFGRAPH_YTREE_H
@@ -26,10 +30,17 @@ typedef struct rg_ynode {
 
 typedef enum { RG_YERR = -1, RG_YEND = 0, RG_YDOC = 1 } rg_ystep;
 
+typedef enum {
+	RG_YE_SYNTAX, /* libyaml's problem and context say what */
+	RG_YE_DEPTH,  /* nested deeper than the limit */
+	RG_YE_ALIASES /* aliases of scalars repeat more text than the file
+			  holds */
+} rg_ywhy;
+
 /* Why the stream stopped, its place kept inside the text. */
 typedef struct rg_yerror {
 	int line, col;
-	bool too_deep;	     /* nested deeper than the limit */
+	rg_ywhy why;
 	const char *problem; /* libyaml's words (syntax errors) */
 	const char *context; /* libyaml's context, or NULL */
 } rg_yerror;

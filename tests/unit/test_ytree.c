@@ -2,7 +2,7 @@
  * test_ytree: the YAML tree both readers share: documents in order, the
  * partial document at a syntax error, the error's place kept inside the
  * text, the depth cap, anchors (shared scalars, many of them, a
- * document's own) and freeing NULL.
+ * document's own), the cap on what aliases repeat, and freeing NULL.
  */
 #include "testlib.h"
 
@@ -49,7 +49,7 @@ static void errors(void **state)
 	assert_true(r->nkids >= 2);
 	assert_string_equal(r->kids[1]->s, "1");
 	const rg_yerror *e = rg_ytree_error(t);
-	assert_false(e->too_deep);
+	assert_int_equal(e->why, RG_YE_SYNTAX);
 	assert_non_null(e->problem);
 	assert_int_equal(e->line, 3); /* libyaml says line 4 */
 	assert_int_equal(e->col, 1);
@@ -57,7 +57,7 @@ static void errors(void **state)
 	t = tree("a: [[[[[[[[[1]]]]]]]]]\n");
 	assert_int_equal(rg_ytree_next(t, &r), RG_YERR);
 	e = rg_ytree_error(t);
-	assert_true(e->too_deep);
+	assert_int_equal(e->why, RG_YE_DEPTH);
 	assert_int_equal(e->line, 1);
 	assert_int_equal(e->col, 11);
 	rg_ytree_free(t);
@@ -97,12 +97,52 @@ static void anchors(void **state)
 	rg_ytree_free(t);
 }
 
+/*
+ * Aliases may repeat scalars as much as the text is long, no more: a long
+ * scalar aliased many times would make every reader copy and fold it each
+ * time (a 300 KB file took minutes and gigabytes before the cap).
+ */
+static void alias_budget(void **state)
+{
+	(void)state;
+	enum { LONG = 100000, USES = 20 };
+	rg_buf b = {0};
+	rg_buf_puts(&b, "name: &big \"");
+	for (int i = 0; i < LONG; i++)
+		rg_buf_putc(&b, 'x');
+	rg_buf_puts(&b, "\"\naliases: [");
+	for (int i = 0; i < USES; i++)
+		rg_buf_puts(&b, i ? ", *big" : "*big");
+	rg_buf_puts(&b, "]\n");
+	rg_ytree *t = rg_ytree_new(b.s, b.len, 1, 8);
+	const rg_ynode *r;
+	assert_int_equal(rg_ytree_next(t, &r), RG_YERR);
+	const rg_yerror *e = rg_ytree_error(t);
+	assert_int_equal(e->why, RG_YE_ALIASES);
+	assert_int_equal(e->line, 2);
+	/* the 12th *big: 12 x 100000 > the text's length + 1 MiB */
+	assert_int_equal(e->col, 11 + 6 * 11);
+	rg_ytree_free(t);
+	rg_buf_free(&b);
+	/* short anchors used often stay well inside */
+	rg_buf_puts(&b, "name: &n Ann Lee\naliases: [");
+	for (int i = 0; i < USES; i++)
+		rg_buf_puts(&b, i ? ", *n" : "*n");
+	rg_buf_puts(&b, "]\n");
+	t = rg_ytree_new(b.s, b.len, 1, 8);
+	assert_int_equal(rg_ytree_next(t, &r), RG_YDOC);
+	assert_int_equal(r->kids[3]->nkids, USES);
+	rg_ytree_free(t);
+	rg_buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(documents),
 		cmocka_unit_test(errors),
 		cmocka_unit_test(anchors),
+		cmocka_unit_test(alias_budget),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
