@@ -5,12 +5,15 @@
 #include "refgraph/config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <fnmatch.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "refgraph/date.h"
+#include "refgraph/notes.h"
 #include "refgraph/ytree.h"
 
 void rg_config_init(rg_config *c)
@@ -149,48 +152,49 @@ static void scalar(cfg_reader *r, const char *key, const char *v,
 	}
 }
 
-static bool read_text(const char *path, char **out, size_t *len, bool *missing)
-{
-	FILE *fp = fopen(path, "rb");
-	*missing = false;
-	if (fp == NULL) {
-		*missing = errno == ENOENT || errno == ENOTDIR;
-		return false;
-	}
-	rg_buf b = {0};
-	char tmp[8192];
-	size_t n;
-	while ((n = fread(tmp, 1, sizeof tmp, fp)) > 0) {
-		rg_buf_put(&b, tmp, n);
-		if (b.len > (1u << 20))
-			break;
-	}
-	bool ok = !ferror(fp);
-	fclose(fp);
-	if (!ok) {
-		rg_buf_free(&b);
-		return false;
-	}
-	*out = b.s ? b.s : rg_strdup("");
-	*len = b.len;
-	return true;
-}
-
+/*
+ * Settings are read like notes (notes.c, rg_read_file): no link followed,
+ * never blocking on a FIFO, regular files only, whole up to max_file_size.
+ * A link or a file of another kind is a warning and the defaults stand,
+ * as a note of that kind is skipped; a file too big is an error.
+ */
 bool rg_config_read(rg_config *c, const char *path, const char *shown,
 		    bool optional, rg_diags *d)
 {
 	char *text;
 	size_t len;
-	bool missing;
-	if (!read_text(path, &text, &len, &missing)) {
-		if (missing && optional)
-			return true;
+	bool big;
+	int e = rg_read_file(AT_FDCWD, path, c->limits.max_file_size, &text,
+			     &len, &big);
+	struct stat st;
+	/* a directory by that name cannot be settings: an I/O failure, as
+	 * before; FIFOs and devices are what a warning is for */
+	if (e == EINVAL &&
+	    fstatat(AT_FDCWD, path, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    S_ISDIR(st.st_mode))
+		e = EISDIR;
+	if (e == 0) {
+		rg_config_parse(c, text, len, shown, d);
+		free(text);
+	} else if ((e == ENOENT || e == ENOTDIR) && optional) {
+		return true;
+	} else if (e == ELOOP) {
+		rg_diag(d, shown, 0, 0, RG_WARNING,
+			"symbolic link not followed; the settings are not "
+			"read");
+	} else if (e == EINVAL) {
+		rg_diag(d, shown, 0, 0, RG_WARNING,
+			"not a regular file; the settings are not read");
+	} else if (big) {
+		rg_diag(d, shown, 0, 0, RG_ERROR,
+			"file larger than %zu bytes (max_file_size); the "
+			"settings are not read",
+			c->limits.max_file_size);
+	} else {
 		rg_diag(d, shown, 0, 0, RG_ERROR, "cannot read: %s",
-			strerror(errno ? errno : EIO));
+			strerror(e));
 		return false;
 	}
-	rg_config_parse(c, text, len, shown, d);
-	free(text);
 	return true;
 }
 

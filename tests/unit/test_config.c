@@ -7,6 +7,7 @@
 #include "testlib.h"
 
 #include <stdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static void keys(void **state)
@@ -261,6 +262,59 @@ static void read_file(void **state)
 }
 
 /*
+ * Settings are read like notes: whole up to max_file_size (not cut at a
+ * mebibyte), never through a link, never blocking on a FIFO.
+ */
+static void read_like_notes(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/rgcfgdXXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char big[64], fifo[64], link[64];
+	snprintf(big, sizeof big, "%s/big.yaml", dir);
+	snprintf(fifo, sizeof fifo, "%s/fifo.yaml", dir);
+	snprintf(link, sizeof link, "%s/link.yaml", dir);
+	FILE *fp = fopen(big, "w");
+	assert_non_null(fp);
+	for (int i = 0; i < 40000; i++) /* 2 MB of comments, then me */
+		fputs("# a comment line that fills the settings file up\n", fp);
+	fputs("me: Pat Owner\n", fp);
+	assert_int_equal(fclose(fp), 0);
+	rg_config c;
+	rg_config_init(&c);
+	rg_diags d = {0};
+	assert_true(rg_config_read(&c, big, "big.yaml", false, &d));
+	assert_non_null(c.me);
+	assert_string_equal(c.me, "Pat Owner");
+	assert_int_equal(d.items.n, 0);
+	rg_config_free(&c);
+	/* larger than max_file_size: an error, the defaults stand */
+	rg_config_init(&c);
+	c.limits.max_file_size = 1000;
+	assert_true(rg_config_read(&c, big, "big.yaml", false, &d));
+	assert_null(c.me);
+	assert_true(has_diag(&d, 0, RG_ERROR, "larger than 1000 bytes"));
+	rg_config_free(&c);
+	rg_diags_free(&d);
+	/* a FIFO does not block; a link is not followed: warnings */
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	assert_int_equal(symlink(big, link), 0);
+	rg_config_init(&c);
+	assert_true(rg_config_read(&c, fifo, ".refgraph.yaml", true, &d));
+	assert_true(has_diag(&d, 0, RG_WARNING, "not a regular file"));
+	assert_true(rg_config_read(&c, link, ".refgraph.yaml", true, &d));
+	assert_true(has_diag(&d, 0, RG_WARNING, "symbolic link"));
+	assert_null(c.me);
+	assert_int_equal(d.nerrors, 0);
+	rg_config_free(&c);
+	rg_diags_free(&d);
+	unlink(big);
+	unlink(fifo);
+	unlink(link);
+	rmdir(dir);
+}
+
+/*
  * The settings go through the notes' YAML tree: its depth cap and its
  * error place; what comes before an error stands; an alias of a scalar
  * is its value.
@@ -305,6 +359,7 @@ int main(void)
 		cmocka_unit_test(me_and_shapes),
 		cmocka_unit_test(excludes),
 		cmocka_unit_test(read_file),
+		cmocka_unit_test(read_like_notes),
 		cmocka_unit_test(through_the_tree),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
