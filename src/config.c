@@ -93,21 +93,52 @@ static void set_count(cfg_reader *r, const char *key, const char *v,
 		key, v, *out);
 }
 
+/* A limit: a whole number from lo; above hi, hi is used (a warning). */
 static void set_size(cfg_reader *r, const char *key, const char *v,
-		     const rg_ynode *m, size_t *out, size_t lo)
+		     const rg_ynode *m, size_t *out, size_t lo, size_t hi)
 {
 	char *end;
 	errno = 0;
 	unsigned long long n = strtoull(v, &end, 10);
-	if (errno || end == v || *end || n < lo || n > ((size_t)1 << 40)) {
+	bool digits = *v >= '0' && *v <= '9';
+	if (!digits || errno == EINVAL || end == v || *end || n < lo) {
 		rg_diag(r->d, r->shown, m->line, m->col, RG_WARNING,
 			"%s: '%s' is not a whole number >= %zu; the default "
-			"%zu "
-			"stands",
+			"%zu stands",
 			key, v, lo, *out);
 		return;
 	}
+	if (errno == ERANGE || n > hi) {
+		rg_diag(r->d, r->shown, m->line, m->col, RG_WARNING,
+			"%s: '%s' is more than the largest limit, %zu; %zu is "
+			"used",
+			key, v, hi, hi);
+		n = hi;
+	}
 	*out = (size_t)n;
+}
+
+/* The limits of refgraph(5): key, least and largest value. */
+static bool set_limit(cfg_reader *r, const char *key, const char *v,
+		      const rg_ynode *vm)
+{
+	rg_limits *l = &r->c->limits;
+	if (strcasecmp(key, "max_file_size") == 0) {
+		set_size(r, key, v, vm, &l->max_file_size, 1,
+			 RG_LIMIT_MAX_FILE_SIZE);
+	} else if (strcasecmp(key, "max_depth") == 0) {
+		size_t d = (size_t)l->max_depth;
+		set_size(r, key, v, vm, &d, 2, RG_LIMIT_MAX_DEPTH);
+		l->max_depth = (int)d;
+	} else if (strcasecmp(key, "max_line") == 0) {
+		set_size(r, key, v, vm, &l->max_line, 80, RG_LIMIT_MAX_LINE);
+	} else if (strcasecmp(key, "max_records") == 0) {
+		set_size(r, key, v, vm, &l->max_records, 1,
+			 RG_LIMIT_MAX_RECORDS);
+	} else {
+		return false;
+	}
+	return true;
 }
 
 static void scalar(cfg_reader *r, const char *key, const char *v,
@@ -135,17 +166,8 @@ static void scalar(cfg_reader *r, const char *key, const char *v,
 		set_count(r, key, v, vm, &c->client_touch_days);
 	} else if (strcasecmp(key, "ask_days") == 0) {
 		set_count(r, key, v, vm, &c->ask_days);
-	} else if (strcasecmp(key, "max_file_size") == 0) {
-		set_size(r, key, v, vm, &c->limits.max_file_size, 1);
-	} else if (strcasecmp(key, "max_depth") == 0) {
-		size_t d = (size_t)c->limits.max_depth;
-		set_size(r, key, v, vm, &d, 2);
-		c->limits.max_depth =
-			d > RG_LIMIT_MAX_DEPTH ? RG_LIMIT_MAX_DEPTH : (int)d;
-	} else if (strcasecmp(key, "max_line") == 0) {
-		set_size(r, key, v, vm, &c->limits.max_line, 80);
-	} else if (strcasecmp(key, "max_records") == 0) {
-		set_size(r, key, v, vm, &c->limits.max_records, 1);
+	} else if (set_limit(r, key, v, vm)) {
+		return;
 	} else {
 		rg_diag(r->d, r->shown, km->line, km->col, RG_WARNING,
 			"unknown setting '%s'; ignored", key);

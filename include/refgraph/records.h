@@ -151,12 +151,19 @@ typedef struct rg_limits {
 	size_t max_records;   /* records in one file */
 } rg_limits;
 
-/* The default limits, and the largest a setting may give (refgraph(5)). */
+/* The default limits (refgraph(5)). */
 #define RG_DEFAULT_MAX_FILE_SIZE ((size_t)16 << 20)
 #define RG_DEFAULT_MAX_DEPTH	 64
 #define RG_DEFAULT_MAX_LINE	 ((size_t)64 << 10)
 #define RG_DEFAULT_MAX_RECORDS	 ((size_t)100000)
-#define RG_LIMIT_MAX_DEPTH	 100000
+/*
+ * The largest a setting may give: beyond them a limit no longer protects
+ * (libyaml spends a minute on 100,000 levels; a gigabyte note is no note).
+ */
+#define RG_LIMIT_MAX_FILE_SIZE ((size_t)1 << 30)
+#define RG_LIMIT_MAX_DEPTH     1000
+#define RG_LIMIT_MAX_LINE      ((size_t)16 << 20)
+#define RG_LIMIT_MAX_RECORDS   ((size_t)10000000)
 
 void rg_limits_default(rg_limits *l);
 

@@ -350,6 +350,51 @@ static void through_the_tree(void **state)
 	rg_diags_free(&d);
 }
 
+/* Each limit: its least, its largest (capped, a warning), bad text. */
+static void limits(void **state)
+{
+	(void)state;
+	const struct {
+		const char *text;
+		size_t file, line, records;
+		int depth;
+		int warnings;
+	} cases[] = {
+		{"max_file_size: 1\nmax_depth: 2\nmax_line: 80\n"
+		 "max_records: 1\n",
+		 1, 80, 1, 2, 0},
+		{"max_file_size: 1073741824\nmax_depth: 1000\n"
+		 "max_line: 16777216\nmax_records: 10000000\n",
+		 (size_t)1 << 30, (size_t)16 << 20, 10000000, 1000, 0},
+		{"max_file_size: 1073741825\nmax_depth: 100000\n"
+		 "max_line: 99999999999999999999999\nmax_records: 10000001\n",
+		 (size_t)1 << 30, (size_t)16 << 20, 10000000, 1000, 4},
+		{"max_file_size: 0\nmax_depth: 1\nmax_line: 79\n"
+		 "max_records: -5\n",
+		 RG_DEFAULT_MAX_FILE_SIZE, RG_DEFAULT_MAX_LINE,
+		 RG_DEFAULT_MAX_RECORDS, RG_DEFAULT_MAX_DEPTH, 4},
+		{"max_file_size: 1e6\nmax_depth: \" 8\"\nmax_line: +100\n"
+		 "max_records: 1.5\n",
+		 RG_DEFAULT_MAX_FILE_SIZE, RG_DEFAULT_MAX_LINE,
+		 RG_DEFAULT_MAX_RECORDS, RG_DEFAULT_MAX_DEPTH, 4},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		rg_config c;
+		rg_config_init(&c);
+		rg_diags d = {0};
+		rg_config_parse(&c, cases[i].text, strlen(cases[i].text), "cfg",
+				&d);
+		assert_int_equal(c.limits.max_file_size, cases[i].file);
+		assert_int_equal(c.limits.max_line, cases[i].line);
+		assert_int_equal(c.limits.max_records, cases[i].records);
+		assert_int_equal(c.limits.max_depth, cases[i].depth);
+		assert_int_equal(d.nwarnings, cases[i].warnings);
+		assert_int_equal(d.nerrors, 0);
+		rg_config_free(&c);
+		rg_diags_free(&d);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -360,6 +405,7 @@ int main(void)
 		cmocka_unit_test(excludes),
 		cmocka_unit_test(read_file),
 		cmocka_unit_test(read_like_notes),
+		cmocka_unit_test(limits),
 		cmocka_unit_test(through_the_tree),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
