@@ -18,10 +18,23 @@
 
 typedef rg_ynode ynode;
 
+/* A list of records being read: its items from next on are still due. */
+typedef struct pending {
+	const ynode *list;
+	size_t next;
+	int forced; /* enum kind */
+	int date;   /* the date its items without one take */
+	const char *field;
+} pending;
+
 typedef struct reader {
 	rg_file *f;
 	rg_arena *tmp; /* what lives as long as the document being read */
 	const rg_limits *lim;
+	/* lists of records still to read, innermost last: an interaction's
+	 * referrals may hold interactions, as deep as max_depth allows, and
+	 * a stack of our own keeps that off the thread's stack */
+	RG_VEC(pending) todo;
 } reader;
 
 /* ---- records ---- */
@@ -352,7 +365,7 @@ static void read_referral(reader *r, const rg_yfields *fs, const ynode *map,
 
 static void read_record(reader *r, const ynode *map, enum kind forced,
 			int default_date, int *note_date);
-static void read_list(reader *r, const char *field, const ynode *v,
+static void push_list(reader *r, const char *field, const ynode *v,
 		      enum kind forced, int default_date);
 static void read_fields(reader *r, const ynode *map, const rg_yfields *fs,
 			enum kind forced, int default_date, int *note_date);
@@ -408,12 +421,13 @@ static void read_interaction(reader *r, const rg_yfields *fs, const ynode *map)
 			"touched");
 	int date = in->date;
 	read_with(r, fs, in);
-	/* last: the list below may grow f->inters, and move *in */
-	read_list(r, "referrals", rg_yfields_get(fs, "referrals"), K_REFERRAL,
+	/* read after this record, before its next sibling (drain) */
+	push_list(r, "referrals", rg_yfields_get(fs, "referrals"), K_REFERRAL,
 		  date);
 }
 
-static void read_list(reader *r, const char *field, const ynode *v,
+/* Queue a list of records; drain() reads it. */
+static void push_list(reader *r, const char *field, const ynode *v,
 		      enum kind forced, int default_date)
 {
 	if (rg_ynode_absent(v))
@@ -423,18 +437,46 @@ static void read_list(reader *r, const char *field, const ynode *v,
 			     "%s: expected a list of records; ignored", field);
 		return;
 	}
-	for (size_t i = 0; i < v->nkids; i++) {
-		const ynode *it = v->kids[i];
+	pending *p = RG_VEC_PUSH(r->todo);
+	p->list = v;
+	p->forced = forced;
+	p->date = default_date;
+	p->field = field;
+}
+
+/*
+ * Read the queued lists down to base, depth first: an item's own lists go
+ * on top and are read before the item's next sibling, in the order that
+ * reading each list where it stands would give.
+ */
+static void drain(reader *r, size_t base)
+{
+	while (r->todo.n > base) {
+		pending *p = &r->todo.v[r->todo.n - 1];
+		if (p->next == p->list->nkids) {
+			r->todo.n--;
+			continue;
+		}
+		const ynode *it = p->list->kids[p->next++];
 		if (it->type != RG_YMAP) {
 			if (!rg_ynode_absent(it))
 				rg_yval_diag(
 					r->f, it, RG_WARNING,
 					"%s: item is not a mapping; skipped",
-					field);
+					p->field);
 			continue;
 		}
-		read_record(r, it, forced, default_date, NULL);
+		/* p may move: read_record can queue more */
+		read_record(r, it, (enum kind)p->forced, p->date, NULL);
 	}
+}
+
+static void read_list(reader *r, const char *field, const ynode *v,
+		      enum kind forced, int default_date)
+{
+	size_t base = r->todo.n;
+	push_list(r, field, v, forced, default_date);
+	drain(r, base);
 }
 
 static void read_record(reader *r, const ynode *map, enum kind forced,
@@ -446,16 +488,15 @@ static void read_record(reader *r, const ynode *map, enum kind forced,
 }
 
 /* The record of a mapping whose fields are already gathered. */
-static void read_fields(reader *r, const ynode *map, const rg_yfields *fsp,
+static void read_fields(reader *r, const ynode *map, const rg_yfields *fs,
 			enum kind forced, int default_date, int *note_date)
 {
-	const rg_yfields fs = *fsp;
 	const char *tt;
-	enum kind k = kind_of(r, &fs, &tt);
+	enum kind k = kind_of(r, fs, &tt);
 	int line, col;
 	place_of(map, &line, &col);
 	if (note_date) {
-		const ynode *dv = rg_yfields_get(&fs, "date");
+		const ynode *dv = rg_yfields_get(fs, "date");
 		int d;
 		*note_date = dv && dv->type == RG_YSCALAR &&
 					     rg_date_parse(dv->s, dv->slen, &d)
@@ -463,14 +504,14 @@ static void read_fields(reader *r, const ynode *map, const rg_yfields *fsp,
 				     : RG_NODATE;
 	}
 	/* a list's kind, unless the item names its own */
-	if (forced != K_NONE && rg_ynode_absent(rg_yfields_get(&fs, "type")) &&
-	    kind_of_tags(&fs) == K_NONE)
+	if (forced != K_NONE && rg_ynode_absent(rg_yfields_get(fs, "type")) &&
+	    kind_of_tags(fs) == K_NONE)
 		k = forced;
 	/* the front matter date dates the note: a bad one is a warning
 	 * (an interaction's own required date reports itself) */
 	if (note_date && *note_date == RG_NODATE && k != K_INTER &&
-	    !rg_ynode_absent(rg_yfields_get(&fs, "date")))
-		(void)rg_yval_date(r->f, "date", rg_yfields_get(&fs, "date"),
+	    !rg_ynode_absent(rg_yfields_get(fs, "date")))
+		(void)rg_yval_date(r->f, "date", rg_yfields_get(fs, "date"),
 				   false);
 	if (k == K_OTHER) {
 		char *why = rg_asprintf("type '%s' is not refgraph's",
@@ -488,13 +529,13 @@ static void read_fields(reader *r, const ynode *map, const rg_yfields *fsp,
 	switch (k) {
 	case K_CONTACT: {
 		int since = RG_NODATE;
-		read_contact(r, &fs, map, &since);
+		read_contact(r, fs, map, &since);
 		if (note_date && *note_date == RG_NODATE)
 			*note_date = since;
 		break;
 	}
-	case K_INTER: read_interaction(r, &fs, map); break;
-	case K_REFERRAL: read_referral(r, &fs, map, default_date); break;
+	case K_INTER: read_interaction(r, fs, map); break;
+	case K_REFERRAL: read_referral(r, fs, map, default_date); break;
 	default: break;
 	}
 }
@@ -566,7 +607,7 @@ static void read_front_matter(reader *r, const ynode *root, int *note_date)
 bool rg_yaml_rec_read(rg_file *f, const char *text, size_t len, int line0,
 		      bool front_matter, const rg_limits *lim, int *note_date)
 {
-	reader r = {f, NULL, lim};
+	reader r = {f, NULL, lim, {0}};
 	rg_ytree *t = rg_ytree_new(text, len, line0, lim->max_depth);
 	rg_ystep st;
 	const ynode *root;
@@ -578,8 +619,10 @@ bool rg_yaml_rec_read(rg_file *f, const char *text, size_t len, int line0,
 			read_front_matter(&r, root, note_date);
 		else
 			read_top(&r, root);
+		drain(&r, 0);
 		rg_arena_free(r.tmp);
 	}
+	RG_VEC_FREE(r.todo);
 	if (st == RG_YERR)
 		syntax_error(&r, rg_ytree_error(t));
 	rg_ytree_free(t);

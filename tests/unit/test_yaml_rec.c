@@ -8,6 +8,9 @@
  */
 #include "testlib.h"
 
+#include <pthread.h>
+#include <stdio.h>
+
 #include "refgraph/yaml_rec.h"
 
 static void kinds(void **state)
@@ -796,6 +799,68 @@ static void value_forms(void **state)
 	rg_file_free(f);
 }
 
+typedef struct deep_job {
+	const char *text;
+	rg_file *f;
+} deep_job;
+
+static void *deep_parse(void *arg)
+{
+	deep_job *j = arg;
+	rg_limits lim;
+	rg_limits_default(&lim);
+	lim.max_depth = RG_LIMIT_MAX_DEPTH;
+	j->f = rg_note_parse("deep.yaml", j->text, strlen(j->text), &lim);
+	return NULL;
+}
+
+/*
+ * Interactions nested in referrals as deep as the largest max_depth allows
+ * are read on a small thread stack (files are read on worker threads), in
+ * the order they are written.
+ */
+static void deep_records(void **state)
+{
+	(void)state;
+	enum { LEVELS = RG_LIMIT_MAX_DEPTH / 2 - 1 };
+	rg_buf b = {0};
+	rg_buf_puts(&b, "date: 2026-01-01\nwith: L0\nreferrals:\n");
+	for (int i = 1; i < LEVELS; i++) {
+		int ind = 2 + 4 * (i - 1);
+		rg_buf_printf(&b, "%*s- type: meeting\n", ind, "");
+		rg_buf_printf(&b, "%*s  date: 2026-01-02\n", ind, "");
+		rg_buf_printf(&b, "%*s  with: L%d\n", ind, "", i);
+		rg_buf_printf(&b, "%*s  referrals:\n", ind, "");
+		rg_buf_printf(&b, "%*s    - {from: A, prospect: P%d}\n", ind,
+			      "", i);
+	}
+	deep_job j = {b.s, NULL};
+	pthread_attr_t attr;
+	pthread_t th;
+	assert_int_equal(pthread_attr_init(&attr), 0);
+	assert_int_equal(pthread_attr_setstacksize(&attr, 128 * 1024), 0);
+	assert_int_equal(pthread_create(&th, &attr, deep_parse, &j), 0);
+	assert_int_equal(pthread_join(th, NULL), 0);
+	pthread_attr_destroy(&attr);
+	rg_buf_free(&b);
+	assert_int_equal(j.f->diags.items.n, 0);
+	assert_int_equal(j.f->inters.n, LEVELS);
+	assert_int_equal(j.f->refrecs.n, LEVELS - 1);
+	for (size_t i = 0; i < j.f->inters.n; i++) {
+		char want[32];
+		snprintf(want, sizeof want, "L%zu", i);
+		assert_string_equal(j.f->inters.v[i].with[0].target, want);
+	}
+	/* each level's list is [its referral, the next meeting]: in order */
+	for (size_t i = 0; i < j.f->refrecs.n; i++) {
+		char want[32];
+		snprintf(want, sizeof want, "P%zu", i + 1);
+		assert_string_equal(j.f->refrecs.v[i].prospect.target, want);
+		assert_int_equal(j.f->refrecs.v[i].date, day("2026-01-02"));
+	}
+	rg_file_free(j.f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -816,6 +881,7 @@ int main(void)
 		cmocka_unit_test(tags),
 		cmocka_unit_test(interactions),
 		cmocka_unit_test(value_forms),
+		cmocka_unit_test(deep_records),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
