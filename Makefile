@@ -36,7 +36,8 @@ LIBS = $(PKG_LIBS) -lpthread -lm
 B ?= build/plain
 
 LIB_SRC = src/util.c src/diag.c src/date.c src/names.c src/records.c \
-	src/value.c src/ytree.c src/yval.c src/yfields.c src/yaml_rec.c \
+	src/value.c src/ytree.c src/yval.c src/yfields.c src/yrecord.c \
+	src/yaml_rec.c \
 	src/md_scan.c src/note.c src/config.c src/walk.c src/notes.c \
 	src/graph.c src/report.c src/render.c src/out_text.c src/out_json.c \
 	src/out_csv.c src/out_md.c src/out_html.c src/out_dot.c src/cli.c

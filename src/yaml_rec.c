@@ -14,6 +14,7 @@
 #include "refgraph/value.h"
 #include "refgraph/ytree.h"
 #include "refgraph/yfields.h"
+#include "refgraph/yrecord.h"
 #include "refgraph/yval.h"
 
 typedef rg_ynode ynode;
@@ -158,209 +159,6 @@ static bool count_record(reader *r, const ynode *at)
 	}
 	r->f->nrecords++;
 	return true;
-}
-
-static bool has_role(const rg_contact_rec *c, const char *w)
-{
-	for (size_t i = 0; i < c->nroles; i++)
-		if (strcmp(c->roles[i], w) == 0)
-			return true;
-	return false;
-}
-
-/* Role tag words join the contact's roles (v3), each once. */
-static void add_role_tags(reader *r, const rg_yfields *fs, rg_contact_rec *c)
-{
-	size_t extra = 0;
-	for (size_t i = 0; i < fs->ntags; i++)
-		extra += rg_yfields_role_tag(fs->tags[i]);
-	if (extra == 0)
-		return;
-	const char **roles = rg_arena_alloc(
-		r->f->arena, (c->nroles + extra) * sizeof(char *));
-	if (c->nroles)
-		memcpy(roles, c->roles, c->nroles * sizeof(char *));
-	c->roles = roles;
-	for (size_t i = 0; i < fs->ntags; i++)
-		if (rg_yfields_role_tag(fs->tags[i]) &&
-		    !has_role(c, fs->tags[i]))
-			roles[c->nroles++] =
-				rg_arena_strdup(r->f->arena, fs->tags[i]);
-}
-
-static void read_contact(reader *r, const rg_yfields *fs, const ynode *map,
-			 int *since_out)
-{
-	rg_contact_rec *c = RG_VEC_PUSH(r->f->contacts);
-	place_of(map, &c->line, &c->col);
-	c->id = rg_yval_trimmed(r->f, "id", rg_yfields_get(fs, "id"));
-	c->name = rg_yval_trimmed(r->f, "name", rg_yfields_get(fs, "name"));
-	c->naliases =
-		rg_yval_texts(r->f, "aliases", rg_yfields_get(fs, "aliases"),
-			      &c->aliases, false);
-	c->nroles = rg_yval_texts(r->f, "role", rg_yfields_get(fs, "role"),
-				  &c->roles, true);
-	add_role_tags(r, fs, c);
-	c->org = rg_yval_trimmed(r->f, "org", rg_yfields_get(fs, "org"));
-	c->source =
-		rg_yval_trimmed(r->f, "source", rg_yfields_get(fs, "source"));
-	c->since =
-		rg_yval_date(r->f, "since", rg_yfields_get(fs, "since"), false);
-	c->last_contact =
-		rg_yval_date(r->f, "last_contact",
-			     rg_yfields_get(fs, "last_contact"), false);
-	const ynode *fe = rg_yfields_get(fs, "follow_up_every");
-	const char *fet = rg_yval_text(r->f, "follow_up_every", fe);
-	if (fet && !rg_date_duration_parse(fet, strlen(fet), &c->follow_days)) {
-		rg_yval_diag(r->f, fe, RG_WARNING,
-			     "follow_up_every: '%s' is not a duration (like "
-			     "14d, 2w, "
-			     "1m, 1y); the field is absent",
-			     fet);
-		c->follow_days = 0;
-	}
-	const char *rw =
-		rg_yval_trimmed(r->f, "reward", rg_yfields_get(fs, "reward"));
-	c->has_reward = rw && !rg_yval_is(rw, "none") &&
-			!rg_yval_is(rw, "no") && !rg_yval_is(rw, "false");
-	static const char *const by[] = {"referred_by", "introduced_by",
-					 "met_through"};
-	size_t total = 0;
-	rg_ref *parts[3];
-	size_t np[3];
-	for (int i = 0; i < 3; i++) {
-		np[i] = rg_yval_refs(r->f, by[i], rg_yfields_get(fs, by[i]),
-				     &parts[i]);
-		total += np[i];
-	}
-	if (total) {
-		c->refby = rg_arena_alloc(r->f->arena, total * sizeof(rg_ref));
-		for (int i = 0; i < 3; i++) {
-			if (np[i] == 0)
-				continue;
-			memcpy(c->refby + c->nrefby, parts[i],
-			       np[i] * sizeof(rg_ref));
-			c->nrefby += np[i];
-		}
-	}
-	if (since_out)
-		*since_out = c->since;
-}
-
-/* kind and status: words of the notes format, any case. */
-static void read_words(reader *r, const rg_yfields *fs, rg_refrec *m)
-{
-	const ynode *kv = rg_yfields_get(fs, "kind");
-	const char *kt = rg_yval_text(r->f, "kind", kv);
-	if (kt) {
-		if (rg_yval_is(kt, "introduction"))
-			m->kind = RG_KIND_INTRO;
-		else if (rg_yval_is(kt, "lead"))
-			m->kind = RG_KIND_LEAD;
-		else
-			rg_yval_diag(r->f, kv, RG_WARNING,
-				     "kind: '%s' is neither 'introduction' nor "
-				     "'lead'; the field is absent",
-				     kt);
-		if (m->kind)
-			m->writes |= RG_W_KIND;
-	}
-	const ynode *sv = rg_yfields_get(fs, "status");
-	const char *st = rg_yval_text(r->f, "status", sv);
-	if (st) {
-		m->status = rg_status_parse(st, strlen(st));
-		if (m->status == RG_ST_NONE)
-			rg_yval_diag(
-				r->f, sv, RG_ERROR,
-				"status: '%s' is not a status (new, contacted, "
-				"meeting, proposal, won, lost, declined, "
-				"unreachable); the field is absent",
-				st);
-		else
-			m->writes |= RG_W_STATUS;
-	}
-}
-
-/* closed and value: how it ended. */
-static void read_outcome(reader *r, const rg_yfields *fs, rg_refrec *m)
-{
-	m->closed = rg_yval_date(r->f, "closed", rg_yfields_get(fs, "closed"),
-				 false);
-	if (m->closed != RG_NODATE)
-		m->writes |= RG_W_CLOSED;
-	const ynode *vv = rg_yfields_get(fs, "value");
-	const char *vt = rg_yval_text(r->f, "value", vv);
-	rg_numform nf =
-		vt ? rg_value_number(vt, strlen(vt), &m->value) : RG_NUM_BAD;
-	if (nf != RG_NUM_BAD)
-		m->writes |= RG_W_VALUE;
-	if (nf == RG_NUM_DOT3)
-		rg_yval_diag(r->f, vv, RG_WARNING,
-			     "value: '%s' is read as %g; if '.' separates "
-			     "thousands there, leave it out or write ','",
-			     vt, m->value);
-	else if (vt && nf == RG_NUM_BAD)
-		rg_yval_diag(r->f, vv, RG_ERROR,
-			     "value: '%s' is not a number; write 1800, 1,800 "
-			     "or €1,800 (the field is absent)",
-			     vt);
-}
-
-/* thanked, informed, rewarded: what the source was given. */
-static void read_credit(reader *r, const rg_yfields *fs, rg_refrec *m)
-{
-	const ynode *tv = rg_yfields_get(fs, "thanked");
-	const char *tt = rg_yval_text(r->f, "thanked", tv);
-	m->thanked = RG_NODATE;
-	bool yes;
-	if (tt && rg_value_yesno(tt, strlen(tt), &yes))
-		/* yes: the mention's own date; no: said plainly, not
-		 * written */
-		m->thanked = yes ? m->date : RG_NODATE;
-	else if (tt && !rg_date_parse(tt, strlen(tt), &m->thanked))
-		rg_yval_diag(r->f, tv, RG_WARNING,
-			     "thanked: '%s' is not a date; write yes, true or "
-			     "a date such as 2026-11-03 (the field is absent)",
-			     tt);
-	m->informed = rg_yval_date(r->f, "informed",
-				   rg_yfields_get(fs, "informed"), false);
-	const char *rt =
-		rg_yval_text(r->f, "rewarded", rg_yfields_get(fs, "rewarded"));
-	if (rt) {
-		bool no = false;
-		m->rewarded = !(rg_value_yesno(rt, strlen(rt), &no) && !no);
-		m->writes |= RG_W_REWARDED;
-	}
-}
-
-static void read_referral(reader *r, const rg_yfields *fs, const ynode *map,
-			  int default_date)
-{
-	rg_refrec m = {0};
-	place_of(map, &m.line, &m.col);
-	bool ok = true;
-	if (!rg_yval_ref(r->f, "from", rg_yfields_get(fs, "from"), &m.from)) {
-		rg_diag(&r->f->diags, r->f->path, m.line, m.col, RG_ERROR,
-			"referral without 'from'; not used");
-		ok = false;
-	}
-	if (!rg_yval_ref(r->f, "prospect", rg_yfields_get(fs, "prospect"),
-			 &m.prospect)) {
-		rg_diag(&r->f->diags, r->f->path, m.line, m.col, RG_ERROR,
-			"referral without 'prospect'; not used");
-		ok = false;
-	}
-	rg_yval_ref(r->f, "to", rg_yfields_get(fs, "to"), &m.to);
-	/* absent: the interaction's date, else undated without a word
-	 * (the graph warns when no mention dates the referral) */
-	const ynode *dv = rg_yfields_get(fs, "date");
-	m.date = rg_ynode_absent(dv) ? default_date
-				     : rg_yval_date(r->f, "date", dv, true);
-	read_words(r, fs, &m);
-	read_outcome(r, fs, &m);
-	read_credit(r, fs, &m);
-	if (ok)
-		*RG_VEC_PUSH(r->f->refrecs) = m;
 }
 
 static void read_record(reader *r, const ynode *map, enum kind forced,
@@ -528,14 +326,15 @@ static void read_fields(reader *r, const ynode *map, const rg_yfields *fs,
 		return;
 	switch (k) {
 	case K_CONTACT: {
-		int since = RG_NODATE;
-		read_contact(r, fs, map, &since);
+		int since = rg_yrecord_contact(r->f, fs, line, col);
 		if (note_date && *note_date == RG_NODATE)
 			*note_date = since;
 		break;
 	}
 	case K_INTER: read_interaction(r, fs, map); break;
-	case K_REFERRAL: read_referral(r, fs, map, default_date); break;
+	case K_REFERRAL:
+		rg_yrecord_referral(r->f, fs, line, col, default_date);
+		break;
 	default: break;
 	}
 }
