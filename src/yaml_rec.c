@@ -66,7 +66,7 @@ static const char *const contact_fields[] = {
 	"referred_by",	"introduced_by",   "met_through",
 	"last_contact", "follow_up_every", "reward"};
 
-/* with and its synonyms (v3), in the order a mapping may give them. */
+/* with and its synonyms (v3). */
 static const char *const with_fields[] = {"with", "attendees", "participants"};
 
 static bool has_any(const rg_yfields *fs, const char *const *names, size_t n)
