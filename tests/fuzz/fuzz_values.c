@@ -1,16 +1,11 @@
 /*
- * fuzz_values: the small parsers: dates, durations, numbers, counts,
- * status words, reference targets, Unicode folding, edit distance and the
- * near-name index, and the number and text helpers of the renderers.
- * Properties are checked, not just crashes:
- *   - a date read by rg_date_parse10 prints back as the ten bytes it came
- *     from, and rg_date_parse agrees with it on those ten bytes;
- *   - a duration is 1..100000 units of 1, 7, 30 or 365 days;
- *   - a number prints (rg_fmt_number) as text that reads back the same;
- *   - a reference target lies inside the text;
- *   - folding is idempotent on valid UTF-8, and NFC output is valid UTF-8;
- *   - edit distance is symmetric and within its limit contract;
- *   - rg_put_clean leaves valid UTF-8 without control characters.
+ * fuzz_values: the small parsers: dates (with times and zones), durations,
+ * numbers (currencies, k and M), yes/no, comma lists and tag words,
+ * reference targets, Unicode folding, edit distance and the near-name
+ * index.  Properties are checked, not just crashes: a parsed date prints
+ * back as the ten bytes it came from, a number is finite, the items of a
+ * list are inside it, trimmed and in order, a tag word has no '/', and
+ * folding is idempotent.
  */
 #include <math.h>
 #include <stdint.h>
@@ -22,8 +17,34 @@
 #include "refgraph/near.h"
 #include "refgraph/records.h"
 #include "refgraph/render.h"
+#include "refgraph/util.h"
+#include "refgraph/value.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void values(const char *s, size_t size)
+{
+	double v;
+	bool yes;
+	rg_numform nf = rg_value_number(s, size, &v);
+	if (nf != RG_NUM_BAD && !isfinite(v))
+		abort();
+	if (nf == RG_NUM_DOT3 && memchr(s, '.', size) == NULL)
+		abort();
+	if (rg_value_yesno(s, size, &yes) && size < 2)
+		abort(); /* the shortest word is "no" */
+	size_t pos = 0, b, e, last = 0, n = 0;
+	while (rg_value_item(s, size, &pos, &b, &e)) {
+		if (b < last || e <= b || e > size || n++ > size)
+			abort();
+		if (rg_space_len(s + b, e - b) > 0)
+			abort(); /* trimmed */
+		last = e;
+	}
+	if (rg_value_tag(s, size, &b, &e) &&
+	    (e <= b || e > size || memchr(s + b, '/', e - b)))
+		abort();
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -48,6 +69,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (rg_duration_parse(s, size, &days) &&
 	    (days < 1 || days > 100000 * 365))
 		abort();
+	values(s, size);
 	if (rg_number_parse(s, size, &v)) {
 		char out[64];
 		if (!isfinite(v))
