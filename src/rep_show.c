@@ -167,6 +167,7 @@ static void add(rg_report *r, int date, rg_show_kind kind, const char *what,
 	x->file = file;
 	x->line = line;
 	x->days_overdue = 0;
+	memset(&x->duty, 0, sizeof x->duty);
 }
 
 /* The record of written contact c: the k-th record is contact k. */
@@ -310,6 +311,7 @@ static void duties(rg_report *r, const rg_graph *g, const rg_report_opts *o,
 		    x->status == RG_ST_NONE ? NULL : rg_status_name(x->status),
 		    x->file, x->line);
 		r->history.v[r->history.n - 1].days_overdue = x->days_overdue;
+		r->history.v[r->history.n - 1].duty = *x;
 	}
 	rg_report_free(&fu);
 }

@@ -199,6 +199,16 @@ static void show_kind(const void *row, value *v)
 	v->s = rg_show_kind_name(((const rg_show_row *)row)->kind);
 }
 
+/* People read a duty as the follow-ups say it: what to do. */
+static void show_what(const void *row, value *v)
+{
+	const rg_show_row *x = row;
+	if (x->kind == RG_SHOW_DUTY)
+		fu_action(&x->duty, v);
+	else
+		v->s = x->what;
+}
+
 static void show_place(const void *row, value *v)
 {
 	const rg_show_row *x = row;
@@ -373,14 +383,15 @@ static const column show_contact_cols[] = {
 static const column history_cols[] = {
 	{"date", "Date", 1, false, RG_CT_DATE, FIELD(rg_show_row, date), "-"},
 	{"kind", "Kind", 2, false, RG_CT_TEXT, COMPUTED(show_kind), NULL},
-	{"what", "What", 3, false, RG_CT_TEXT, FIELD(rg_show_row, what), NULL},
-	{"contact", "With", 4, false, RG_CT_NAME, FIELD(rg_show_row, contact),
+	{"what", NULL, 0, false, RG_CT_TEXT, FIELD(rg_show_row, what), NULL},
+	{NULL, "What", 6, false, RG_CT_TEXT, COMPUTED(show_what), NULL},
+	{"contact", "With", 3, false, RG_CT_NAME, FIELD(rg_show_row, contact),
 	 NULL},
-	{"status", "Status", 5, false, RG_CT_TEXT, FIELD(rg_show_row, status),
+	{"status", "Status", 4, false, RG_CT_TEXT, FIELD(rg_show_row, status),
 	 NULL},
 	{"file", NULL, 0, false, RG_CT_TEXT, FIELD(rg_show_row, file), NULL},
 	{"line", NULL, 0, false, RG_CT_INT, FIELD(rg_show_row, line), NULL},
-	{NULL, "Place", 6, false, RG_CT_PLACE, COMPUTED(show_place), NULL},
+	{NULL, "Place", 5, false, RG_CT_PLACE, COMPUTED(show_place), NULL},
 };
 
 /* ---- where each report's rows are, and its title ---- */

@@ -133,6 +133,7 @@ typedef struct rg_show_row {
 	const char *file;
 	int line;
 	int days_overdue; /* a duty's, as in its follow-up row; else 0 */
+	rg_fu_row duty;	  /* a duty's follow-up row (people read its action) */
 } rg_show_row;
 
 typedef struct rg_report_opts {

@@ -236,6 +236,11 @@ static void test_json(void **state)
 	assert_non_null(strstr(b.s, "History of Eli Park on 2026-11-22, "
 				    "oldest first: 3\n"));
 	rg_buf_free(&b);
+	/* html: the contact and its history, each a section of its own */
+	rg_render_html(&b, &r, &v.g, &ro);
+	assert_non_null(strstr(b.s, "<section id=\"contact\">"));
+	assert_non_null(strstr(b.s, "<section id=\"history\">"));
+	rg_buf_free(&b);
 	rg_report_free(&r);
 	vault_free(&v);
 }
