@@ -2,8 +2,9 @@
  * test_show_case: the show-* golden cases run through the library as the
  * command line runs them (read the configuration and the notes, build the
  * graph, find the contact, compute the history, render it, print the
- * diagnostics), compared with their expected output, diagnostics and
- * status.  The golden runner checks the same files through the tool.
+ * diagnostics; a name that names no one is a usage error, after the
+ * notes' diagnostics), compared with their expected output, diagnostics
+ * and status.  The golden runner checks the same files through the tool.
  * With UPDATE=1 the expected files are rewritten (review the diff).
  * Run from the top of the tree, as make check does.
  */
@@ -24,6 +25,8 @@ static const show_case cases[] = {
 	{"tests/cases/show-dana-json", "Dana Whitfield", "json"},
 	{"tests/cases/show-dana-csv", "Dana Whitfield", "csv"},
 	{"tests/cases/show-dana-md", "dw", "md"},
+	{"tests/cases/show-unknown", "Dana Whitfeld", "text"},
+	{"tests/cases/show-ambiguous", "dee", "text"},
 };
 
 static char *slurp(const char *path)
@@ -88,21 +91,29 @@ static void run_case(const show_case *c)
 	rg_diags_sort(&d);
 	char *why = NULL;
 	int who = rg_show_find(&g, c->name, &why);
-	assert_null(why);
 	rg_report_opts o;
 	opts_default(&o, "2026-11-22");
 	rg_report r = {0};
-	rg_report_show(&r, &g, &o, who);
-	rg_render_opts ro = {0};
-	ro.ahead = -1;
-	ro.since = RG_NODATE;
 	rg_buf out = {0};
-	rg_renderer(c->format)(&out, &r, &g, &ro);
+	if (who >= 0) {
+		assert_null(why);
+		rg_report_show(&r, &g, &o, who);
+		rg_render_opts ro = {0};
+		ro.ahead = -1;
+		ro.since = RG_NODATE;
+		rg_renderer(c->format)(&out, &r, &g, &ro);
+	}
 	expect(c->dir, "out", out.s ? out.s : "");
-	char *err = diag_text(&d);
+	char *notes_err = diag_text(&d);
+	char *err = who >= 0 ? rg_strdup(notes_err)
+			     : rg_asprintf("%srefgraph: %s\nTry 'refgraph "
+					   "--help'.\n",
+					   notes_err, why);
 	expect(c->dir, "err", err);
-	expect(c->dir, "status", d.nerrors ? "1\n" : "0\n");
+	expect(c->dir, "status", who < 0 ? "2\n" : d.nerrors ? "1\n" : "0\n");
+	free(notes_err);
 	free(err);
+	free(why);
 	rg_buf_free(&out);
 	rg_report_free(&r);
 	rg_graph_free(&g);
