@@ -245,6 +245,33 @@ static void test_json(void **state)
 	vault_free(&v);
 }
 
+/* The latest touch in each contact's history is the graph's last touch:
+ * the history and touches.c read touches alike. */
+static void test_touches_agree(void **state)
+{
+	(void)state;
+	vault v;
+	vault_build(&v, NULL, files);
+	rg_report_opts o;
+	opts_default(&o, "2026-11-22");
+	size_t touched = 0;
+	for (size_t c = 0; c < v.g.contacts.n; c++) {
+		rg_report r = {0};
+		rg_report_show(&r, &v.g, &o, (int)c);
+		int last = RG_NODATE;
+		for (size_t i = 0; i < r.history.n; i++)
+			if (r.history.v[i].kind == RG_SHOW_TOUCH &&
+			    (last == RG_NODATE || r.history.v[i].date > last))
+				last = r.history.v[i].date;
+		assert_int_equal(last, v.g.contacts.v[c].last_touch);
+		touched += last != RG_NODATE;
+		rg_report_free(&r);
+	}
+	/* Dana, Ivo (the meeting), Eli, Hal and Gus (referral dates) */
+	assert_int_equal(touched, 5);
+	vault_free(&v);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -252,6 +279,7 @@ int main(void)
 		cmocka_unit_test(test_find),
 		cmocka_unit_test(test_owner),
 		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_touches_agree),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
