@@ -203,6 +203,27 @@ static void who(rg_report *r, const rg_graph *g, int c,
 	n->line = n->has_place ? k->line : 0;
 }
 
+/* The row an inline field naming the contact makes, if any: with:: is a
+ * touch; asked:: and testimonial:: are rows of their own. */
+static bool field_row(rg_field_key key, rg_show_kind *kind, const char **what)
+{
+	switch (key) {
+	case RG_F_WITH:
+		*kind = RG_SHOW_TOUCH;
+		*what = "with::";
+		return true;
+	case RG_F_ASKED:
+		*kind = RG_SHOW_ASK;
+		*what = "asked::";
+		return true;
+	case RG_F_TESTIMONIAL:
+		*kind = RG_SHOW_TESTIMONIAL;
+		*what = "testimonial::";
+		return true;
+	default: return false;
+	}
+}
+
 /* Interactions, with::, asks and testimonials of one file naming c. */
 static void file_records(rg_report *r, lookup *l, int fi, int c)
 {
@@ -219,20 +240,13 @@ static void file_records(rg_report *r, lookup *l, int fi, int c)
 	}
 	for (size_t k = 0; k < f->fields.n; k++) {
 		const rg_field *fd = &f->fields.v[k];
-		rg_show_kind kind = fd->key == RG_F_WITH    ? RG_SHOW_TOUCH
-				    : fd->key == RG_F_ASKED ? RG_SHOW_ASK
-				    : fd->key == RG_F_TESTIMONIAL
-					    ? RG_SHOW_TESTIMONIAL
-					    : RG_SHOW_DUTY; /* none of these */
-		if (kind == RG_SHOW_DUTY || fd->date == RG_NODATE ||
+		rg_show_kind kind;
+		const char *what;
+		if (!field_row(fd->key, &kind, &what) ||
+		    fd->date == RG_NODATE ||
 		    rg_resolve_lookup(&l->b, &fd->who) != c)
 			continue;
-		static const char *const what[] = {[RG_SHOW_TOUCH] = "with::",
-						   [RG_SHOW_ASK] = "asked::",
-						   [RG_SHOW_TESTIMONIAL] =
-							   "testimonial::"};
-		add(r, fd->date, kind, what[kind], NULL, NULL, f->path,
-		    fd->line);
+		add(r, fd->date, kind, what, NULL, NULL, f->path, fd->line);
 	}
 }
 
