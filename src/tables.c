@@ -6,89 +6,46 @@
  * where people see it, its type (which says how a value is written for
  * people and for machines) and where its value is in a row.  Adding a
  * column to a report is one line in its list below; adding a report is
- * one list, one title and one entry in `reports`.
- *
- * Longer than 600 lines because it is every report's columns in one
- * place: split by report, the lists would no longer be read side by side.
+ * one list, one title and one entry in `reports`.  What a description
+ * holds is in tables_desc.h; the network's two views (nodes, edges) are
+ * described in tables_graph.c, the show view (contact, history) in
+ * tables_show.c.
  */
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "refgraph/date.h"
-#include "refgraph/render.h"
+#include "refgraph/tables_desc.h"
 
 /* YYYY-MM-DD and its NUL */
 #define DATE_SIZE 11
 /* more columns than any report has */
 #define MAXCOLS 32
 
-/* A column's value, read from a row. */
-typedef struct value {
-	bool null;
-	const char *s; /* TEXT, NAME; PLACE: the path */
-	double n;      /* INT, NUM, SHARE, DATE, DAYS; PLACE: the line */
-	char *own;     /* s when built for this cell: freed after */
-} value;
-
-typedef void (*getter)(const void *row, value *v);
-
-/* "Not null" needs no flag. */
-#define ALWAYS ((size_t)-1)
-
-typedef struct column {
-	const char *key;    /* JSON and CSV name; NULL: for people only */
-	const char *header; /* for people; NULL: for machines only */
-	unsigned char pos;  /* people's order (from 1); 0: machines only */
-	bool detail;	    /* text may leave it out */
-	rg_ctype type;
-	size_t off;	  /* the row's field, when get is NULL */
-	size_t has;	  /* a bool field: false means null; or ALWAYS */
-	getter get;	  /* computes the value instead */
-	const char *none; /* people's text for null; NULL: "" */
-} column;
-
-/* A field of row type T, always present or null by its own value. */
-#define FIELD(T, f) offsetof(T, f), ALWAYS, NULL
-/* A field of row type T, null when the bool field h is false. */
-#define FIELD_IF(T, f, h) offsetof(T, f), offsetof(T, h), NULL
-/* A value computed by fn. */
-#define COMPUTED(fn) 0, ALWAYS, fn
-
-typedef struct report_desc {
-	const char *key;
-	const char *group; /* JSON: the object it is a member of, or NULL */
-	bool single;	   /* one object, not a list of rows */
-	bool pairs;	   /* people: one row per column (the summary) */
-	const column *cols;
-	size_t ncols;
-	size_t row_size;
-	const void *(*rows)(const rg_report *r, size_t *n);
-	bool (*has)(const rg_report *r);
-	char *(*title)(const rg_report *r, const rg_render_opts *o,
-		       const char *today, size_t n);
-	int (*emph)(const void *row); /* an rg_late; NULL: none */
-} report_desc;
-
 /* ---- values that are computed ---- */
 
-static void fu_reason(const void *row, value *v)
+static void fu_reason(const void *row, rg_tables_value *v)
 {
 	v->s = rg_fu_reason_name(((const rg_fu_row *)row)->reason);
 }
 
-static void fu_place(const void *row, value *v)
+static void fu_place(const void *row, rg_tables_value *v)
 {
 	const rg_fu_row *x = row;
 	v->s = x->file;
 	v->n = x->line;
 }
 
-static void fu_status(const void *row, value *v)
+void rg_tables_status(rg_status st, rg_tables_value *v)
 {
-	rg_status st = ((const rg_fu_row *)row)->status;
 	v->null = st == RG_ST_NONE;
 	v->s = v->null ? NULL : rg_status_name(st);
+}
+
+static void fu_status(const void *row, rg_tables_value *v)
+{
+	rg_tables_status(((const rg_fu_row *)row)->status, v);
 }
 
 /* A day as text; "" for none (the action only uses the days it has). */
@@ -101,7 +58,7 @@ static void day_text(int d, char out[DATE_SIZE])
 }
 
 /* What to do, in plain words, from what the row is about. */
-static void fu_action(const void *row, value *v)
+void rg_tables_fu_action(const void *row, rg_tables_value *v)
 {
 	const rg_fu_row *x = row;
 	char day[DATE_SIZE], touch[DATE_SIZE];
@@ -134,94 +91,35 @@ static void fu_action(const void *row, value *v)
 	v->s = v->own;
 }
 
-static void un_reason(const void *row, value *v)
+static void un_reason(const void *row, rg_tables_value *v)
 {
 	v->s = rg_un_reason_name(((const rg_un_row *)row)->reason);
 }
 
-static void un_place(const void *row, value *v)
+static void un_place(const void *row, rg_tables_value *v)
 {
 	const rg_un_row *x = row;
 	v->s = x->file;
 	v->n = x->line;
 }
 
-static void rec_place(const void *row, value *v)
+static void rec_place(const void *row, rg_tables_value *v)
 {
 	const rg_rec_row *x = row;
 	v->s = x->file;
 	v->n = x->line;
 }
 
-static void ask_place(const void *row, value *v)
+static void ask_place(const void *row, rg_tables_value *v)
 {
 	const rg_ask_row *x = row;
 	v->s = x->file;
 	v->n = x->line;
 }
 
-/* The roles as written, ", " between; null when none. */
-static void node_roles(const void *row, value *v)
-{
-	const rg_node_row *x = row;
-	if (x->nroles == 0)
-		return;
-	rg_buf b = {0};
-	for (size_t i = 0; i < x->nroles; i++) {
-		if (i)
-			rg_buf_puts(&b, ", ");
-		rg_buf_puts(&b, x->roles[i]);
-	}
-	v->s = v->own = b.s;
-}
-
-static void node_place(const void *row, value *v)
-{
-	const rg_node_row *x = row;
-	v->null = !x->has_place;
-	v->s = x->file;
-	v->n = x->line;
-}
-
-static void edge_status(const void *row, value *v)
-{
-	rg_status st = ((const rg_edge_row *)row)->status;
-	v->null = st == RG_ST_NONE;
-	v->s = v->null ? NULL : rg_status_name(st);
-}
-
-static void edge_place(const void *row, value *v)
-{
-	const rg_edge_row *x = row;
-	v->s = x->file;
-	v->n = x->line;
-}
-
-static void show_kind(const void *row, value *v)
-{
-	v->s = rg_show_kind_name(((const rg_show_row *)row)->kind);
-}
-
-/* People read a duty as the follow-ups say it: what to do. */
-static void show_what(const void *row, value *v)
-{
-	const rg_show_row *x = row;
-	if (x->kind == RG_SHOW_DUTY)
-		fu_action(&x->duty, v);
-	else
-		v->s = x->what;
-}
-
-static void show_place(const void *row, value *v)
-{
-	const rg_show_row *x = row;
-	v->s = x->file;
-	v->n = x->line;
-}
-
 /* ---- the columns of each report ---- */
 
-static const column fu_cols[] = {
+static const rg_tables_col fu_cols[] = {
 	{"reason", "Reason", 3, false, RG_CT_TEXT, COMPUTED(fu_reason), NULL},
 	{"contact", "Contact", 4, false, RG_CT_NAME, FIELD(rg_fu_row, contact),
 	 NULL},
@@ -231,7 +129,8 @@ static const column fu_cols[] = {
 	{"file", NULL, 0, false, RG_CT_TEXT, FIELD(rg_fu_row, file), NULL},
 	{"line", NULL, 0, false, RG_CT_INT, FIELD(rg_fu_row, line), NULL},
 	{NULL, "Place", 5, false, RG_CT_PLACE, COMPUTED(fu_place), NULL},
-	{NULL, "Action", 6, false, RG_CT_TEXT, COMPUTED(fu_action), NULL},
+	{NULL, "Action", 6, false, RG_CT_TEXT, COMPUTED(rg_tables_fu_action),
+	 NULL},
 	{"source", "Source", 7, true, RG_CT_NAME, FIELD(rg_fu_row, source),
 	 NULL},
 	{"prospect", "Prospect", 8, true, RG_CT_NAME,
@@ -242,7 +141,7 @@ static const column fu_cols[] = {
 	{"task", "Task", 11, true, RG_CT_TEXT, FIELD(rg_fu_row, task), NULL},
 };
 
-static const column src_cols[] = {
+static const rg_tables_col src_cols[] = {
 	{"contact", "Source", 1, false, RG_CT_NAME, FIELD(rg_src_row, contact),
 	 NULL},
 	{"referrals", "Refs", 2, false, RG_CT_INT, FIELD(rg_src_row, referrals),
@@ -263,7 +162,7 @@ static const column src_cols[] = {
 	 FIELD(rg_src_row, thanked_share), NULL},
 };
 
-static const column un_cols[] = {
+static const rg_tables_col un_cols[] = {
 	{"reason", "Reason", 2, false, RG_CT_TEXT, COMPUTED(un_reason), NULL},
 	{"contact", "Contact", 3, false, RG_CT_NAME, FIELD(rg_un_row, contact),
 	 NULL},
@@ -275,7 +174,7 @@ static const column un_cols[] = {
 	{NULL, "Place", 5, false, RG_CT_PLACE, COMPUTED(un_place), NULL},
 };
 
-static const column rec_cols[] = {
+static const rg_tables_col rec_cols[] = {
 	{"contact", "Partner", 1, false, RG_CT_NAME, FIELD(rg_rec_row, contact),
 	 NULL},
 	{"received", "Received", 2, false, RG_CT_INT,
@@ -296,7 +195,7 @@ static const column rec_cols[] = {
 	{NULL, "Place", 9, false, RG_CT_PLACE, COMPUTED(rec_place), NULL},
 };
 
-static const column ask_cols[] = {
+static const rg_tables_col ask_cols[] = {
 	{"contact", "Client", 1, false, RG_CT_NAME, FIELD(rg_ask_row, contact),
 	 NULL},
 	{"last_asked", "Last asked", 3, false, RG_CT_DATE,
@@ -314,7 +213,7 @@ static const column ask_cols[] = {
 	{NULL, "Place", 7, false, RG_CT_PLACE, COMPUTED(ask_place), NULL},
 };
 
-static const column sum_cols[] = {
+static const rg_tables_col sum_cols[] = {
 	{"clients", "Clients", 1, false, RG_CT_INT, FIELD(rg_summary, clients),
 	 NULL},
 	{"referring_clients", "Referring clients", 2, false, RG_CT_INT,
@@ -334,67 +233,6 @@ static const column sum_cols[] = {
 	 FIELD(rg_summary, won_value), NULL},
 	{"median_days_to_close", "Median days to close", 11, false, RG_CT_NUM,
 	 FIELD_IF(rg_summary, median_days_to_close, has_median), "-"},
-};
-
-static const column node_cols[] = {
-	{"id", "Id", 1, false, RG_CT_INT, FIELD(rg_node_row, id), NULL},
-	{"name", "Name", 2, false, RG_CT_NAME, FIELD(rg_node_row, name), NULL},
-	{"roles", "Roles", 3, false, RG_CT_TEXT, COMPUTED(node_roles), NULL},
-	{"implicit", "Implicit", 4, false, RG_CT_BOOL,
-	 FIELD(rg_node_row, implicit), NULL},
-	{"owner", "Owner", 5, false, RG_CT_BOOL, FIELD(rg_node_row, owner),
-	 NULL},
-	{"file", NULL, 0, false, RG_CT_TEXT, FIELD(rg_node_row, file), NULL},
-	{"line", NULL, 0, false, RG_CT_INT,
-	 FIELD_IF(rg_node_row, line, has_place), NULL},
-	{NULL, "Place", 6, false, RG_CT_PLACE, COMPUTED(node_place), NULL},
-};
-
-static const column edge_cols[] = {
-	{"source", "Source", 2, false, RG_CT_NAME,
-	 FIELD(rg_edge_row, source_name), NULL},
-	{"prospect", "Prospect", 3, false, RG_CT_NAME,
-	 FIELD(rg_edge_row, prospect_name), NULL},
-	{"receiver", "Receiver", 4, false, RG_CT_NAME,
-	 FIELD(rg_edge_row, receiver_name), NULL},
-	{"source_id", NULL, 0, false, RG_CT_INT, FIELD(rg_edge_row, source),
-	 NULL},
-	{"prospect_id", NULL, 0, false, RG_CT_INT, FIELD(rg_edge_row, prospect),
-	 NULL},
-	{"receiver_id", NULL, 0, false, RG_CT_INT, FIELD(rg_edge_row, receiver),
-	 NULL},
-	{"date", "Date", 1, false, RG_CT_DATE, FIELD(rg_edge_row, date), "-"},
-	{"status", "Status", 5, false, RG_CT_TEXT, COMPUTED(edge_status), NULL},
-	{"value", "Value", 6, false, RG_CT_NUM,
-	 FIELD_IF(rg_edge_row, value, has_value), "-"},
-	{"file", NULL, 0, false, RG_CT_TEXT, FIELD(rg_edge_row, file), NULL},
-	{"line", NULL, 0, false, RG_CT_INT, FIELD(rg_edge_row, line), NULL},
-	{NULL, "Place", 7, false, RG_CT_PLACE, COMPUTED(edge_place), NULL},
-};
-
-static const column show_contact_cols[] = {
-	{"name", "Name", 1, false, RG_CT_NAME, FIELD(rg_node_row, name), NULL},
-	{"roles", "Roles", 2, false, RG_CT_TEXT, COMPUTED(node_roles), NULL},
-	{"implicit", "Implicit", 3, false, RG_CT_BOOL,
-	 FIELD(rg_node_row, implicit), NULL},
-	{"file", NULL, 0, false, RG_CT_TEXT, FIELD(rg_node_row, file), NULL},
-	{"line", NULL, 0, false, RG_CT_INT,
-	 FIELD_IF(rg_node_row, line, has_place), NULL},
-	{NULL, "Place", 4, false, RG_CT_PLACE, COMPUTED(node_place), NULL},
-};
-
-static const column history_cols[] = {
-	{"date", "Date", 1, false, RG_CT_DATE, FIELD(rg_show_row, date), "-"},
-	{"kind", "Kind", 2, false, RG_CT_TEXT, COMPUTED(show_kind), NULL},
-	{"what", NULL, 0, false, RG_CT_TEXT, FIELD(rg_show_row, what), NULL},
-	{NULL, "What", 6, false, RG_CT_TEXT, COMPUTED(show_what), NULL},
-	{"contact", "With", 3, false, RG_CT_NAME, FIELD(rg_show_row, contact),
-	 NULL},
-	{"status", "Status", 4, false, RG_CT_TEXT, FIELD(rg_show_row, status),
-	 NULL},
-	{"file", NULL, 0, false, RG_CT_TEXT, FIELD(rg_show_row, file), NULL},
-	{"line", NULL, 0, false, RG_CT_INT, FIELD(rg_show_row, line), NULL},
-	{NULL, "Place", 5, false, RG_CT_PLACE, COMPUTED(show_place), NULL},
 };
 
 /* ---- where each report's rows are, and its title ---- */
@@ -433,40 +271,6 @@ static const void *sum_rows(const rg_report *r, size_t *n)
 {
 	*n = 1;
 	return &r->summary;
-}
-
-static const void *node_rows(const rg_report *r, size_t *n)
-{
-	*n = r->nodes.n;
-	return r->nodes.v;
-}
-
-static const void *edge_rows(const rg_report *r, size_t *n)
-{
-	*n = r->edges.n;
-	return r->edges.v;
-}
-
-static const void *show_contact_rows(const rg_report *r, size_t *n)
-{
-	*n = 1;
-	return &r->show_contact;
-}
-
-static const void *history_rows(const rg_report *r, size_t *n)
-{
-	*n = r->history.n;
-	return r->history.v;
-}
-
-static bool show_has(const rg_report *r)
-{
-	return r->has_show;
-}
-
-static bool graph_has(const rg_report *r)
-{
-	return r->has_graph;
 }
 
 static bool fu_has(const rg_report *r)
@@ -567,57 +371,13 @@ static char *sum_title(const rg_report *r, const rg_render_opts *o,
 	return t;
 }
 
-static char *node_title(const rg_report *r, const rg_render_opts *o,
-			const char *today, size_t n)
-{
-	(void)r;
-	(void)o;
-	return rg_asprintf("Contacts in the referral network on %s: %zu", today,
-			   n);
-}
-
-static char *edge_title(const rg_report *r, const rg_render_opts *o,
-			const char *today, size_t n)
-{
-	(void)r;
-	(void)o;
-	return rg_asprintf("Referrals in the network on %s: %zu", today, n);
-}
-
-static char *show_contact_title(const rg_report *r, const rg_render_opts *o,
-				const char *today, size_t n)
-{
-	(void)o;
-	(void)n;
-	const char *name = r->show_contact.name ? r->show_contact.name : "";
-	return rg_asprintf("%s on %s", name, today);
-}
-
-static char *history_title(const rg_report *r, const rg_render_opts *o,
-			   const char *today, size_t n)
-{
-	(void)o;
-	const char *name = r->show_contact.name ? r->show_contact.name : "";
-	return rg_asprintf("History of %s on %s, oldest first: %zu", name,
-			   today, n);
-}
-
-/* A duty's row shaded by how late it is, as in the follow-ups. */
-static int history_emph(const void *row)
-{
-	const rg_show_row *x = row;
-	return x->kind == RG_SHOW_DUTY ? (int)rg_lateness(x->days_overdue) : 0;
-}
-
 static int fu_emph(const void *row)
 {
 	return (int)rg_lateness(((const rg_fu_row *)row)->days_overdue);
 }
 
-#define COLS(a) a, sizeof a / sizeof *a
-
-/* In the order of JSON and CSV. */
-static const report_desc reports[RG_NREPORTS] = {
+/* Described here, in the order of JSON and CSV. */
+static const rg_tables_desc own[] = {
 	{"followups", NULL, false, false, COLS(fu_cols), sizeof(rg_fu_row),
 	 fu_rows, fu_has, fu_title, fu_emph},
 	{"sources", NULL, false, false, COLS(src_cols), sizeof(rg_src_row),
@@ -630,16 +390,20 @@ static const report_desc reports[RG_NREPORTS] = {
 	 ask_rows, ask_has, ask_title, NULL},
 	{"summary", NULL, true, true, COLS(sum_cols), sizeof(rg_summary),
 	 sum_rows, sum_has, sum_title, NULL},
-	{"nodes", NULL, false, false, COLS(node_cols), sizeof(rg_node_row),
-	 node_rows, graph_has, node_title, NULL},
-	{"edges", NULL, false, false, COLS(edge_cols), sizeof(rg_edge_row),
-	 edge_rows, graph_has, edge_title, NULL},
-	{"contact", "show", true, false, COLS(show_contact_cols),
-	 sizeof(rg_node_row), show_contact_rows, show_has, show_contact_title,
-	 NULL},
-	{"history", "show", false, false, COLS(history_cols),
-	 sizeof(rg_show_row), history_rows, show_has, history_title,
-	 history_emph},
+};
+
+/* Every report, in the order of JSON and CSV. */
+static const rg_tables_desc *const reports[RG_NREPORTS] = {
+	&own[0],
+	&own[1],
+	&own[2],
+	&own[3],
+	&own[4],
+	&own[5],
+	&rg_tables_graph_nodes,
+	&rg_tables_graph_edges,
+	&rg_tables_show_contact,
+	&rg_tables_show_history,
 };
 
 /* People see the summary first: it says how the rest is going. */
@@ -647,7 +411,8 @@ static const size_t human_order[RG_NREPORTS] = {5, 0, 1, 2, 3, 4, 6, 7, 8, 9};
 
 /* ---- writing values ---- */
 
-static void read_value(const column *c, const void *row, value *v)
+static void read_value(const rg_tables_col *c, const void *row,
+		       rg_tables_value *v)
 {
 	memset(v, 0, sizeof *v);
 	const char *p = (const char *)row + c->off;
@@ -657,7 +422,8 @@ static void read_value(const column *c, const void *row, value *v)
 						       c->type == RG_CT_NAME));
 		return;
 	}
-	if (c->has != ALWAYS && !*(const bool *)((const char *)row + c->has)) {
+	if (c->has != RG_TABLES_ALWAYS &&
+	    !*(const bool *)((const char *)row + c->has)) {
 		v->null = true;
 		return;
 	}
@@ -688,9 +454,10 @@ static void read_value(const column *c, const void *row, value *v)
 	}
 }
 
-static char *cell_text(const column *c, const void *row, bool human, bool *null)
+static char *cell_text(const rg_tables_col *c, const void *row, bool human,
+		       bool *null)
 {
-	value v;
+	rg_tables_value v;
 	read_value(c, row, &v);
 	*null = v.null;
 	char *s = v.null  ? rg_strdup(human && c->none ? c->none : "")
@@ -704,7 +471,7 @@ static char *cell_text(const column *c, const void *row, bool human, bool *null)
 
 /* The columns a table shows, in order: people's by pos, else all with a
  * key in list order.  Returns how many. */
-static size_t pick(const report_desc *d, bool human, size_t *idx)
+static size_t pick(const rg_tables_desc *d, bool human, size_t *idx)
 {
 	size_t n = 0;
 	if (!human) {
@@ -735,7 +502,7 @@ static void table_alloc(rg_table *t, size_t ncols, size_t nrows)
 }
 
 /* One row per column, for people: the summary as a key/value block. */
-static void build_pairs(rg_table *t, const report_desc *d, const void *row)
+static void build_pairs(rg_table *t, const rg_tables_desc *d, const void *row)
 {
 	size_t idx[MAXCOLS];
 	size_t n = pick(d, true, idx);
@@ -746,14 +513,14 @@ static void build_pairs(rg_table *t, const report_desc *d, const void *row)
 	t->types[1] = RG_CT_NUM;
 	t->right[1] = true;
 	for (size_t i = 0; i < n; i++) {
-		const column *c = &d->cols[idx[i]];
+		const rg_tables_col *c = &d->cols[idx[i]];
 		t->cells[i * 2] = rg_strdup(c->header);
 		t->cells[i * 2 + 1] =
 			cell_text(c, row, true, &t->nulls[i * 2 + 1]);
 	}
 }
 
-static void build(rg_table *t, const report_desc *d, const rg_report *r,
+static void build(rg_table *t, const rg_tables_desc *d, const rg_report *r,
 		  bool human)
 {
 	size_t nrows;
@@ -766,7 +533,7 @@ static void build(rg_table *t, const report_desc *d, const rg_report *r,
 	size_t ncols = pick(d, human, idx);
 	table_alloc(t, ncols, nrows);
 	for (size_t k = 0; k < ncols; k++) {
-		const column *c = &d->cols[idx[k]];
+		const rg_tables_col *c = &d->cols[idx[k]];
 		t->cols[k] = human ? c->header : c->key;
 		t->types[k] = c->type;
 		t->right[k] = RG_CT_IS_NUMBER(c->type) && c->type != RG_CT_BOOL;
@@ -789,7 +556,7 @@ size_t rg_tables(rg_table out[RG_NREPORTS], const rg_report *r, bool human,
 	rg_date_format(r->today, today);
 	size_t n = 0;
 	for (size_t k = 0; k < RG_NREPORTS; k++) {
-		const report_desc *d = &reports[human ? human_order[k] : k];
+		const rg_tables_desc *d = reports[human ? human_order[k] : k];
 		if (!d->has(r))
 			continue;
 		rg_table *t = &out[n++];

@@ -4,18 +4,7 @@
  * links, cancelled tasks, and a task's text.  Expected values are worked
  * out from the notes format by hand.
  */
-#include "testlib.h"
-
-#include "refgraph/md_scan.h"
-
-static rg_file *scan(const char *body, int date)
-{
-	rg_limits lim;
-	rg_limits_default(&lim);
-	rg_file *f = rg_file_new("n.md");
-	rg_md_scan(f, body, strlen(body), 1, date, &lim);
-	return f;
-}
+#include "mdlib.h"
 
 static void tasks(void **state)
 {

@@ -1,0 +1,229 @@
+/*
+ * md_line: the Markdown reader's line reader: the patterns, compiled once
+ * for the process, matched in the masked copy of a body; the place (line,
+ * column in code points) of every byte; wiki-links and the references
+ * they write.
+ */
+#include "refgraph/md_line.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "refgraph/names.h"
+
+/* ---- patterns, compiled once for the process ---- */
+
+/* A key, bare or wrapped in ** or __, then blanks and :: (one group). */
+#define KEY                                                                    \
+	"(?|__([\\p{L}\\p{N}_-]+?)__|\\*\\*([\\p{L}\\p{N}_-]+)\\*\\*|"         \
+	"([\\p{L}\\p{N}_-]+))[ \\t]*::"
+/* A date's day; a time of day after it is measured by md_task. */
+#define DAY "([0-9]{4}-[0-9]{2}-[0-9]{2})"
+/* 📅 🗓 📆, ✅, each maybe with U+FE0F, then blanks or not */
+#define DUE_EMOJI  "[\\x{1F4C5}\\x{1F5D3}\\x{1F4C6}]\\x{FE0F}?\\h*"
+#define DONE_EMOJI "\\x{2705}\\x{FE0F}?\\h*"
+
+static const char *const pattern_src[RG_MD_PAT_COUNT] = {
+	/* key:: at the start of a line, after block-quote markers, list
+	 * markers and a task box */
+	"^[ \\t]*(?:>[ \\t]*|(?:[-*+]|[0-9]{1,9}[.)])[ \\t]+)*"
+	"(?:\\[[^\\n]\\][ \\t]+)?" KEY,
+	/* [key:: or (key:: anywhere */
+	"[\\[(][ \\t]*" KEY,
+	/* due and done markers start a word: overdue: is none */
+	"(?:\\bdue::?\\h*|" DUE_EMOJI ")" DAY,
+	"(?:\\b(?:done::?|completion::)\\h*|" DONE_EMOJI ")" DAY,
+	/* the markers a task's text leaves out (notes format, section 4) */
+	"(?:\\b(?:due|done)::?\\h*|\\x{1F4C5}\\x{FE0F}?\\h*|" DONE_EMOJI
+	")" DAY,
+	"\\[\\[([^\\[\\]\\n]*)\\]\\]",
+};
+
+static pcre2_code *patterns[RG_MD_PAT_COUNT];
+static pthread_once_t patterns_once = PTHREAD_ONCE_INIT;
+
+static void compile_patterns(void)
+{
+	for (int i = 0; i < RG_MD_PAT_COUNT; i++) {
+		int err;
+		PCRE2_SIZE off;
+		uint32_t opts = PCRE2_UTF | PCRE2_UCP;
+		if (i == RG_MD_PAT_DUE || i == RG_MD_PAT_DONE ||
+		    i == RG_MD_PAT_TMARK)
+			opts |= PCRE2_CASELESS;
+		patterns[i] = pcre2_compile((PCRE2_SPTR)pattern_src[i],
+					    PCRE2_ZERO_TERMINATED, opts, &err,
+					    &off, NULL);
+		if (patterns[i] == NULL)
+			abort(); /* a bug in the pattern text above */
+		/* no JIT: it measured no faster on these short lines, and
+		 * the interpreter keeps valgrind runs clean */
+	}
+}
+
+/* ---- the reader ---- */
+
+/* Room for the whole match and the one group of each pattern above. */
+enum { OVECTOR_PAIRS = 4 };
+
+/*
+ * What the patterns match: the masked copy itself when it is valid
+ * UTF-8, else a copy with each byte of a malformed sequence made '?'
+ * (offsets stay the same; the text read is still taken from m).
+ */
+static char *match_copy(char *m, size_t len)
+{
+	if (rg_names_utf8_valid(m, len))
+		return m;
+	char *c = rg_malloc(len + 1);
+	memcpy(c, m, len + 1);
+	for (size_t i = 0; i < len;) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k =
+			utf8proc_iterate((const utf8proc_uint8_t *)c + i,
+					 (utf8proc_ssize_t)(len - i), &cp);
+		if (k > 0) {
+			i += (size_t)k;
+		} else {
+			c[i++] = '?';
+		}
+	}
+	return c;
+}
+
+void rg_md_line_init(rg_md_line *L, rg_file *f, const char *body, char *m,
+		     size_t len, int line0)
+{
+	pthread_once(&patterns_once, compile_patterns);
+	memset(L, 0, sizeof(*L));
+	L->f = f;
+	L->doc = body;
+	L->m = m;
+	L->mm = match_copy(m, len);
+	L->len = len;
+	L->line0 = line0;
+	L->md = pcre2_match_data_create(OVECTOR_PAIRS, NULL);
+	if (L->md == NULL)
+		rg_oom();
+	*RG_VEC_PUSH(L->starts) = 0;
+	for (size_t i = 0; i < len; i++)
+		if (m[i] == '\n')
+			*RG_VEC_PUSH(L->starts) = i + 1;
+}
+
+void rg_md_line_free(rg_md_line *L)
+{
+	if (L == NULL)
+		return;
+	pcre2_match_data_free(L->md);
+	L->md = NULL;
+	RG_VEC_FREE(L->starts);
+	RG_VEC_FREE(L->close);
+	RG_VEC_FREE(L->stack);
+	if (L->mm != L->m)
+		free(L->mm);
+	L->mm = NULL;
+}
+
+int rg_md_line_of(const rg_md_line *L, size_t off)
+{
+	size_t lo = 0, hi = L->starts.n;
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (L->starts.v[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (int)lo + L->line0;
+}
+
+/*
+ * Counted as YAML's columns are: the bytes that do not continue a UTF-8
+ * sequence.  Fields are read left to right, so counting on from the last
+ * column keeps a long line linear.
+ */
+int rg_md_line_col(rg_md_line *L, size_t off)
+{
+	size_t ls = L->starts.v[rg_md_line_of(L, off) - L->line0];
+	size_t from = ls;
+	int col = 1;
+	if (L->cc_col > 0 && L->cc_line == ls && L->cc_off <= off) {
+		from = L->cc_off;
+		col = L->cc_col;
+	}
+	for (size_t i = from; i < off && i < L->len; i++)
+		col += ((unsigned char)L->doc[i] & 0xC0) != 0x80;
+	L->work += off - from;
+	L->cc_line = ls;
+	L->cc_off = off;
+	L->cc_col = col;
+	return col;
+}
+
+void rg_md_line_span(const rg_md_line *L, size_t i, size_t *b, size_t *e)
+{
+	*b = L->starts.v[i];
+	*e = i + 1 < L->starts.n ? L->starts.v[i + 1] - 1 : L->len;
+	if (*e > *b && L->m[*e - 1] == '\r')
+		(*e)--;
+}
+
+/*
+ * The subject is valid UTF-8 and is not checked again: pcre2 would check
+ * from the start offset to the end on every call, which made a long line
+ * of many fields quadratic.
+ */
+bool rg_md_line_match(rg_md_line *L, rg_md_pattern pat, const char *s, size_t n,
+		      size_t from)
+{
+	PCRE2_SPTR subject = (PCRE2_SPTR)(L->mm + (s - L->m));
+	int rc = pcre2_match(patterns[pat], subject, n, from,
+			     PCRE2_NO_UTF_CHECK, L->md, NULL);
+	L->work +=
+		rc > 0 ? pcre2_get_ovector_pointer(L->md)[1] - from : n - from;
+	return rc > 0;
+}
+
+PCRE2_SIZE *rg_md_line_ov(rg_md_line *L)
+{
+	return pcre2_get_ovector_pointer(L->md);
+}
+
+size_t rg_md_line_link_end(const char *s, size_t n, size_t i)
+{
+	if (i + 1 >= n || s[i] != '[' || s[i + 1] != '[')
+		return RG_MD_NONE;
+	for (size_t j = i + 2; j + 1 < n; j++)
+		if (s[j] == ']' && s[j + 1] == ']')
+			return j + 2;
+	return RG_MD_NONE;
+}
+
+bool rg_md_line_ref(rg_md_line *L, const char *s, size_t n, rg_ref *out)
+{
+	size_t b, len;
+	L->work += n;
+	if (!rg_names_ref_target(s, n, &b, &len))
+		return false;
+	size_t off = (size_t)(s - L->m) + b;
+	out->target = rg_arena_strndup(L->f->arena, s + b, len);
+	out->line = rg_md_line_of(L, off);
+	out->col = rg_md_line_col(L, off);
+	return true;
+}
+
+bool rg_md_line_next_link(rg_md_line *L, const char *s, size_t n, size_t *from,
+			  rg_ref *r)
+{
+	while (*from < n && rg_md_line_match(L, RG_MD_PAT_LINK, s, n, *from)) {
+		PCRE2_SIZE *o = rg_md_line_ov(L);
+		*from = o[1];
+		if (rg_md_line_ref(L, s + o[0], o[1] - o[0], r))
+			return true;
+	}
+	return false;
+}

@@ -1,0 +1,299 @@
+/*
+ * md_mask: what the Markdown reader does not read, blanked in a copy of
+ * the body.  md4c does not give source positions for blocks, but the
+ * text it reports points into the input, so one pass learns which byte
+ * ranges are code spans, code blocks, raw HTML and link destinations;
+ * Obsidian's %% comments and link reference definitions (which md4c does
+ * not report) are found by hand.  Everything after that is plain line
+ * scanning, which keeps the place of every field exact.
+ */
+#include "refgraph/md_mask.h"
+
+#include <md4c.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "refgraph/util.h"
+
+/* md4c's sizes are 32 bits: a longer body is read unmasked. */
+#define MD_LEN_MAX ((size_t)0xFFFFFFF0u)
+
+/* ---- what md4c tells ---- */
+
+typedef struct scan {
+	const char *doc;
+	size_t len;
+	char *m; /* the masked copy */
+	int code_span, code_block, html_block;
+	char fence;
+	size_t cb_first, cb_last; /* text range of the current code block */
+	bool cb_seen;
+	rg_md_items lis;    /* the open list items, innermost last */
+	rg_md_items *tasks; /* finished task items */
+} scan;
+
+static bool in_doc(const scan *s, const char *p, size_t n)
+{
+	return p >= s->doc && p + n <= s->doc + s->len;
+}
+
+static void mask(scan *s, size_t b, size_t e)
+{
+	for (size_t i = b; i < e && i < s->len; i++)
+		if (s->m[i] != '\n' && s->m[i] != '\r')
+			s->m[i] = ' ';
+}
+
+static void mask_attr(scan *s, const MD_ATTRIBUTE *a)
+{
+	if (a->text && a->size && in_doc(s, a->text, a->size))
+		mask(s, (size_t)(a->text - s->doc),
+		     (size_t)(a->text - s->doc) + a->size);
+}
+
+static size_t line_start(const scan *s, size_t off)
+{
+	while (off > 0 && s->doc[off - 1] != '\n')
+		off--;
+	return off;
+}
+
+static size_t line_end(const scan *s, size_t off)
+{
+	while (off < s->len && s->doc[off] != '\n')
+		off++;
+	return off;
+}
+
+static int enter_block(MD_BLOCKTYPE t, void *detail, void *u)
+{
+	scan *s = u;
+	if (t == MD_BLOCK_CODE) {
+		MD_BLOCK_CODE_DETAIL *d = detail;
+		s->code_block++;
+		s->fence = d->fence_char;
+		s->cb_seen = false;
+		if (d->fence_char && d->info.text && d->info.size &&
+		    in_doc(s, d->info.text, d->info.size)) {
+			size_t o = (size_t)(d->info.text - s->doc);
+			mask(s, line_start(s, o), line_end(s, o));
+		}
+	} else if (t == MD_BLOCK_HTML) {
+		s->html_block++;
+	} else if (t == MD_BLOCK_LI) {
+		MD_BLOCK_LI_DETAIL *d = detail;
+		rg_md_item *f = RG_VEC_PUSH(s->lis);
+		f->task = f->started = d->is_task;
+		if (d->is_task && d->task_mark_offset > 0) {
+			f->mark = d->task_mark;
+			f->box = d->task_mark_offset - 1;
+			f->box_end = d->task_mark_offset + 1;
+			f->last_off = f->box_end;
+		}
+		return 0;
+	}
+	/* an item that starts with another block has no box */
+	if (t != MD_BLOCK_P && s->lis.n > 0)
+		s->lis.v[s->lis.n - 1].started = true;
+	return 0;
+}
+
+static bool fence_line(const scan *s, size_t b, size_t e, char fc)
+{
+	int n = 0;
+	for (size_t i = b; i < e; i++)
+		if (s->doc[i] == fc)
+			n++;
+	return n >= 3;
+}
+
+static int leave_block(MD_BLOCKTYPE t, void *detail, void *u)
+{
+	scan *s = u;
+	(void)detail;
+	if (t == MD_BLOCK_CODE) {
+		s->code_block--;
+		if (s->fence && s->cb_seen) {
+			/* blank the fence lines around the content */
+			size_t ls = line_start(s, s->cb_first);
+			if (ls > 0) {
+				size_t ps = line_start(s, ls - 1);
+				if (fence_line(s, ps, ls - 1, s->fence))
+					mask(s, ps, ls - 1);
+			}
+			size_t le = line_end(s, s->cb_last > 0 ? s->cb_last - 1
+							       : 0);
+			if (le < s->len) {
+				size_t ne = line_end(s, le + 1);
+				if (fence_line(s, le + 1, ne, s->fence))
+					mask(s, le + 1, ne);
+			}
+		}
+	} else if (t == MD_BLOCK_HTML) {
+		s->html_block--;
+	} else if (t == MD_BLOCK_LI && s->lis.n > 0) {
+		rg_md_item f = s->lis.v[--s->lis.n];
+		if (f.task)
+			*RG_VEC_PUSH(*s->tasks) = f;
+	}
+	return 0;
+}
+
+static int enter_span(MD_SPANTYPE t, void *detail, void *u)
+{
+	scan *s = u;
+	if (t == MD_SPAN_CODE) {
+		s->code_span++;
+	} else if (t == MD_SPAN_A) {
+		MD_SPAN_A_DETAIL *d = detail;
+		mask_attr(s, &d->href);
+		mask_attr(s, &d->title);
+	} else if (t == MD_SPAN_IMG) {
+		MD_SPAN_IMG_DETAIL *d = detail;
+		mask_attr(s, &d->src);
+		mask_attr(s, &d->title);
+	}
+	return 0;
+}
+
+static int leave_span(MD_SPANTYPE t, void *detail, void *u)
+{
+	scan *s = u;
+	(void)detail;
+	if (t == MD_SPAN_CODE)
+		s->code_span--;
+	return 0;
+}
+
+static int text(MD_TEXTTYPE t, const MD_CHAR *p, MD_SIZE n, void *u)
+{
+	scan *s = u;
+	if (!in_doc(s, p, n) || n == 0)
+		return 0;
+	size_t b = (size_t)(p - s->doc), e = b + n;
+	if (s->lis.n > 0 && !s->lis.v[s->lis.n - 1].started) {
+		s->lis.v[s->lis.n - 1].started = true;
+		if (t == MD_TEXT_NORMAL && !s->code_span)
+			rg_md_task_box(s->doc, s->len, &s->lis.v[s->lis.n - 1],
+				       b);
+	}
+	if (s->lis.n > 0 && e > s->lis.v[s->lis.n - 1].last_off)
+		s->lis.v[s->lis.n - 1].last_off = e;
+	if (s->code_block) {
+		if (!s->cb_seen) {
+			s->cb_first = b;
+			s->cb_seen = true;
+		}
+		s->cb_last = e;
+		mask(s, b, e);
+	} else if (s->code_span || t == MD_TEXT_CODE) {
+		/* the content and the backticks around it */
+		while (b > 0 && s->doc[b - 1] == '`')
+			b--;
+		while (e < s->len && s->doc[e] == '`')
+			e++;
+		mask(s, b, e);
+	} else if (s->html_block || t == MD_TEXT_HTML) {
+		mask(s, b, e);
+	}
+	return 0;
+}
+
+/* ---- what md4c does not tell ---- */
+
+/*
+ * Obsidian comments, %% to %% on one line or across lines, are blanked
+ * in the masked copy (a %% in code is already blank there); one left
+ * open runs to the end of the note, as Obsidian shows it.
+ */
+static void mask_comments(scan *s)
+{
+	size_t i = 0;
+	while (i + 1 < s->len) {
+		if (s->m[i] != '%' || s->m[i + 1] != '%') {
+			i++;
+			continue;
+		}
+		size_t j = i + 2;
+		while (j + 1 < s->len &&
+		       !(s->m[j] == '%' && s->m[j + 1] == '%'))
+			j++;
+		size_t e = j + 1 < s->len ? j + 2 : s->len;
+		mask(s, i, e);
+		i = e;
+	}
+}
+
+/*
+ * A link reference definition is not reported by md4c, used or not; its
+ * destination and title are blanked here, as inline link destinations
+ * are.
+ */
+void rg_md_mask_definition(char *s, size_t n, bool after_text)
+{
+	size_t i = 0;
+	if (after_text) /* a definition cannot interrupt a paragraph */
+		return;
+	while (i < n && i < 3 && s[i] == ' ')
+		i++;
+	if (i >= n || s[i] != '[' || (i + 1 < n && s[i + 1] == '['))
+		return;
+	size_t j = i + 1;
+	while (j < n && s[j] != ']' && s[j] != '[')
+		j++;
+	if (j + 1 >= n || s[j] != ']' || s[j + 1] != ':' || j == i + 1)
+		return;
+	/* a destination: <...>, or a run without blanks whose parentheses
+	 * balance */
+	size_t d = j + 2;
+	while (d < n && (s[d] == ' ' || s[d] == '\t'))
+		d++;
+	if (d >= n)
+		return;
+	if (s[d] == '<') {
+		if (memchr(s + d, '>', n - d) == NULL)
+			return;
+	} else {
+		int depth = 0;
+		for (size_t k = d; k < n && s[k] != ' ' && s[k] != '\t'; k++) {
+			depth += s[k] == '(';
+			depth -= s[k] == ')';
+			if (depth < 0)
+				return;
+		}
+		if (depth != 0)
+			return;
+	}
+	for (size_t k = j + 2; k < n; k++)
+		if (s[k] != '\r')
+			s[k] = ' ';
+}
+
+/* ---- the pass ---- */
+
+char *rg_md_mask_body(const char *body, size_t len, rg_md_items *tasks)
+{
+	scan sc = {0}, *s = &sc;
+	s->tasks = tasks;
+	s->doc = body;
+	s->len = len;
+	s->m = rg_malloc(len + 1);
+	memcpy(s->m, body, len);
+	s->m[len] = '\0';
+	/* NUL bytes would end C strings in md4c's callbacks and ours */
+	for (size_t i = 0; i < len; i++)
+		if (s->m[i] == '\0')
+			s->m[i] = ' ';
+	MD_PARSER parser = {0};
+	parser.flags = MD_FLAG_WIKILINKS | MD_FLAG_TASKLISTS;
+	parser.enter_block = enter_block;
+	parser.leave_block = leave_block;
+	parser.enter_span = enter_span;
+	parser.leave_span = leave_span;
+	parser.text = text;
+	if (len <= MD_LEN_MAX)
+		md_parse(body, (MD_SIZE)len, &parser, s);
+	mask_comments(s);
+	RG_VEC_FREE(s->lis);
+	return s->m;
+}

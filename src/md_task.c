@@ -1,0 +1,254 @@
+/*
+ * md_task: the Markdown reader's tasks (notes format, section 4): the
+ * boxes md4c does not know, and each task item read from the masked body:
+ * done or not, cancelled, its due and done dates (in every marker form,
+ * with a time of day), its wiki-links and its text.
+ */
+#include "refgraph/md_task.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "refgraph/date.h"
+#include "refgraph/names.h"
+
+void rg_md_task_box(const char *doc, size_t len, rg_md_item *it, size_t b)
+{
+	const unsigned char *d = (const unsigned char *)doc;
+	/* after the list marker's blank: not an escaped \[ */
+	if (d[b] != '[' || b + 2 >= len || b == 0 ||
+	    (d[b - 1] != ' ' && d[b - 1] != '\t'))
+		return;
+	size_t k = 1; /* the length of the character's UTF-8 sequence */
+	if (d[b + 1] >= 0xC0)
+		while (k < 4 && b + 1 + k < len &&
+		       (d[b + 1 + k] & 0xC0) == 0x80)
+			k++;
+	size_t c = b + 1 + k; /* the ] */
+	if (d[b + 1] == '\n' || d[b + 1] == '\r' || c >= len || d[c] != ']')
+		return;
+	if (c + 1 < len && d[c + 1] != ' ' && d[c + 1] != '\t' &&
+	    d[c + 1] != '\n' && d[c + 1] != '\r')
+		return;
+	it->task = true;
+	it->mark = k == 1 ? (char)d[b + 1] : '?';
+	it->box = b;
+	it->box_end = c;
+	it->last_off = c + 1;
+}
+
+/* ---- dates ---- */
+
+/* The longest date with a time of day and zone tried after a day. */
+enum { DATE_MAX = 48 };
+
+/*
+ * The date at s[0..n), which starts with YYYY-MM-DD: its day number and
+ * its length, the longest that date.c reads (a time of day and a zone
+ * may follow the day).  False when the day is not a real one.
+ */
+static bool date_at(const char *s, size_t n, int *day, size_t *len)
+{
+	*len = 10;
+	if (n > 10 && (s[10] == 'T' || s[10] == 't' || s[10] == ' ')) {
+		for (size_t e = n < DATE_MAX ? n : DATE_MAX; e > 11; e--) {
+			if (rg_md_line_blank(s[e - 1]))
+				continue;
+			if (rg_date_parse(s, e, day)) {
+				*len = e;
+				return true;
+			}
+		}
+	}
+	return rg_date_parse10(s, day);
+}
+
+/* The task's date after the first marker of pattern pat in s[0..n). */
+static int task_date(rg_md_line *L, rg_md_pattern pat, const char *s, size_t n,
+		     const char *what)
+{
+	if (!rg_md_line_match(L, pat, s, n, 0))
+		return RG_NODATE;
+	PCRE2_SIZE *o = rg_md_line_ov(L);
+	int d;
+	size_t dlen;
+	if (date_at(s + o[2], n - o[2], &d, &dlen))
+		return d;
+	size_t off = (size_t)(s - L->m) + o[2];
+	rg_diag(&L->f->diags, L->f->path, rg_md_line_of(L, off),
+		rg_md_line_col(L, off), RG_WARNING,
+		"task %s date '%.10s' is not a real day; ignored", what,
+		s + o[2]);
+	return RG_NODATE;
+}
+
+static void task_links(rg_md_line *L, rg_task *k, const char *s, size_t n)
+{
+	RG_VEC(rg_ref) links = {0};
+	size_t from = 0;
+	rg_ref r;
+	while (rg_md_line_next_link(L, s, n, &from, &r))
+		*RG_VEC_PUSH(links) = r;
+	if (links.n) {
+		k->links =
+			rg_arena_alloc(L->f->arena, links.n * sizeof(rg_ref));
+		memcpy(k->links, links.v, links.n * sizeof(rg_ref));
+		k->nlinks = links.n;
+	}
+	RG_VEC_FREE(links);
+}
+
+/* ---- the text ---- */
+
+/* A stretch of a task's first line written otherwise: [b, e) as r[0..n). */
+typedef struct cut {
+	size_t b, e;
+	const char *r;
+	size_t n;
+} cut;
+
+typedef RG_VEC(cut) cut_vec;
+
+/* Append s[0..n) to t, white space runs as one space (none leading). */
+static void put_text(rg_buf *t, bool *space, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		size_t k = s[i] == '\0' ? 1 : rg_space_len(s + i, n - i);
+		if (k > 0) {
+			*space = true;
+			i += k;
+			continue;
+		}
+		if (*space && t->len > 0)
+			rg_buf_putc(t, ' ');
+		*space = false;
+		rg_buf_putc(t, s[i++]);
+	}
+}
+
+/*
+ * The due and done markers to leave out of a task's text, each with its
+ * date, and with a [...] or (...) around it that holds nothing else.
+ */
+static void marker_cuts(rg_md_line *L, size_t b, size_t e, cut_vec *cuts)
+{
+	const char *s = L->m;
+	size_t from = b;
+	while (from < e && rg_md_line_match(L, RG_MD_PAT_TMARK, s, e, from)) {
+		PCRE2_SIZE *o = rg_md_line_ov(L);
+		int d;
+		size_t dlen;
+		date_at(s + o[2], e - o[2], &d, &dlen);
+		size_t cb = o[0], ce = o[2] + dlen, p = cb, q = ce;
+		while (p > b && rg_md_line_blank(s[p - 1]))
+			p--;
+		while (q < e && rg_md_line_blank(s[q]))
+			q++;
+		if (p > b && q < e &&
+		    ((s[p - 1] == '[' && s[q] == ']') ||
+		     (s[p - 1] == '(' && s[q] == ')'))) {
+			cb = p - 1;
+			ce = q + 1;
+		}
+		cut *c = RG_VEC_PUSH(*cuts);
+		c->b = cb;
+		c->e = ce;
+		from = ce > o[1] ? ce : o[1];
+	}
+}
+
+/* Each wiki-link as its shown text: [[T|shown]] shown, [[T#h]] T. */
+static void link_cuts(rg_md_line *L, size_t b, size_t e, cut_vec *cuts)
+{
+	size_t from = b;
+	while (from < e && rg_md_line_match(L, RG_MD_PAT_LINK, L->m, e, from)) {
+		PCRE2_SIZE *o = rg_md_line_ov(L);
+		const char *in = L->doc + o[2];
+		size_t n = o[3] - o[2], bar = 0, tb, tl;
+		while (bar < n && in[bar] != '|')
+			bar++;
+		cut *c = RG_VEC_PUSH(*cuts);
+		c->b = o[0];
+		c->e = o[1];
+		if (bar + 1 < n) {
+			c->r = in + bar + 1;
+			c->n = n - bar - 1;
+		} else if (rg_names_ref_target(L->doc + o[0], o[1] - o[0], &tb,
+					       &tl)) {
+			c->r = L->doc + o[0] + tb;
+			c->n = tl;
+		}
+		from = o[1];
+	}
+}
+
+static int cut_order(const void *a, const void *b)
+{
+	const cut *x = a, *y = b;
+	return x->b < y->b ? -1 : x->b > y->b;
+}
+
+/*
+ * A task's text (notes format, section 4): its first line after the box,
+ * the body bytes [b, e), as written but for the cuts above.
+ */
+static const char *task_text(rg_md_line *L, size_t b, size_t e)
+{
+	cut_vec cuts = {0};
+	marker_cuts(L, b, e, &cuts);
+	link_cuts(L, b, e, &cuts);
+	if (cuts.n > 1)
+		qsort(cuts.v, cuts.n, sizeof(cut), cut_order);
+	rg_buf t = {0};
+	bool space = false;
+	size_t at = b;
+	for (size_t i = 0; i < cuts.n; i++) {
+		if (cuts.v[i].b < at)
+			continue; /* inside one already cut */
+		put_text(&t, &space, L->doc + at, cuts.v[i].b - at);
+		put_text(&t, &space, cuts.v[i].r, cuts.v[i].n);
+		at = cuts.v[i].e;
+	}
+	put_text(&t, &space, L->doc + at, e - at);
+	L->work += e - b;
+	const char *r = rg_arena_strndup(L->f->arena, t.s ? t.s : "", t.len);
+	rg_buf_free(&t);
+	RG_VEC_FREE(cuts);
+	return r;
+}
+
+/* ---- the item ---- */
+
+void rg_md_task_read(rg_md_line *L, const rg_md_item *t, const rg_limits *lim)
+{
+	/* in an Obsidian comment, or cancelled: no task */
+	if (t->box_end >= L->len || L->m[t->box] != '[' || t->mark == '-')
+		return;
+	size_t b = t->box;
+	while (b > 0 && L->m[b - 1] != '\n')
+		b--;
+	size_t e = t->last_off > t->box_end ? t->last_off : t->box_end;
+	while (e < L->len && L->m[e] != '\n')
+		e++;
+	if (e - b > lim->max_line * 4) {
+		e = b + lim->max_line * 4;
+		/* not inside a character: patterns read whole ones */
+		while (e > b && ((unsigned char)L->mm[e] & 0xC0) == 0x80)
+			e--;
+	}
+	size_t fe = t->box_end + 1; /* the end of the first line */
+	while (fe < e && L->m[fe] != '\n')
+		fe++;
+	if (fe > t->box_end + 1 && L->m[fe - 1] == '\r')
+		fe--;
+	rg_task *k = RG_VEC_PUSH(L->f->tasks);
+	k->line = rg_md_line_of(L, t->box);
+	k->col = rg_md_line_col(L, t->box);
+	k->done = t->mark == 'x' || t->mark == 'X';
+	const char *s = L->m + b;
+	size_t n = e - b;
+	k->due = task_date(L, RG_MD_PAT_DUE, s, n, "due");
+	k->done_date = task_date(L, RG_MD_PAT_DONE, s, n, "done");
+	task_links(L, k, s, n);
+	k->text = task_text(L, t->box_end + 1, fe);
+}
