@@ -175,7 +175,7 @@ static void scalar(cfg_reader *r, const char *key, const char *v,
 }
 
 /*
- * Settings are read like notes (notes.c, rg_read_file): no link followed,
+ * Settings are read like notes (notes.c, rg_read_settings): no link followed,
  * never blocking on a FIFO, regular files only, whole up to max_file_size.
  * A link or a file of another kind is a warning and the defaults stand,
  * as a note of that kind is skipped; a file too big is an error.
@@ -185,16 +185,13 @@ bool rg_config_read(rg_config *c, const char *path, const char *shown,
 {
 	char *text;
 	size_t len;
-	bool big;
-	int e = rg_read_file(AT_FDCWD, path, c->limits.max_file_size, &text,
-			     &len, &big);
-	struct stat st;
-	/* a directory by that name cannot be settings: an I/O failure, as
-	 * before; FIFOs and devices are what a warning is for */
-	if (e == EINVAL &&
-	    fstatat(AT_FDCWD, path, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
-	    S_ISDIR(st.st_mode))
-		e = EISDIR;
+	bool big, dir_failed;
+	int e = rg_read_settings(path, c->limits.max_file_size, &text, &len,
+				 &big, &dir_failed);
+	/* ROOT's own settings in a folder that cannot be read: the walk
+	 * names ROOT, which is where the fault is */
+	if (e != 0 && dir_failed && optional)
+		return true;
 	if (e == 0) {
 		rg_config_parse(c, text, len, shown, d);
 		free(text);
