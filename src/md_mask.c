@@ -291,8 +291,11 @@ char *rg_md_mask_body(const char *body, size_t len, rg_md_items *tasks)
 	parser.enter_span = enter_span;
 	parser.leave_span = leave_span;
 	parser.text = text;
-	if (len <= MD_LEN_MAX)
-		md_parse(body, (MD_SIZE)len, &parser, s);
+	/* the callbacks never stop the parse, so a failure is md4c's own
+	 * allocation failing: the masks would be wrong, and with them the
+	 * report */
+	if (len <= MD_LEN_MAX && md_parse(body, (MD_SIZE)len, &parser, s) != 0)
+		rg_oom();
 	mask_comments(s);
 	RG_VEC_FREE(s->lis);
 	return s->m;

@@ -280,6 +280,9 @@ rg_ystep rg_ytree_next(rg_ytree *t, const rg_ynode **root)
 	for (;;) {
 		yaml_event_t ev;
 		if (!yaml_parser_parse(&t->p, &ev)) {
+			/* libyaml out of memory is no fault of the note */
+			if (t->p.error == YAML_MEMORY_ERROR)
+				rg_oom();
 			syntax_error(t);
 			*root = top;
 			return RG_YERR;

@@ -23,16 +23,9 @@
 # reported as XFAIL and do not fail the suite; one that passes is reported
 # as XPASS, to be taken off the list.
 KNOWN_FAILING='alias-scalar-bomb	yaml_rec.c: an alias of a large scalar must not copy it (out of memory)
-anchors	yaml_rec.c: index anchors (hash), so 300,000 anchors read in linear time
-long-line	md_scan.c: a task line of 200,000 wiki-links read in linear time (26 s on 2 busy cores)
-slow-brackets	md_scan.c: unclosed fields and wiki-links in parentheses near-linear in the line length
 front-matter-error	note.c/yaml_rec.c: a record without a name after a syntax error; graph.c index_contact takes strlen of its NULL id
 diag-injection	diag.c: control characters in quoted paths and values shown visibly on standard error
 config-hostile	config.c: a key after an alias or a complex key keeps its value
-config-large	config.c: read the settings whole up to max_file_size (rg_read_settings), or say they were cut
-config-fifo	config.c: read the settings with rg_read_settings (notes.h): a FIFO is not opened for long, and is a warning
-config-link	config.c: read the settings with rg_read_settings (notes.h): a symbolic link is not followed, and is a warning
-places	md_scan.c: a task due date on a continuation line points at its own line and column
 hostile-names	out_csv.c: control characters in CSV cells shown visibly'
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")

@@ -9,8 +9,7 @@
 # modules can fix, one per line: the test's name, a tab, the module and
 # what it must do.  They are reported as XFAIL and do not fail the suite;
 # one that passes is reported as XPASS, to be taken off the list.
-KNOWN_FAILING='full standard error, notes with errors	cli.c: a failed write of the diagnostics is status 3 even when the notes have errors
-the notes folder cannot be searched	config.c: read the settings with rg_read_settings (notes.h) and say nothing when it sets *dir_failed: the walk names ROOT'
+KNOWN_FAILING='full standard error, notes with errors	cli.c: a failed write of the diagnostics is status 3 even when the notes have errors'
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 shim=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
