@@ -116,12 +116,44 @@ static int scc(int n, const edge_index *e, int *comp)
 	return ncomp;
 }
 
+typedef RG_VEC(int) int_vec;
+
 /* The components, sinks first: comp[v] its id, verts[start[c] ..
- * start[c + 1]) its contacts. */
+ * start[c + 1]) its contacts, out[ostart[c] .. ostart[c + 1]) the other
+ * components its contacts refer to, each once (the condensation). */
 typedef struct comp_index {
 	int ncomp;
 	int *comp, *start, *verts;
+	int *ostart, *out;
 } comp_index;
+
+/* The condensation's edges: a long cycle is one component with none, so
+ * a pass does not walk its referrals again for every block of sources. */
+static void condense(comp_index *ci, const edge_index *e)
+{
+	size_t cap = ci->ncomp ? (size_t)ci->ncomp : 1;
+	int *last = rg_malloc(cap * sizeof(int)); /* last source of c seen */
+	for (int c = 0; c < ci->ncomp; c++)
+		last[c] = -1;
+	ci->ostart = rg_malloc((cap + 1) * sizeof(int));
+	int_vec out = {0};
+	for (int c = 0; c < ci->ncomp; c++) {
+		ci->ostart[c] = (int)out.n;
+		for (int x = ci->start[c]; x < ci->start[c + 1]; x++) {
+			int v = ci->verts[x];
+			for (int j = e->start[v]; j < e->start[v + 1]; j++) {
+				int d = ci->comp[e->to[j]];
+				if (d != c && last[d] != c) {
+					last[d] = c;
+					*RG_VEC_PUSH(out) = d;
+				}
+			}
+		}
+	}
+	ci->ostart[ci->ncomp] = (int)out.n;
+	ci->out = out.v;
+	free(last);
+}
 
 static void components(comp_index *ci, int n, const edge_index *e)
 {
@@ -129,6 +161,7 @@ static void components(comp_index *ci, int n, const edge_index *e)
 	ci->ncomp = scc(n, e, ci->comp);
 	rg_group(ci->comp, (size_t)n, (size_t)ci->ncomp, &ci->start,
 		 &ci->verts);
+	condense(ci, e);
 }
 
 static void components_free(comp_index *ci)
@@ -136,9 +169,9 @@ static void components_free(comp_index *ci)
 	free(ci->comp);
 	free(ci->start);
 	free(ci->verts);
+	free(ci->ostart);
+	free(ci->out);
 }
-
-typedef RG_VEC(int) int_vec;
 
 /* The referrals that count, each added to its source's row (made on its
  * first); own[c]: the value won from c's own referrals. */
@@ -290,11 +323,8 @@ static int propagate(reach *r, const int *src, int k)
 		uint64_t m = r->bits[c];
 		if (!m || r->stop[c])
 			continue;
-		for (int x = r->ci->start[c]; x < r->ci->start[c + 1]; x++) {
-			int v = r->ci->verts[x];
-			for (int j = e->start[v]; j < e->start[v + 1]; j++)
-				r->bits[comp[e->to[j]]] |= m;
-		}
+		for (int x = r->ci->ostart[c]; x < r->ci->ostart[c + 1]; x++)
+			r->bits[r->ci->out[x]] |= m;
 	}
 	return top;
 }
