@@ -23,6 +23,9 @@ bool rg_names_ref_target(const char *s, size_t n, size_t *start, size_t *len);
  * is not valid UTF-8 is folded bytewise (ASCII only).
  */
 char *rg_names_fold(const char *s, size_t n);
+/* rg_names_fold always through utf8proc, without the ASCII shortcut: for
+ * tests that check the two agree.  malloc'd, caller frees. */
+char *rg_names_fold_utf8proc(const char *s, size_t n);
 /* NFC of s[0..n) (no folding); malloc'd, caller frees. */
 char *rg_names_nfc(const char *s, size_t n);
 /* True when s[0..n) is valid UTF-8. */
