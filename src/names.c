@@ -76,13 +76,13 @@ bool rg_names_utf8_valid(const char *s, size_t n)
 	return true;
 }
 
-/* NFC (and with UTF8PROC_CASEFOLD, case folding) of s[0..n) by utf8proc;
- * text that is not UTF-8, or holds a NUL, bytewise up to the NUL. */
+/* NFC (and with UTF8PROC_CASEFOLD, case folding) of s[0..n), which holds
+ * no NUL, by utf8proc; text that is not UTF-8 bytewise (ASCII only). */
 static char *map_utf8proc(const char *s, size_t n, int opts)
 {
 	utf8proc_uint8_t *out = NULL;
 	utf8proc_ssize_t r = -1;
-	if (rg_names_utf8_valid(s, n) && memchr(s, '\0', n) == NULL)
+	if (rg_names_utf8_valid(s, n))
 		r = utf8proc_map((const utf8proc_uint8_t *)s,
 				 (utf8proc_ssize_t)n, &out,
 				 (utf8proc_option_t)(opts | UTF8PROC_STABLE |
@@ -100,12 +100,15 @@ static char *map_utf8proc(const char *s, size_t n, int opts)
 
 /*
  * The same, trimmed.  ASCII is its own NFC, and its only case folding is
- * A-Z to a-z, so ASCII text (most names) does without utf8proc, up to a
- * NUL like the bytewise way; test_names checks that both ways agree.
+ * A-Z to a-z, so ASCII text (most names) does without utf8proc;
+ * test_names checks that both ways agree.
  */
 static char *map(const char *s, size_t n, int opts, bool ascii_way)
 {
-	size_t b = 0, e = n;
+	/* a NUL ends the text before it is trimmed, so that folding what
+	 * fold gave changes nothing */
+	const char *nul = memchr(s, '\0', n);
+	size_t b = 0, e = nul ? (size_t)(nul - s) : n;
 	rg_trim(s, &b, &e);
 	if (!ascii_way || !ascii_only(s + b, e - b))
 		return map_utf8proc(s + b, e - b, opts);

@@ -20,7 +20,8 @@ bool rg_names_ref_target(const char *s, size_t n, size_t *start, size_t *len);
 
 /*
  * NFC + case fold of s[0..n), trimmed; malloc'd, caller frees.  Input that
- * is not valid UTF-8 is folded bytewise (ASCII only).
+ * is not valid UTF-8 is folded bytewise (ASCII only); a NUL ends the text
+ * (before trimming, so folding twice gives what folding once does).
  */
 char *rg_names_fold(const char *s, size_t n);
 /* rg_names_fold always through utf8proc, without the ASCII shortcut: for

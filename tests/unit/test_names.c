@@ -171,6 +171,13 @@ static void ascii_way(void **state)
 	char *p = rg_names_fold("  Ann LEE\t", 10);
 	assert_string_equal(p, "ann lee");
 	free(p);
+	/* a NUL ends the text before trimming: folding is idempotent */
+	p = rg_names_fold("\x01\n\0", 3);
+	assert_string_equal(p, "\x01");
+	free(p);
+	p = rg_names_fold("Ann \0x", 6);
+	assert_string_equal(p, "ann");
+	free(p);
 }
 
 static void distance(void **state)
