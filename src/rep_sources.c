@@ -234,37 +234,6 @@ static void edges(edge_index *e, const rg_graph *g, const int *kept,
 			      sizeof(int), cmp_int);
 }
 
-/* tree[v]: every descendant of v has one referrer and no cycle; sub[v]:
- * then the value of v's whole subtree, v's own included.  comp: the
- * components, sinks first, so a walk down the ids meets every vertex
- * after its descendants. */
-static void trees(int n, const edge_index *e, const double *own,
-		  const comp_index *ci, bool *tree, double *sub)
-{
-	int *indeg = rg_calloc((size_t)n ? (size_t)n : 1, sizeof(int));
-	for (int v = 0; v < n; v++)
-		for (int j = e->start[v]; j < e->start[v + 1]; j++)
-			indeg[e->to[j]]++;
-	for (int k = 0; k < n; k++) {
-		int v = ci->verts[k];
-		int c = ci->comp[v];
-		/* a self-referral (v -> v) makes v not tree-like: tree[v]
-		 * is still false when its own edge is met below */
-		bool t = ci->start[c + 1] - ci->start[c] == 1;
-		double s = own[v];
-		for (int j = e->start[v]; j < e->start[v + 1] && t; j++) {
-			int w = e->to[j];
-			if (!tree[w] || indeg[w] != 1)
-				t = false;
-			else
-				s += sub[w];
-		}
-		tree[v] = t;
-		sub[v] = t ? s : 0;
-	}
-	free(indeg);
-}
-
 /*
  * A sum that keeps the low-order bits each addition loses (Neumaier's
  * compensated sum), so that downstream_value does not depend on the order
@@ -284,9 +253,48 @@ static void csum_add(csum *a, double x)
 	a->s = t;
 }
 
+/* a += b, both compensated sums */
+static void csum_merge(csum *a, const csum *b)
+{
+	csum_add(a, b->s);
+	csum_add(a, b->c);
+}
+
 static double csum_get(const csum *a)
 {
 	return a->s + a->c;
+}
+
+/* tree[v]: every descendant of v has one referrer and no cycle; sub[v]:
+ * then the value of v's whole subtree, v's own included.  comp: the
+ * components, sinks first, so a walk down the ids meets every vertex
+ * after its descendants. */
+static void trees(int n, const edge_index *e, const double *own,
+		  const comp_index *ci, bool *tree, csum *sub)
+{
+	int *indeg = rg_calloc((size_t)n ? (size_t)n : 1, sizeof(int));
+	for (int v = 0; v < n; v++)
+		for (int j = e->start[v]; j < e->start[v + 1]; j++)
+			indeg[e->to[j]]++;
+	for (int k = 0; k < n; k++) {
+		int v = ci->verts[k];
+		int c = ci->comp[v];
+		/* a self-referral (v -> v) makes v not tree-like: tree[v]
+		 * is still false when its own edge is met below */
+		bool t = ci->start[c + 1] - ci->start[c] == 1;
+		csum s = {own[v], 0};
+		for (int j = e->start[v]; j < e->start[v + 1] && t; j++) {
+			int w = e->to[j];
+			if (!tree[w] || indeg[w] != 1)
+				t = false;
+			else
+				csum_merge(&s, &sub[w]);
+		}
+		tree[v] = t;
+		if (t)
+			sub[v] = s;
+	}
+	free(indeg);
 }
 
 /*
@@ -346,20 +354,17 @@ static void reach_block(reach *r, const int *src, int k, double *out)
 			continue;
 		/* on wide networks most words are all or none of the block */
 		if (m == full) {
-			csum_add(&all, r->cval[c].s);
-			csum_add(&all, r->cval[c].c);
+			csum_merge(&all, &r->cval[c]);
 			continue;
 		}
 		for (; m; m &= m - 1) {
 			int i = __builtin_ctzll(m);
-			csum_add(&acc[i], r->cval[c].s);
-			csum_add(&acc[i], r->cval[c].c);
+			csum_merge(&acc[i], &r->cval[c]);
 		}
 	}
 	for (int i = 0; i < k; i++) {
 		int s = src[i];
-		csum_add(&acc[i], all.s);
-		csum_add(&acc[i], all.c);
+		csum_merge(&acc[i], &all);
 		/* reached or not, a source's own value is not counted */
 		if (self >> i & 1)
 			csum_add(&acc[i], -r->own[s]);
@@ -368,7 +373,7 @@ static void reach_block(reach *r, const int *src, int k, double *out)
 }
 
 /* The value a component adds when reached; tree-like contacts stop. */
-static void values(reach *r, int n, const bool *tree, const double *sub)
+static void values(reach *r, int n, const bool *tree, const csum *sub)
 {
 	const comp_index *ci = r->ci;
 	size_t cap = ci->ncomp ? (size_t)ci->ncomp : 1;
@@ -379,7 +384,7 @@ static void values(reach *r, int n, const bool *tree, const double *sub)
 		int c = ci->comp[v];
 		if (tree[v]) {
 			r->stop[c] = true;
-			csum_add(&r->cval[c], sub[v]);
+			csum_merge(&r->cval[c], &sub[v]);
 		} else {
 			csum_add(&r->cval[c], r->own[v]);
 		}
@@ -395,7 +400,7 @@ static void values(reach *r, int n, const bool *tree, const double *sub)
  * order gives the same sums.)
  */
 static void downstream_all(reach *r, int n, const int *row_index,
-			   const bool *tree, const double *sub, double *down)
+			   const bool *tree, const csum *sub, double *down)
 {
 	const edge_index *e = r->e;
 	int *pend = rg_malloc((size_t)(n ? n : 1) * sizeof(int));
@@ -409,7 +414,7 @@ static void downstream_all(reach *r, int n, const int *row_index,
 		bool direct = true;
 		for (int j = e->start[s]; j < e->start[s + 1] && direct; j++) {
 			direct = tree[e->to[j]];
-			csum_add(&t, sub[e->to[j]]);
+			csum_merge(&t, &sub[e->to[j]]);
 		}
 		if (direct)
 			down[s] = csum_get(&t);
@@ -444,7 +449,7 @@ void rg_report_sources(rg_report *r, const rg_graph *g, const rg_report_opts *o)
 	comp_index ci;
 	components(&ci, n, &e);
 	bool *tree = rg_calloc(cap, sizeof(bool));
-	double *sub = rg_calloc(cap, sizeof(double));
+	csum *sub = rg_calloc(cap, sizeof(csum));
 	trees(n, &e, own, &ci, tree, sub);
 	reach w = {.e = &e, .ci = &ci, .own = own};
 	values(&w, n, tree, sub);
