@@ -49,8 +49,20 @@ bool rg_names_ref_target(const char *s, size_t n, size_t *start, size_t *len)
 	return e > b;
 }
 
+/* True when s[0..n) is all ASCII.  The bytes are or-ed without an early
+ * exit, which compilers turn into wide loads. */
+static bool ascii_only(const char *s, size_t n)
+{
+	unsigned char acc = 0;
+	for (size_t i = 0; i < n; i++)
+		acc |= (unsigned char)s[i];
+	return acc < 0x80;
+}
+
 bool rg_names_utf8_valid(const char *s, size_t n)
 {
+	if (ascii_only(s, n))
+		return true;
 	size_t i = 0;
 	while (i < n) {
 		utf8proc_int32_t cp;
@@ -64,21 +76,20 @@ bool rg_names_utf8_valid(const char *s, size_t n)
 	return true;
 }
 
-static char *map(const char *s, size_t n, int opts)
+/* NFC (and with UTF8PROC_CASEFOLD, case folding) of s[0..n), which holds
+ * no NUL, by utf8proc; text that is not UTF-8 bytewise (ASCII only). */
+static char *map_utf8proc(const char *s, size_t n, int opts)
 {
-	size_t b = 0, e = n;
-	rg_trim(s, &b, &e);
 	utf8proc_uint8_t *out = NULL;
 	utf8proc_ssize_t r = -1;
-	if (rg_names_utf8_valid(s + b, e - b) &&
-	    memchr(s + b, '\0', e - b) == NULL)
-		r = utf8proc_map((const utf8proc_uint8_t *)s + b,
-				 (utf8proc_ssize_t)(e - b), &out,
+	if (rg_names_utf8_valid(s, n))
+		r = utf8proc_map((const utf8proc_uint8_t *)s,
+				 (utf8proc_ssize_t)n, &out,
 				 (utf8proc_option_t)(opts | UTF8PROC_STABLE |
 						     UTF8PROC_COMPOSE));
 	if (r < 0 || out == NULL) {
 		free(out);
-		char *p = rg_strndup(s + b, e - b);
+		char *p = rg_strndup(s, n);
 		if (opts & UTF8PROC_CASEFOLD)
 			rg_ascii_lower(p, strlen(p));
 		return p;
@@ -87,14 +98,39 @@ static char *map(const char *s, size_t n, int opts)
 	return (char *)out;
 }
 
+/*
+ * The same, trimmed.  ASCII is its own NFC, and its only case folding is
+ * A-Z to a-z, so ASCII text (most names) does without utf8proc;
+ * test_names checks that both ways agree.
+ */
+static char *map(const char *s, size_t n, int opts, bool ascii_way)
+{
+	/* a NUL ends the text before it is trimmed, so that folding what
+	 * fold gave changes nothing */
+	const char *nul = memchr(s, '\0', n);
+	size_t b = 0, e = nul ? (size_t)(nul - s) : n;
+	rg_trim(s, &b, &e);
+	if (!ascii_way || !ascii_only(s + b, e - b))
+		return map_utf8proc(s + b, e - b, opts);
+	char *p = rg_strndup(s + b, e - b);
+	if (opts & UTF8PROC_CASEFOLD)
+		rg_ascii_lower(p, strlen(p));
+	return p;
+}
+
+char *rg_names_fold_utf8proc(const char *s, size_t n)
+{
+	return map(s, n, UTF8PROC_CASEFOLD, false);
+}
+
 char *rg_names_fold(const char *s, size_t n)
 {
-	return map(s, n, UTF8PROC_CASEFOLD);
+	return map(s, n, UTF8PROC_CASEFOLD, true);
 }
 
 char *rg_names_nfc(const char *s, size_t n)
 {
-	return map(s, n, 0);
+	return map(s, n, 0, true);
 }
 
 /* Decode to code points; returns the count (at most cap). */

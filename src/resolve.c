@@ -256,13 +256,34 @@ static void build_near(rg_build *b)
 	b->near_built = true;
 }
 
-/* A reference that makes a new contact: --strict makes it an error, a
- * near known name a warning. */
-static void report_new(rg_build *b, int file, const rg_ref *r, const char *key)
+/* near_of's mark of a contact not looked up yet. */
+static const char not_looked[] = "";
+
+/* The known name near implicit contact c's key, or NULL; looked up on the
+ * contact's first mention only, since every mention has the same key. */
+static const char *near_of(rg_build *b, int c, const char *key)
 {
 	if (!b->near_built)
 		build_near(b);
-	const char *near = rg_near_find(b->near, key);
+	size_t old = b->near_of.n;
+	if (old <= (size_t)c) {
+		rg_grow((void **)&b->near_of.v, &b->near_of.cap, (size_t)c + 1,
+			sizeof(const char *));
+		for (size_t i = old; i <= (size_t)c; i++)
+			b->near_of.v[i] = not_looked;
+		b->near_of.n = (size_t)c + 1;
+	}
+	if (b->near_of.v[c] == not_looked)
+		b->near_of.v[c] = rg_near_find(b->near, key);
+	return b->near_of.v[c];
+}
+
+/* A reference that makes a new contact c: --strict makes it an error, a
+ * near known name a warning. */
+static void report_new(rg_build *b, int file, const rg_ref *r, int c,
+		       const char *key)
+{
+	const char *near = near_of(b, c, key);
 	const char *path = rg_build_path(b, file);
 	if (b->strict)
 		rg_diag(b->d, path, r->line, r->col, RG_ERROR,
@@ -299,7 +320,7 @@ static int resolve_mention(rg_build *b, int file, const rg_ref *r)
 	/* every mention of an implicit contact is reported, not only the
 	 * first: each is a place to fix */
 	if (c >= 0 && c != b->g->owner && !b->g->contacts.v[c].written)
-		report_new(b, file, r, key);
+		report_new(b, file, r, c, key);
 	free(key);
 	return c;
 }
@@ -314,10 +335,11 @@ static int resolve_mention(rg_build *b, int file, const rg_ref *r)
 
 static size_t ref_slot(const rg_refmap *m, const rg_ref *r)
 {
-	size_t h = (size_t)(uintptr_t)r / sizeof(rg_ref);
-	/* Fibonacci hashing: addresses of one array are evenly spaced, and
-	 * the golden-ratio multiplier spreads them over the slots */
-	size_t i = (h * (size_t)FIB_MULT) & (m->cap - 1);
+	uint64_t h = (uint64_t)(uintptr_t)r / sizeof(rg_ref);
+	/* Fibonacci hashing: the golden-ratio multiplier spreads evenly
+	 * spaced addresses over the slots, read from the product's high
+	 * bits (its low bits are only the address's low bits mixed) */
+	size_t i = (size_t)((h * FIB_MULT) >> (64 - m->bits));
 	while (m->keys[i] && m->keys[i] != r)
 		i = (i + 1) & (m->cap - 1);
 	return i;
@@ -325,9 +347,12 @@ static size_t ref_slot(const rg_refmap *m, const rg_ref *r)
 
 static void refmap_init(rg_refmap *m, size_t n)
 {
-	m->cap = 1;
-	while (m->cap < n * REFMAP_LOAD + 1)
+	m->cap = 2; /* at least one bit: a shift by 64 is undefined */
+	m->bits = 1;
+	while (m->cap < n * REFMAP_LOAD + 1) {
 		m->cap *= 2;
+		m->bits++;
+	}
 	m->keys = rg_calloc(m->cap, sizeof *m->keys);
 	m->val = rg_calloc(m->cap, sizeof *m->val);
 }
@@ -370,6 +395,14 @@ static int cmp_pref(const void *pa, const void *pb)
 	return (a->seq > b->seq) - (a->seq < b->seq);
 }
 
+static bool in_order(const pref *v, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		if (cmp_pref(&v[i - 1], &v[i]) > 0)
+			return false;
+	return true;
+}
+
 static void push_ref(pref_vec *v, int file, const rg_ref *r)
 {
 	if (r->target == NULL)
@@ -402,10 +435,15 @@ static void push_file(pref_vec *v, int fi, const rg_file *f)
 void rg_resolve_all(rg_build *b)
 {
 	pref_vec refs = {0};
-	for (size_t fi = 0; fi < b->n->nfiles; fi++)
+	/* the files come in order, so sorting each file's references (most
+	 * are in order already) sorts them all */
+	for (size_t fi = 0; fi < b->n->nfiles; fi++) {
+		size_t from = refs.n;
 		push_file(&refs, (int)fi, b->n->files[fi]);
-	if (refs.n > 1)
-		qsort(refs.v, refs.n, sizeof(pref), cmp_pref);
+		if (!in_order(refs.v + from, refs.n - from))
+			qsort(refs.v + from, refs.n - from, sizeof(pref),
+			      cmp_pref);
+	}
 	refmap_init(&b->resolved, refs.n);
 	for (size_t k = 0; k < refs.n; k++)
 		refmap_put(&b->resolved, refs.v[k].ref,
@@ -453,6 +491,7 @@ void rg_resolve_free(rg_build *b)
 	rg_near_free(b->near);
 	b->near = NULL;
 	RG_VEC_FREE(b->recs);
+	RG_VEC_FREE(b->near_of);
 	free(b->resolved.keys);
 	free(b->resolved.val);
 	memset(&b->resolved, 0, sizeof b->resolved);

@@ -27,6 +27,7 @@ typedef struct rg_refmap {
 	const rg_ref **keys;
 	int *val;
 	size_t cap, n;
+	unsigned bits; /* cap is 2^bits */
 } rg_refmap;
 
 typedef struct rg_build {
@@ -44,6 +45,8 @@ typedef struct rg_build {
 	recs;		       /* per contact; NULL: not written */
 	rg_refmap resolved;    /* every reference of pass one */
 	unsigned *mark, stamp; /* per contact: the last pass that saw it */
+	/* per implicit contact: the known name near it (resolve.c) */
+	RG_VEC(const char *) near_of;
 } rg_build;
 
 static inline const char *rg_build_path(const rg_build *b, int file)

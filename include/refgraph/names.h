@@ -20,9 +20,13 @@ bool rg_names_ref_target(const char *s, size_t n, size_t *start, size_t *len);
 
 /*
  * NFC + case fold of s[0..n), trimmed; malloc'd, caller frees.  Input that
- * is not valid UTF-8 is folded bytewise (ASCII only).
+ * is not valid UTF-8 is folded bytewise (ASCII only); a NUL ends the text
+ * (before trimming, so folding twice gives what folding once does).
  */
 char *rg_names_fold(const char *s, size_t n);
+/* rg_names_fold always through utf8proc, without the ASCII shortcut: for
+ * tests that check the two agree.  malloc'd, caller frees. */
+char *rg_names_fold_utf8proc(const char *s, size_t n);
 /* NFC of s[0..n) (no folding); malloc'd, caller frees. */
 char *rg_names_nfc(const char *s, size_t n);
 /* True when s[0..n) is valid UTF-8. */

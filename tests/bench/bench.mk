@@ -26,7 +26,18 @@ BENCH_SIZES ?= 1000 10000 30000 $(if $(BENCH_LARGE),100000)
 BENCH_CORPORA = $(foreach n,$(BENCH_SIZES),build/bench/notes-$(n))
 GEN_NOTES ?= ../shared/bench/gen-notes
 
-.PHONY: bench bench-tools
+# make bench-shapes: the sources report on the referral networks that
+# once made its downstream walk quadratic (tests/bench/gen-shapes.py):
+# a cycle of SHAPE_CYCLE contacts (default 100000) and a dense network
+# of SHAPE_DENSE contacts, each referring the next 20 (default 50000),
+# one hyperfine run each; `check` on the same notes beside it is the cost
+# of reading them.  Cached under build/bench/shape-*.
+SHAPE_CYCLE ?= 100000
+SHAPE_DENSE ?= 50000
+SHAPE_DIRS = build/bench/shape-cycle-$(SHAPE_CYCLE) \
+	build/bench/shape-dense-$(SHAPE_DENSE)
+
+.PHONY: bench bench-tools bench-shapes
 
 bench-tools:
 	@missing=; \
@@ -50,3 +61,18 @@ $(B)/floor: tests/bench/floor.c | $(B)
 bench: bench-tools $(B)/refgraph $(B)/floor $(BENCH_CORPORA)
 	BENCH_RUNS=$(BENCH_RUNS) sh tests/bench/run.sh $(B)/floor \
 		$(B)/refgraph build/bench/last.md $(BENCH_CORPORA)
+
+build/bench/shape-%: tests/bench/gen-shapes.py | bench-tools
+	mkdir -p build/bench
+	rm -rf $@.tmp
+	python3 tests/bench/gen-shapes.py $(word 1,$(subst -, ,$*)) \
+		$(word 2,$(subst -, ,$*)) $@.tmp
+	mv $@.tmp $@
+
+bench-shapes: bench-tools $(B)/refgraph $(SHAPE_DIRS)
+	for d in $(SHAPE_DIRS); do \
+		hyperfine -N --runs $(BENCH_RUNS) --style basic \
+			-n "check $$d" "$(B)/refgraph check $$d" \
+			-n "sources $$d" "$(B)/refgraph sources --format json \
+			--today 2026-11-22 $$d" || exit 1; \
+	done

@@ -130,6 +130,56 @@ static void folding(void **state)
 	assert_false(rg_names_utf8_valid("\xed\xa0\x80", 3)); /* a surrogate */
 }
 
+/* Both ways of folding agree on s[0..n). */
+static void same_fold(const char *s, size_t n)
+{
+	char *fast = rg_names_fold(s, n);
+	char *slow = rg_names_fold_utf8proc(s, n);
+	assert_string_equal(fast, slow);
+	free(fast);
+	free(slow);
+}
+
+/*
+ * ASCII is folded without utf8proc: lower case and trim, nothing else.
+ * Every ASCII byte alone and in every pair, and pseudo-random ASCII
+ * strings with blanks at either end and NULs inside, give what utf8proc
+ * gives.
+ */
+static void ascii_way(void **state)
+{
+	(void)state;
+	enum { ASCII = 128, RANDOM = 20000, MAXLEN = 12 };
+	char s[MAXLEN + 1];
+	for (int a = 0; a < ASCII; a++) {
+		s[0] = (char)a;
+		same_fold(s, 1);
+		for (int b = 0; b < ASCII; b++) {
+			s[1] = (char)b;
+			same_fold(s, 2);
+		}
+	}
+	uint32_t x = 12345; /* a fixed LCG: the same strings every run */
+	for (int k = 0; k < RANDOM; k++) {
+		size_t n = 0, len = (size_t)(k % MAXLEN) + 1;
+		for (; n < len; n++) {
+			x = x * 1664525u + 1013904223u;
+			s[n] = (char)((x >> 24) % ASCII);
+		}
+		same_fold(s, n);
+	}
+	char *p = rg_names_fold("  Ann LEE\t", 10);
+	assert_string_equal(p, "ann lee");
+	free(p);
+	/* a NUL ends the text before trimming: folding is idempotent */
+	p = rg_names_fold("\x01\n\0", 3);
+	assert_string_equal(p, "\x01");
+	free(p);
+	p = rg_names_fold("Ann \0x", 6);
+	assert_string_equal(p, "ann");
+	free(p);
+}
+
 static void distance(void **state)
 {
 	(void)state;
@@ -345,6 +395,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(targets),
 		cmocka_unit_test(folding),
+		cmocka_unit_test(ascii_way),
 		cmocka_unit_test(distance),
 		cmocka_unit_test(near),
 		cmocka_unit_test(near_multibyte),
