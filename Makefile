@@ -42,7 +42,7 @@ LIB_OBJ = $(LIB_SRC:src/%.c=$(B)/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/%)
 
-.PHONY: all check unit golden yaml-suite man-examples headers asan ubsan tsan valgrind \
+.PHONY: all check unit golden yaml-suite man-examples headers cli asan ubsan tsan valgrind \
 	fuzz fuzz-smoke bench format install uninstall clean deps demo ci
 
 all: refgraph
@@ -69,7 +69,7 @@ $(B)/test_%: tests/unit/test_%.c tests/unit/testlib.h $(B)/librefgraph.a
 
 # ---- tests ----
 
-check: unit golden yaml-suite man-examples headers
+check: unit golden yaml-suite man-examples headers cli
 
 unit: $(UNIT_BIN)
 	@sh tests/run-unit.sh $(UNIT_BIN)
@@ -85,6 +85,9 @@ $(B)/yamlok: tests/tools/yamlok.c | $(B)
 
 man-examples: $(B)/refgraph
 	@sh tests/run-man-examples.sh $(B)/refgraph
+
+cli: $(B)/refgraph
+	@sh tests/run-cli.sh $(B)/refgraph
 
 # Every header compiles by itself (it includes what it uses) and twice in
 # one file (its include guard covers all of it).
