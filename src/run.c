@@ -68,8 +68,18 @@ static bool load(run *r)
 		r->cfg.client_touch_days = c->client_touch_days;
 	if (c->ask_days >= 0)
 		r->cfg.ask_days = c->ask_days;
-	if (!rg_notes_load(&r->notes, c->root, &r->cfg, c->jobs, &r->d))
+	size_t before = r->d.items.n;
+	errno = 0;
+	if (!rg_notes_load(&r->notes, c->root, &r->cfg, c->jobs, &r->d)) {
+		/* never stop without saying why, even when the root went
+		 * away between the walk and the read */
+		int e = errno;
+		if (r->d.items.n == before)
+			rg_diag(&r->d, NULL, 0, 0, RG_ERROR,
+				"%s: cannot read notes directory: %s", c->root,
+				e ? strerror(e) : "unknown error");
 		return false;
+	}
 	rg_graph_build(&r->g, &r->notes, &r->cfg, c->strict, &r->d);
 	r->loaded = true;
 	return true;
@@ -225,8 +235,12 @@ static int write_dir(const run *r)
 					  "asks.csv",	    "summary.csv"};
 	const char *dir = r->c->output_dir;
 	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-		fprintf(stderr, "refgraph: %s: cannot create: %s\n", dir,
-			strerror(errno));
+		rg_buf m = {0};
+		rg_buf_puts(&m, "refgraph: ");
+		rg_diag_put_visible(&m, dir, strlen(dir));
+		rg_buf_printf(&m, ": cannot create: %s\n", strerror(errno));
+		fputs(m.s, stderr);
+		rg_buf_free(&m);
 		return RG_EXIT_IO;
 	}
 	rg_render_opts ro = render_opts(r->c);

@@ -20,6 +20,8 @@ command -v clang >/dev/null 2>&1 || need="$need clang"
 command -v valgrind >/dev/null 2>&1 || need="$need valgrind"
 command -v mandoc >/dev/null 2>&1 || need="$need mandoc"
 command -v python3 >/dev/null 2>&1 || need="$need python3"
+# script(1) gives tests/run-cli.sh a terminal
+command -v script >/dev/null 2>&1 || need="$need bsdutils"
 [ -z "$need" ] && exit 0
 echo "deps: installing$need"
 if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
