@@ -327,7 +327,19 @@ static bool bad_option(int r, int optc, char **argv, FILE *err)
 	if (optc != 0 && eq) /* a known option that takes no value */
 		return usage_error(err, "option '%.*s' takes no value",
 				   (int)(eq - a), a);
-	return usage_error(err, "unknown option '%s'", a);
+	size_t n = eq ? (size_t)(eq - a) : strlen(a);
+	rg_buf alts = {0};
+	for (size_t k = 0; k < NOPTIONS; k++)
+		if (n > 2 && strncmp(options[k].opt.name, a + 2, n - 2) == 0)
+			rg_buf_printf(&alts, "%s--%s", alts.len ? ", " : "",
+				      options[k].opt.name);
+	if (alts.len) /* a prefix of more than one */
+		usage_error(err, "option '%.*s' is ambiguous (%s)", (int)n, a,
+			    alts.s);
+	else
+		usage_error(err, "unknown option '%s'", a);
+	rg_buf_free(&alts);
+	return false;
 }
 
 /* An option the command would ignore is a usage error that names the

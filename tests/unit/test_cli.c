@@ -120,6 +120,8 @@ static void usage_errors(void **state)
 	fails_with("frobnicate", "unknown command 'frobnicate'");
 	fails_with("report a b", "unexpected argument 'b'");
 	fails_with("report --colour", "unknown option '--colour'");
+	fails_with("report --f=x", "option '--f' is ambiguous (--format, "
+				   "--followup-days)");
 	fails_with("report --today", "option '--today' needs a value");
 	fails_with("report --today 2026-02-30", "'2026-02-30' is not a date");
 	fails_with("report --jobs 0", "'0' is not a whole number >= 1");
