@@ -1,6 +1,7 @@
 /*
  * out_csv: one table per report (RFC 4180, CRLF-free: LF line ends), with
- * the JSON column names.  A text cell that a spreadsheet would read as a
+ * the JSON column names.  Control characters show as '?', as in text, so
+ * a row is one line.  A text cell that a spreadsheet would read as a
  * formula (=, +, -, @, tab, CR first) gets a leading apostrophe; numbers
  * are written as numbers.  Several tables are separated by a blank line.
  */
@@ -11,7 +12,7 @@
 static void field(rg_buf *b, const char *s, bool numeric)
 {
 	rg_buf tmp = {0};
-	rg_put_clean(&tmp, s, NULL);
+	rg_put_clean(&tmp, s, "?");
 	const char *t = tmp.s ? tmp.s : "";
 	bool formula =
 		!numeric && (t[0] == '=' || t[0] == '+' || t[0] == '-' ||
@@ -35,7 +36,7 @@ void rg_render_csv(rg_buf *b, const rg_report *r, const rg_graph *g,
 		   const rg_render_opts *o)
 {
 	(void)g;
-	rg_table t[3];
+	rg_table t[RG_NREPORTS];
 	size_t n = rg_tables(t, r, false, o);
 	for (size_t k = 0; k < n; k++) {
 		if (k)
@@ -51,7 +52,7 @@ void rg_render_csv(rg_buf *b, const rg_report *r, const rg_graph *g,
 				if (c)
 					rg_buf_putc(b, ',');
 				field(b, t[k].cells[i * t[k].ncols + c],
-				      t[k].right[c]);
+				      RG_CT_IS_NUMBER(t[k].types[c]));
 			}
 			rg_buf_putc(b, '\n');
 		}

@@ -1,6 +1,8 @@
 /*
  * out_html: a standalone HTML page with one table per report, every text
- * escaped for HTML; no scripts, no outside resources.
+ * escaped for HTML; no scripts, no outside resources.  Overdue rows carry
+ * a class by how late they are (late-days, late-weeks, late-months) and
+ * the style sheet shades their first two cells from amber to bold red.
  */
 #include <string.h>
 
@@ -24,6 +26,11 @@ static void esc(rg_buf *b, const char *s)
 	rg_buf_free(&tmp);
 }
 
+/* A row's tag by how late it is (rg_late): shaded by the style sheet. */
+static const char *const row_open[] = {"<tr>", "<tr class=\"due late-days\">",
+				       "<tr class=\"due late-weeks\">",
+				       "<tr class=\"due late-months\">"};
+
 void rg_render_html(rg_buf *b, const rg_report *r, const rg_graph *g,
 		    const rg_render_opts *o)
 {
@@ -42,10 +49,13 @@ void rg_render_html(rg_buf *b, const rg_report *r, const rg_graph *g,
 		"th,td{padding:.3em .8em;border-bottom:1px solid #ddd;"
 		"text-align:left}\n"
 		"td.n,th.n{text-align:right}\n"
-		"tr.due td:first-child{color:#b00}\n"
+		"tr.late-days td:nth-child(-n+2){color:#a65e00}\n"
+		"tr.late-weeks td:nth-child(-n+2){color:#c03000}\n"
+		"tr.late-months td:nth-child(-n+2){color:#a00;"
+		"font-weight:bold}\n"
 		"</style>\n</head>\n<body>\n<h1>refgraph report %s</h1>\n",
 		today, today);
-	rg_table t[3];
+	rg_table t[RG_NREPORTS];
 	size_t n = rg_tables(t, r, true, o);
 	for (size_t k = 0; k < n; k++) {
 		rg_buf_printf(b, "<section id=\"%s\">\n<h2>", t[k].key);
@@ -65,11 +75,7 @@ void rg_render_html(rg_buf *b, const rg_report *r, const rg_graph *g,
 		}
 		rg_buf_puts(b, "</tr></thead>\n<tbody>\n");
 		for (size_t i = 0; i < t[k].nrows; i++) {
-			rg_buf_puts(b, t[k].emph[i] && k == 0 &&
-						       strcmp(t[k].key,
-							      "followups") == 0
-					       ? "<tr class=\"due\">"
-					       : "<tr>");
+			rg_buf_puts(b, row_open[t[k].emph[i]]);
 			for (size_t c = 0; c < t[k].ncols; c++) {
 				rg_buf_puts(b, t[k].right[c]
 						       ? "<td class=\"n\">"

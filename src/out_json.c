@@ -3,7 +3,6 @@
  * line.  Strings are JSON-escaped; bytes that are not UTF-8 become U+FFFD
  * so the output is always valid JSON.
  */
-#include <stdio.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -48,106 +47,54 @@ static void jstr(rg_buf *b, const char *s)
 	rg_buf_putc(b, '"');
 }
 
-static void jdate(rg_buf *b, int day)
+static void jvalue(rg_buf *b, const rg_table *t, size_t row, size_t col)
 {
-	if (day == RG_NODATE) {
+	size_t i = row * t->ncols + col;
+	if (t->nulls[i])
 		rg_buf_puts(b, "null");
-		return;
+	else if (RG_CT_IS_NUMBER(t->types[col]))
+		rg_buf_puts(b, t->cells[i]);
+	else
+		jstr(b, t->cells[i]);
+}
+
+/* One row as an object on one line: {"key": value, ...} */
+static void jobject(rg_buf *b, const rg_table *t, size_t row)
+{
+	rg_buf_putc(b, '{');
+	for (size_t c = 0; c < t->ncols; c++) {
+		if (c)
+			rg_buf_puts(b, ", ");
+		jstr(b, t->cols[c]);
+		rg_buf_puts(b, ": ");
+		jvalue(b, t, row, c);
 	}
-	char d[11];
-	rg_date_format(day, d);
-	rg_buf_printf(b, "\"%s\"", d);
-}
-
-static void jnum(rg_buf *b, double v, bool float_style)
-{
-	char t[64];
-	rg_fmt_number(t, sizeof t, v, float_style);
-	rg_buf_puts(b, t);
-}
-
-static void open_list(rg_buf *b, const char *key, size_t n)
-{
-	rg_buf_printf(b, ",\n  \"%s\": %s", key, n ? "[\n" : "[]");
-}
-
-static void close_list(rg_buf *b, size_t n)
-{
-	if (n)
-		rg_buf_puts(b, "\n  ]");
+	rg_buf_putc(b, '}');
 }
 
 void rg_render_json(rg_buf *b, const rg_report *r, const rg_graph *g,
 		    const rg_render_opts *o)
 {
 	(void)g;
-	(void)o;
-	rg_buf_puts(b, "{\n  \"today\": ");
-	jdate(b, r->today);
-	if (r->has_followups) {
-		open_list(b, "followups", r->followups.n);
-		for (size_t i = 0; i < r->followups.n; i++) {
-			const rg_fu_row *x = &r->followups.v[i];
-			rg_buf_puts(b, i ? ",\n    {\"reason\": "
-					 : "    {\"reason\": ");
-			jstr(b, rg_fu_reason_name(x->reason));
-			rg_buf_puts(b, ", \"contact\": ");
-			jstr(b, x->contact);
-			rg_buf_puts(b, ", \"due\": ");
-			jdate(b, x->due);
-			rg_buf_printf(b, ", \"days_overdue\": %d, \"file\": ",
-				      x->days_overdue);
-			jstr(b, x->file);
-			rg_buf_printf(b, ", \"line\": %d}", x->line);
+	char today[11];
+	rg_date_format(r->today, today);
+	rg_buf_printf(b, "{\n  \"today\": \"%s\"", today);
+	rg_table t[RG_NREPORTS];
+	size_t n = rg_tables(t, r, false, o);
+	for (size_t k = 0; k < n; k++) {
+		rg_buf_printf(b, ",\n  \"%s\": ", t[k].key);
+		if (t[k].single) {
+			jobject(b, &t[k], 0);
+			continue;
 		}
-		close_list(b, r->followups.n);
-	}
-	if (r->has_sources) {
-		open_list(b, "sources", r->sources.n);
-		for (size_t i = 0; i < r->sources.n; i++) {
-			const rg_src_row *x = &r->sources.v[i];
-			rg_buf_puts(b, i ? ",\n    {\"contact\": "
-					 : "    {\"contact\": ");
-			jstr(b, x->contact);
-			rg_buf_printf(
-				b,
-				", \"referrals\": %d, \"introductions\": "
-				"%d, \"leads\": %d, \"open\": %d, \"won\": "
-				"%d, \"lost\": %d, \"conversion\": ",
-				x->referrals, x->introductions, x->leads,
-				x->open, x->won, x->lost);
-			if (x->has_conversion)
-				jnum(b, x->conversion, true);
-			else
-				rg_buf_puts(b, "null");
-			rg_buf_puts(b, ", \"won_value\": ");
-			jnum(b, x->won_value, false);
-			rg_buf_puts(b, ", \"downstream_value\": ");
-			jnum(b, x->downstream_value, false);
-			rg_buf_puts(b, ", \"thanked_share\": ");
-			jnum(b, x->thanked_share, true);
-			rg_buf_putc(b, '}');
+		rg_buf_puts(b, t[k].nrows ? "[\n" : "[]");
+		for (size_t i = 0; i < t[k].nrows; i++) {
+			rg_buf_puts(b, i ? ",\n    " : "    ");
+			jobject(b, &t[k], i);
 		}
-		close_list(b, r->sources.n);
+		if (t[k].nrows)
+			rg_buf_puts(b, "\n  ]");
 	}
-	if (r->has_uncredited) {
-		open_list(b, "uncredited", r->uncredited.n);
-		for (size_t i = 0; i < r->uncredited.n; i++) {
-			const rg_un_row *x = &r->uncredited.v[i];
-			rg_buf_puts(b, i ? ",\n    {\"reason\": "
-					 : "    {\"reason\": ");
-			jstr(b, rg_un_reason_name(x->reason));
-			rg_buf_puts(b, ", \"contact\": ");
-			jstr(b, x->contact);
-			rg_buf_puts(b, ", \"source\": ");
-			jstr(b, x->source);
-			rg_buf_puts(b, ", \"date\": ");
-			jdate(b, x->date);
-			rg_buf_puts(b, ", \"file\": ");
-			jstr(b, x->file);
-			rg_buf_printf(b, ", \"line\": %d}", x->line);
-		}
-		close_list(b, r->uncredited.n);
-	}
+	rg_tables_free(t, n);
 	rg_buf_puts(b, "\n}\n");
 }

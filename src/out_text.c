@@ -1,14 +1,17 @@
 /*
  * out_text: tables for a terminal: one per report, a title line with the
  * day and the count, columns padded by display width, long names cut with
- * an ellipsis so a row stays a row, control characters shown as '?'.
- * Colour only when asked (a terminal without NO_COLOR).
+ * an ellipsis so a row stays a row (places in the middle, so the file
+ * and line stay), control characters shown as '?'.  Colour only when
+ * asked: overdue rows from amber to bold red by how late they are.
  */
 #include <string.h>
 
 #include "refgraph/render.h"
 
-#define MAXW 22 /* widest a text column may grow */
+#define MAXW		22 /* widest a text column may grow */
+#define MAXPLACE	40 /* widest a place may be: cut in the middle */
+#define RG_TEXT_MAXCOLS 32 /* more columns than any report has */
 
 /* Append s cut to at most w columns; returns the columns used. */
 static size_t put_cut(rg_buf *b, const char *s, size_t w)
@@ -42,6 +45,57 @@ static size_t put_cut(rg_buf *b, const char *s, size_t w)
 	return used + 1;
 }
 
+/* Append s cut in the middle to at most w columns ("notes/…/a.md:3"), so
+ * that both the folder and the file and line stay readable; returns the
+ * columns used. */
+static size_t put_middle(rg_buf *b, const char *s, size_t w)
+{
+	rg_buf tmp = {0};
+	rg_put_clean(&tmp, s, "?");
+	const char *t = tmp.s ? tmp.s : "";
+	size_t width = rg_text_width(t), n = strlen(t);
+	if (width <= w || w < 2) {
+		size_t used = width <= w ? width : put_cut(b, t, w);
+		if (width <= w)
+			rg_buf_puts(b, t);
+		rg_buf_free(&tmp);
+		return used;
+	}
+	/* the tail gets the columns the head does not: head + … + tail */
+	size_t head = (w - 1) / 2, tail = w - 1 - head;
+	size_t used = 0, i = 0;
+	while (i < n) {
+		size_t k = 1;
+		while (i + k < n && ((unsigned char)t[i + k] & 0xC0) == 0x80)
+			k++;
+		char one[8] = {0};
+		memcpy(one, t + i, k < 8 ? k : 7);
+		size_t cw = rg_text_width(one);
+		if (used + cw > head)
+			break;
+		used += cw;
+		i += k;
+	}
+	rg_buf_put(b, t, i);
+	rg_buf_puts(b, "\xE2\x80\xA6");
+	size_t j = n, back = 0;
+	while (j > i) {
+		size_t k = 1;
+		while (j - k > i && ((unsigned char)t[j - k] & 0xC0) == 0x80)
+			k++;
+		char one[8] = {0};
+		memcpy(one, t + j - k, k < 8 ? k : 7);
+		size_t cw = rg_text_width(one);
+		if (back + cw > tail)
+			break;
+		back += cw;
+		j -= k;
+	}
+	rg_buf_puts(b, t + j);
+	rg_buf_free(&tmp);
+	return used + 1 + back;
+}
+
 static void pad(rg_buf *b, size_t n)
 {
 	while (n-- > 0)
@@ -57,15 +111,14 @@ static size_t cell_width(const char *s)
 	return w;
 }
 
-static void draw(rg_buf *b, const rg_table *t, const rg_render_opts *o)
+/* Colour of a row by how late it is (rg_late): amber, red, bold red. */
+static const char *const late_colour[] = {"", "\033[33m", "\033[31m",
+					  "\033[1;31m"};
+
+/* Each column's width: its widest cell, cut to MAXW unless it is the
+ * last; places to MAXPLACE wherever they are. */
+static void widths(const rg_table *t, size_t last, size_t *w)
 {
-	const char *bold = o->color ? "\033[1m" : "";
-	const char *red = o->color ? "\033[31m" : "";
-	const char *off = o->color ? "\033[0m" : "";
-	rg_buf_printf(b, "%s%s%s\n", bold, t->title, off);
-	if (t->nrows == 0)
-		return;
-	size_t w[16] = {0};
 	for (size_t c = 0; c < t->ncols; c++) {
 		w[c] = cell_width(t->cols[c]);
 		for (size_t r = 0; r < t->nrows; r++) {
@@ -73,10 +126,16 @@ static void draw(rg_buf *b, const rg_table *t, const rg_render_opts *o)
 			if (cw > w[c])
 				w[c] = cw;
 		}
-		/* the last column (the place) is never cut */
-		if (w[c] > MAXW && c + 1 < t->ncols)
-			w[c] = MAXW;
+		size_t cap = t->types[c] == RG_CT_PLACE ? MAXPLACE
+			     : c < last			? MAXW
+							: (size_t)-1;
+		if (w[c] > cap)
+			w[c] = cap;
 	}
+}
+
+static void header(rg_buf *b, const rg_table *t, size_t last, const size_t *w)
+{
 	rg_buf_puts(b, "  ");
 	for (size_t c = 0; c < t->ncols; c++) {
 		if (t->detail[c])
@@ -85,31 +144,52 @@ static void draw(rg_buf *b, const rg_table *t, const rg_render_opts *o)
 		if (t->right[c])
 			pad(b, w[c] - cw);
 		rg_buf_puts(b, t->cols[c]);
-		if (c + 1 < t->ncols)
+		if (c < last)
 			pad(b, (t->right[c] ? 0 : w[c] - cw) + 2);
 	}
 	rg_buf_putc(b, '\n');
+}
+
+static void row(rg_buf *b, const rg_table *t, size_t r, size_t last,
+		const size_t *w)
+{
+	for (size_t c = 0; c <= last; c++) {
+		if (t->detail[c])
+			continue;
+		const char *s = t->cells[r * t->ncols + c];
+		size_t cw = cell_width(s);
+		if (t->right[c] && cw < w[c])
+			pad(b, w[c] - cw);
+		size_t used = t->types[c] == RG_CT_PLACE
+				      ? put_middle(b, s, w[c])
+				      : put_cut(b, s, w[c]);
+		if (c < last)
+			pad(b,
+			    (t->right[c] || used > w[c] ? 0 : w[c] - used) + 2);
+	}
+}
+
+static void draw(rg_buf *b, const rg_table *t, const rg_render_opts *o)
+{
+	const char *bold = o->color ? "\033[1m" : "";
+	const char *off = o->color ? "\033[0m" : "";
+	rg_buf_printf(b, "%s%s%s\n", bold, t->title, off);
+	if (t->nrows == 0)
+		return;
+	size_t w[RG_TEXT_MAXCOLS] = {0}, last = 0;
+	for (size_t c = 0; c < t->ncols; c++)
+		if (!t->detail[c])
+			last = c;
+	widths(t, last, w);
+	/* a key/value block (the summary) needs no header */
+	if (!t->single)
+		header(b, t, last, w);
 	for (size_t r = 0; r < t->nrows; r++) {
+		const char *colour = o->color ? late_colour[t->emph[r]] : "";
 		rg_buf_puts(b, "  ");
-		if (t->emph[r] && *red)
-			rg_buf_puts(b, red);
-		for (size_t c = 0; c < t->ncols; c++) {
-			if (t->detail[c])
-				continue;
-			const char *s = t->cells[r * t->ncols + c];
-			size_t cw = cell_width(s);
-			if (c + 1 == t->ncols) {
-				if (t->right[c] && cw < w[c])
-					pad(b, w[c] - cw);
-				put_cut(b, s, (size_t)-1);
-				break;
-			}
-			if (t->right[c] && cw < w[c])
-				pad(b, w[c] - cw);
-			size_t used = put_cut(b, s, w[c]);
-			pad(b, (t->right[c] ? 0 : w[c] - used) + 2);
-		}
-		if (t->emph[r] && *red)
+		rg_buf_puts(b, colour);
+		row(b, t, r, last, w);
+		if (*colour)
 			rg_buf_puts(b, off);
 		rg_buf_putc(b, '\n');
 	}
@@ -119,7 +199,7 @@ void rg_render_text(rg_buf *b, const rg_report *r, const rg_graph *g,
 		    const rg_render_opts *o)
 {
 	(void)g;
-	rg_table t[3];
+	rg_table t[RG_NREPORTS];
 	size_t n = rg_tables(t, r, true, o);
 	for (size_t i = 0; i < n; i++) {
 		if (i)

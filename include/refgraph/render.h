@@ -13,10 +13,11 @@
 #include "refgraph/util.h"
 
 typedef struct rg_render_opts {
-	bool color; /* text: ANSI colour */
-	int ahead;  /* -1, or the --ahead days (titles) */
-	int since;  /* RG_NODATE, or --since (titles) */
-	bool links_wiki; /* md: names as [[Name]], places as [[path|path:line]] */
+	bool color;	 /* text: ANSI colour */
+	int ahead;	 /* -1, or the --ahead days (titles) */
+	int since;	 /* RG_NODATE, or --since (titles) */
+	bool links_wiki; /* md: names as [[Name]], places as [[path|path:line]]
+			  */
 } rg_render_opts;
 
 typedef void (*rg_render_fn)(rg_buf *out, const rg_report *r, const rg_graph *g,
@@ -51,26 +52,67 @@ void rg_put_clean(rg_buf *b, const char *s, const char *repl);
 /* The display width of s in columns (code points; control chars as 1). */
 size_t rg_text_width(const char *s);
 
-#endif
+/*
+ * The reports as tables of text, for the renderers.  Each report's columns
+ * are described once (src/tables.c): a column has a key (JSON and CSV), a
+ * header for people, a type that says how its value is written, and a
+ * place among the columns people see.
+ */
+typedef enum rg_ctype {
+	RG_CT_TEXT,  /* a string, or null */
+	RG_CT_NAME,  /* a contact's name, or null (md: a wiki-link) */
+	RG_CT_INT,   /* a whole number */
+	RG_CT_NUM,   /* an amount: integral as an integer; people: 12,345.5 */
+	RG_CT_SHARE, /* a fraction: a JSON float; people: a percentage */
+	RG_CT_DATE,  /* a day, or null */
+	RG_CT_DAYS,  /* days late; people: 3d, today, in 3d */
+	RG_CT_PLACE  /* people: path:line */
+} rg_ctype;
+
+/* Numbers are written bare in JSON and never defused in CSV. */
+#define RG_CT_IS_NUMBER(t)                                                     \
+	((t) == RG_CT_INT || (t) == RG_CT_NUM || (t) == RG_CT_SHARE ||         \
+	 (t) == RG_CT_DAYS)
+
+/* How late an overdue row is, for shading: none, days, weeks, months. */
+typedef enum rg_late {
+	RG_LATE_NONE = 0,
+	RG_LATE_DAYS,  /* 1 to 7 days */
+	RG_LATE_WEEKS, /* 8 to 30 days */
+	RG_LATE_MONTHS /* more than 30 days */
+} rg_late;
+
+/* The reports, in the order JSON and CSV give them. */
+#define RG_NREPORTS 6
 
 /*
- * The reports as tables of text, for the renderers that draw tables.
  * human: headers and cells for people (places as file:line, shares as
  * percentages); else the JSON column names and plain values.
  */
 typedef struct rg_table {
-	const char *key; /* followups, sources, uncredited */
+	const char *key; /* followups, sources, ... */
 	char *title;	 /* owned */
+	bool single;	 /* one object (summary), not a list */
 	size_t ncols, nrows;
-	const char *const *cols;
-	const bool *right;  /* right-aligned columns */
-	const bool *detail; /* columns a narrow table (text) may leave out */
-	char **cells;	    /* nrows * ncols, owned; "" for null */
-	bool *nulls;	    /* which cells are null */
-	int *emph;	    /* per row: 1 when the row is overdue (colour) */
+	const char **cols; /* owned array of static names */
+	rg_ctype *types;   /* per column */
+	bool *right;	   /* right-aligned columns */
+	bool *detail;	   /* columns a narrow table (text) may leave out */
+	char **cells;	   /* nrows * ncols, owned; "" for null */
+	bool *nulls;	   /* which cells are null */
+	int *emph;	   /* per row: an rg_late (colour, classes) */
 } rg_table;
 
-/* Up to three tables, in report order; returns how many. */
-size_t rg_tables(rg_table out[3], const rg_report *r, bool human,
+/* The tables of r's reports, in report order (human: summary first);
+ * returns how many. */
+size_t rg_tables(rg_table out[RG_NREPORTS], const rg_report *r, bool human,
 		 const rg_render_opts *o);
 void rg_tables_free(rg_table *t, size_t n);
+/* A value of type t (s for text and places, n for numbers, days and the
+ * line) as people read it, and as JSON and CSV write it; allocated. */
+char *rg_fmt_human(rg_ctype t, const char *s, double n);
+char *rg_fmt_machine(rg_ctype t, const char *s, double n);
+/* How late a row days_overdue days overdue is. */
+rg_late rg_lateness(int days_overdue);
+
+#endif

@@ -1,5 +1,5 @@
 /*
- * report: the graph and a day -> the rows of the three reports, sorted as
+ * report: the graph and a day -> the rows of the six reports, sorted as
  * the notes format says.  Rows are plain structs; rendering is elsewhere.
  * Strings in rows belong to the graph.
  */
@@ -30,6 +30,7 @@ typedef struct rg_fu_row {
 	rg_status status;
 	int last_touch;
 	const char *task;
+	int date; /* the referral's date (prospect, inform), for people */
 } rg_fu_row;
 
 typedef struct rg_src_row {
@@ -119,6 +120,11 @@ void rg_report_summary(rg_report *r, const rg_graph *g,
 void rg_report_free(rg_report *r);
 
 const char *rg_fu_reason_name(rg_fu_reason r);
+/*
+ * The latest date of contact's events (sorted by contact, then date) on
+ * or before day, or RG_NODATE.
+ */
+int rg_report_last_event(const rg_event *v, size_t n, int contact, int day);
 const char *rg_un_reason_name(rg_un_reason r);
 
 #endif

@@ -27,6 +27,7 @@ static void report_of(rg_report *r)
 	f->days_overdue = 2;
 	f->file = "notes/a \"b\".md";
 	f->line = 3;
+	f->last_touch = f->date = RG_NODATE;
 	f = RG_VEC_PUSH(r->followups);
 	f->reason = RG_FU_TASK;
 	f->contact = NULL;
@@ -34,6 +35,7 @@ static void report_of(rg_report *r)
 	f->days_overdue = -2;
 	f->file = "x.md";
 	f->line = 1;
+	f->last_touch = f->date = RG_NODATE;
 	rg_src_row *s = RG_VEC_PUSH(r->sources);
 	s->contact = "+1 555 @home";
 	s->referrals = 3;
@@ -349,16 +351,17 @@ static void csv(void **state)
 	assert_non_null(strstr(s, "task,\"'=HYPERLINK(\"\"x\"\")|"));
 	assert_non_null(strstr(s, "\"'+1 555 @home\""));
 	assert_non_null(strstr(s, "\"'-2+3\""));
-	assert_non_null(strstr(s, "task,,2026-11-24,-2,x.md,1\n"));
+	assert_non_null(strstr(s, "task,,2026-11-24,-2,x.md,1,,,,,\n"));
 	assert_non_null(strstr(s, "0.6666666666666666,2000.5,5000,1.0\n"));
 	assert_non_null(
-		strstr(s, "reason,contact,due,days_overdue,file,line\n"));
+		strstr(s, "reason,contact,due,days_overdue,file,line,source,"
+			  "prospect,status,last_touch,task\n"));
 	assert_non_null(strstr(s, "contact,referrals,introductions,leads,open,"
 				  "won,lost,conversion,won_value,"
 				  "downstream_value,thanked_share\n"));
 	assert_non_null(strstr(s, "reason,contact,source,date,file,line\n"));
 	/* the file name with quotes is quoted */
-	assert_non_null(strstr(s, ",\"notes/a \"\"b\"\".md\",3\n"));
+	assert_non_null(strstr(s, ",\"notes/a \"\"b\"\".md\",3,"));
 	/* a null source and date are empty cells */
 	assert_non_null(strstr(s, "unattributed,\"'-2+3\",,,p.md,2\n"));
 	/* invalid UTF-8 became U+FFFD */
@@ -378,10 +381,10 @@ static void csv_cells(void **state)
 		{"+49 30 1234", "\"'+49 30 1234\""},
 		{"-Ann", "\"'-Ann\""},
 		{"@SUM(A1)", "\"'@SUM(A1)\""},
-		{"\tTab", "\"'\tTab\""},
+		{"\tTab", "?Tab"}, /* control characters show as ? */
 		{"Lee, Ann", "\"Lee, Ann\""},
 		{"Ann \"the\" Lee", "\"Ann \"\"the\"\" Lee\""},
-		{"two\nlines", "\"two\nlines\""},
+		{"two\nlines", "two?lines"},
 		{"Ann=Lee", "Ann=Lee"},
 		{"Ann Lee", "Ann Lee"},
 		{"O'Brien", "O'Brien"},
@@ -418,7 +421,7 @@ static void csv_cells(void **state)
 	f->file = "c.md";
 	f->line = 2;
 	char *s = render_report("csv", &r);
-	assert_non_null(strstr(s, "client,C,2026-12-01,-9,c.md,2\n"));
+	assert_non_null(strstr(s, "client,C,2026-12-01,-9,c.md,2,"));
 	free(s);
 	rg_report_free(&r);
 }
@@ -458,10 +461,13 @@ static void markdown(void **state)
 {
 	(void)state;
 	char *s = render("md");
-	assert_non_null(strstr(s, "=HYPERLINK\\(\"x\"\\)\\|\\<script\\>"));
-	assert_non_null(strstr(s, "\\[a\\]\\(b\\) \\*c\\*"));
+	/* only what changes the table or opens markup is escaped; = only
+	 * at a cell's start */
+	assert_non_null(strstr(s, "| \\=HYPERLINK(\"x\")\\|\\<script>alert('x')"
+				  "\\</script>"));
+	assert_non_null(strstr(s, "\\[a\\](b) \\*c\\*"));
 	/* a row is one line: the name's newline became a space */
-	const char *row = strstr(s, "| 2026\\-11\\-20 |");
+	const char *row = strstr(s, "| 2026-11-20 |");
 	assert_non_null(row);
 	const char *eol = strchr(row, '\n');
 	const char *place = strstr(row, "notes/a");
@@ -494,7 +500,7 @@ static void markdown(void **state)
 	u->date = RG_NODATE;
 	s = render_report("md", &r);
 	assert_non_null(
-		strstr(s, "a\\|b \\[\\[c\\]\\] \\<d\\> \\_e\\_ \\`f\\` \\#g"));
+		strstr(s, "a\\|b \\[\\[c\\]\\] \\<d> \\_e\\_ \\`f\\` \\#g"));
 	free(s);
 	rg_report_free(&r);
 }

@@ -4,7 +4,10 @@
  * contact and place; the sources columns, downstream value over a chain,
  * a diamond and a cycle, and the ranking; each uncredited reason; the
  * boundaries of "before TODAY"; --since and --ahead; the settings; and
- * the sort orders with their tie-breaks.
+ * the sort orders with their tie-breaks.  v3: what each follow-up is
+ * about; reciprocity, asks and summary, with rows worked out by hand from
+ * the spec (section 4), ties, --since, and asks' span.  The file is long
+ * because it holds every report's rows; each test is one report's case.
  */
 #include "testlib.h"
 
@@ -840,6 +843,387 @@ static void names_of_reasons(void **state)
 			    "unattributed");
 }
 
+/* ---- v3: what each follow-up is about ---- */
+
+static void followups_about(void **state)
+{
+	(void)state;
+	static const char *const files[] = {
+		"meet.md",
+		"---\ndate: 2026-10-04\nwith: Ravi Menon\n---\n",
+		"people/Dana Whitfield.md",
+		"---\nrole: partner\n---\n",
+		"people/Marco Ruiz.md",
+		"---\nrole: client\nlast_contact: 2026-10-15\n---\n",
+		"people/Ola.md",
+		"---\nrole: client\nsince: 2026-01-01\n---\n",
+		"refs.yaml",
+		"from: Dana Whitfield\nprospect: Ravi Menon\ndate: 2026-09-14\n"
+		"status: contacted\n---\n"
+		"from: Dana Whitfield\nprospect: me\ndate: 2026-09-01\n",
+		"t.md",
+		"- [ ] call [[Ravi Menon]] due:2026-11-01\n",
+		NULL};
+	vault v;
+	vault_build(&v, "Me", files);
+	/* the task's text comes from the graph; set here so that this test
+	 * checks only that the row carries it */
+	assert_int_equal(v.g.tasks.n, 1);
+	v.g.tasks.v[0].text = "call Ravi Menon";
+	rg_report_opts o;
+	opts_default(&o, "2026-11-22");
+	rg_report r = {0};
+	rg_report_followups(&r, &v.g, &o);
+	/* prospect: last touch 10-04 + 7 = 10-11 */
+	const rg_fu_row *x = fu(&r, RG_FU_PROSPECT, "Ravi Menon");
+	assert_non_null(x);
+	assert_int_equal(x->due, day("2026-10-11"));
+	assert_string_equal(x->source, "Dana Whitfield");
+	assert_string_equal(x->prospect, "Ravi Menon");
+	assert_int_equal(x->status, RG_ST_CONTACTED);
+	assert_int_equal(x->last_touch, day("2026-10-04"));
+	assert_int_equal(x->date, day("2026-09-14"));
+	assert_null(x->task);
+	/* inform rows: Ravi's (09-14 + 14) and the owner's (09-01 + 14); an
+	 * inform row has no last touch; the owner as prospect is named by
+	 * its contact */
+	size_t informs = 0;
+	for (size_t i = 0; i < r.followups.n; i++) {
+		const rg_fu_row *y = &r.followups.v[i];
+		if (y->reason != RG_FU_INFORM)
+			continue;
+		informs++;
+		assert_string_equal(y->source, "Dana Whitfield");
+		assert_int_equal(y->last_touch, RG_NODATE);
+		assert_null(y->task);
+		if (y->due == day("2026-09-28")) {
+			assert_string_equal(y->prospect, "Ravi Menon");
+			assert_int_equal(y->status, RG_ST_CONTACTED);
+		} else {
+			assert_int_equal(y->due, day("2026-09-15"));
+			assert_string_equal(y->prospect,
+					    v.g.contacts.v[v.g.owner].name);
+			assert_int_equal(y->status, RG_ST_NEW);
+		}
+	}
+	assert_int_equal(informs, 2);
+	/* client rows: the last touch, or null; nothing else */
+	x = fu(&r, RG_FU_CLIENT, "Marco Ruiz");
+	assert_non_null(x);
+	assert_int_equal(x->last_touch, day("2026-10-15"));
+	assert_null(x->source);
+	assert_null(x->prospect);
+	assert_int_equal(x->status, RG_ST_NONE);
+	assert_null(x->task);
+	x = fu(&r, RG_FU_CLIENT, "Ola");
+	assert_non_null(x);
+	assert_int_equal(x->last_touch, RG_NODATE);
+	/* task: its text, nothing else */
+	x = fu(&r, RG_FU_TASK, "Ravi Menon");
+	assert_non_null(x);
+	assert_string_equal(x->task, "call Ravi Menon");
+	assert_null(x->source);
+	assert_null(x->prospect);
+	assert_int_equal(x->status, RG_ST_NONE);
+	assert_int_equal(x->last_touch, RG_NODATE);
+	rg_report_free(&r);
+	vault_free(&v);
+}
+
+/* ---- v3: reciprocity ---- */
+
+static const char *const partners[] = {
+	"log.md",
+	"---\ndate: 2026-10-01\n---\n"
+	"referral:: Ann -> P1\nreferral:: Ann -> P2\nreferral:: Ann -> P3\n"
+	"gave:: Q1 -> Bob\n",
+	"log2.md",
+	"---\ndate: 2026-11-05\n---\n"
+	"gave:: Q2 -> Ann\noutcome:: P1 won\n"
+	"referral:: Cy -> P4\ngave:: Q3 -> Cy\n"
+	"referral:: Dee -> P7\ngave:: Q6 -> Dee\n"
+	"referral:: Eve -> P5\nreferral:: Eve -> P6\n"
+	"gave:: Q4 -> Eve\ngave:: Q5 -> Eve\n",
+	"people/Ann.md",
+	"---\nrole: partner\n---\n",
+	NULL};
+
+static void reciprocity(void **state)
+{
+	(void)state;
+	vault v;
+	vault_build(&v, "Me", partners);
+	rg_report_opts o;
+	opts_default(&o, "2026-11-22");
+	rg_report r = {0};
+	rg_report_reciprocity(&r, &v.g, &o);
+	assert_true(r.has_reciprocity);
+	assert_false(r.has_followups || r.has_summary);
+	/* balance least first; on 0, received most first (Eve), then name */
+	static const char *const order[] = {"Ann", "Eve", "Cy", "Dee", "Bob"};
+	assert_int_equal(r.reciprocity.n, 5);
+	for (size_t i = 0; i < 5; i++)
+		assert_string_equal(r.reciprocity.v[i].contact, order[i]);
+	const rg_rec_row *x = &r.reciprocity.v[0];
+	assert_int_equal(x->received, 3);
+	assert_int_equal(x->received_won, 1);
+	assert_int_equal(x->given, 1);
+	assert_int_equal(x->given_won, 0);
+	assert_int_equal(x->balance, -2);
+	assert_int_equal(x->last_received, day("2026-10-01"));
+	assert_int_equal(x->last_given, day("2026-11-05"));
+	assert_string_equal(x->file, "people/Ann.md");
+	assert_int_equal(x->line, 2);
+	x = &r.reciprocity.v[1];
+	assert_int_equal(x->received, 2);
+	assert_int_equal(x->given, 2);
+	assert_int_equal(x->balance, 0);
+	/* Bob only got one: no received date; an implicit contact's place
+	 * is its first mention's */
+	x = &r.reciprocity.v[4];
+	assert_int_equal(x->received, 0);
+	assert_int_equal(x->given, 1);
+	assert_int_equal(x->balance, 1);
+	assert_int_equal(x->last_received, RG_NODATE);
+	assert_int_equal(x->last_given, day("2026-10-01"));
+	assert_string_equal(x->file, "log.md");
+	assert_int_equal(x->line, 7);
+	rg_report_free(&r);
+	/* --since 11-01: Ann keeps only what she got; Bob has nothing */
+	o.since = day("2026-11-01");
+	memset(&r, 0, sizeof r);
+	rg_report_reciprocity(&r, &v.g, &o);
+	static const char *const since[] = {"Eve", "Cy", "Dee", "Ann"};
+	assert_int_equal(r.reciprocity.n, 4);
+	for (size_t i = 0; i < 4; i++)
+		assert_string_equal(r.reciprocity.v[i].contact, since[i]);
+	x = &r.reciprocity.v[3];
+	assert_int_equal(x->received, 0);
+	assert_int_equal(x->received_won, 0);
+	assert_int_equal(x->given, 1);
+	assert_int_equal(x->balance, 1);
+	assert_int_equal(x->last_received, RG_NODATE);
+	rg_report_free(&r);
+	vault_free(&v);
+}
+
+/* ---- v3: asks ---- */
+
+static int cmp_event(const void *pa, const void *pb)
+{
+	const rg_event *a = pa, *b = pb;
+	if (a->contact != b->contact)
+		return a->contact < b->contact ? -1 : 1;
+	return (a->date > b->date) - (a->date < b->date);
+}
+
+/* Push an event by hand, the graph's list kept sorted. */
+static void event(vault *v, bool ask, const char *who, const char *date)
+{
+	int c = contact(&v->g, who);
+	assert_true(c >= 0);
+	rg_event *e =
+		ask ? RG_VEC_PUSH(v->g.asks) : RG_VEC_PUSH(v->g.testimonials);
+	e->contact = c;
+	e->date = day(date);
+	if (ask)
+		qsort(v->g.asks.v, v->g.asks.n, sizeof(rg_event), cmp_event);
+	else
+		qsort(v->g.testimonials.v, v->g.testimonials.n,
+		      sizeof(rg_event), cmp_event);
+}
+
+static const rg_ask_row *ask_row(const rg_report *r, const char *who)
+{
+	for (size_t i = 0; i < r->asks.n; i++)
+		if (strcmp(r->asks.v[i].contact, who) == 0)
+			return &r->asks.v[i];
+	return NULL;
+}
+
+static void asks(void **state)
+{
+	(void)state;
+	static const char *const files[] = {
+		"people/A.md",
+		"---\nrole: client\nlast_contact: 2026-11-01\n---\n",
+		"people/B.md",
+		"---\nrole: client\nlast_contact: 2026-10-01\n---\n",
+		"people/C.md",
+		"---\nrole: client\n---\n",
+		"people/D.md",
+		"---\nrole: client\nlast_contact: 2026-10-01\n---\n",
+		"people/E.md",
+		"---\nrole: client\n---\n",
+		"people/F.md",
+		"---\nrole: former-client\n---\n",
+		"people/H.md",
+		"---\nrole: client\nlast_contact: 2026-09-15\n---\n",
+		"people/I.md",
+		"---\nrole: client\n---\n",
+		"people/J.md",
+		"---\nrole: client\n---\n",
+		"people/Me.md",
+		"---\nrole: client\n---\n",
+		"refs.md",
+		"referral:: C -> X\nreferral:: D -> Y\n",
+		"refs2.yaml",
+		"from: C\nprospect: X\ndate: 2026-09-01\n---\n"
+		"from: D\nprospect: Y\ndate: 2026-01-10\n",
+		NULL};
+	vault v;
+	vault_build(&v, "Me", files);
+	event(&v, true, "A", "2026-09-01"); /* in the span: no row */
+	event(&v, true, "B", "2026-05-01"); /* before it */
+	event(&v, true, "H", "2026-08-23"); /* the day before it */
+	event(&v, true, "J", "2026-08-24"); /* its first day: no row */
+	event(&v, true, "I", "2026-12-01"); /* after today: not an ask yet */
+	event(&v, false, "B", "2026-04-01");
+	event(&v, false, "B", "2026-12-01"); /* after today: not counted */
+	rg_report_opts o;
+	opts_default(&o, "2026-11-22");
+	o.ask_days = 90;	     /* from 2026-08-24 */
+	o.since = day("2026-11-01"); /* does not apply */
+	rg_report r = {0};
+	rg_report_asks(&r, &v.g, &o);
+	assert_true(r.has_asks);
+	/* the warmest first, ties by name, never touched last */
+	static const char *const order[] = {"B", "D", "H", "E", "I"};
+	assert_int_equal(r.asks.n, 5);
+	for (size_t i = 0; i < 5; i++)
+		assert_string_equal(r.asks.v[i].contact, order[i]);
+	const rg_ask_row *x = ask_row(&r, "B");
+	assert_int_equal(x->last_asked, day("2026-05-01"));
+	assert_int_equal(x->last_testimonial, day("2026-04-01"));
+	assert_int_equal(x->referrals, 0);
+	assert_int_equal(x->last_referral, RG_NODATE);
+	assert_int_equal(x->last_touch, day("2026-10-01"));
+	assert_string_equal(x->file, "people/B.md");
+	assert_int_equal(x->line, 2);
+	/* D referred long ago: counted, dated, no --since */
+	x = ask_row(&r, "D");
+	assert_int_equal(x->referrals, 1);
+	assert_int_equal(x->last_referral, day("2026-01-10"));
+	assert_int_equal(x->last_asked, RG_NODATE);
+	assert_int_equal(x->last_testimonial, RG_NODATE);
+	x = ask_row(&r, "I");
+	assert_int_equal(x->last_asked, RG_NODATE);
+	assert_int_equal(x->last_touch, RG_NODATE);
+	rg_report_free(&r);
+	/* ask_days 0: only today counts; A, C and J are back */
+	o.ask_days = 0;
+	memset(&r, 0, sizeof r);
+	rg_report_asks(&r, &v.g, &o);
+	assert_int_equal(r.asks.n, 8);
+	assert_string_equal(r.asks.v[0].contact, "A");
+	rg_report_free(&r);
+	vault_free(&v);
+}
+
+/* ---- v3: summary ---- */
+
+static const char *const closes[] = {
+	"people/K1.md",
+	"---\nrole: client\n---\n",
+	"people/K2.md",
+	"---\nrole: client\n---\n",
+	"people/K3.md",
+	"---\nrole: former-client\n---\n",
+	"people/K4.md",
+	"---\nrole: partner\n---\n",
+	"people/Me.md",
+	"---\nrole: client\n---\n",
+	"refs.yaml",
+	"from: K1\nprospect: P1\ndate: 2026-01-01\nstatus: won\n"
+	"closed: 2026-01-11\nvalue: 100\n---\n"
+	"from: K1\nprospect: P2\ndate: 2026-02-01\nstatus: won\n"
+	"closed: 2026-03-03\nvalue: 200\n---\n"
+	"from: K4\nprospect: P3\ndate: 2026-03-01\nstatus: lost\n---\n"
+	"from: K3\nprospect: P4\ndate: 2026-10-01\n---\n"
+	"from: K4\nprospect: P6\ndate: 2026-04-01\nstatus: won\n"
+	"closed: 2026-04-21\n",
+	NULL};
+
+static void summary(void **state)
+{
+	(void)state;
+	vault v;
+	vault_build(&v, "Me", closes);
+	event(&v, false, "K2", "2026-05-01");
+	event(&v, false, "K3", "2026-12-01"); /* after today */
+	event(&v, false, "K4", "2026-05-01"); /* not a client */
+	rg_report_opts o;
+	opts_default(&o, "2026-11-22");
+	rg_report r = {0};
+	rg_report_summary(&r, &v.g, &o);
+	assert_true(r.has_summary);
+	const rg_summary *s = &r.summary;
+	assert_int_equal(s->clients, 3);	   /* K1 K2 K3, not the owner */
+	assert_int_equal(s->referring_clients, 2); /* K1 K3 */
+	assert_int_equal(s->testimonials, 1);	   /* K2 */
+	assert_true(s->has_referral_number);
+	assert_float_equal(s->referral_number, 2.0 / 3, 1e-9);
+	assert_int_equal(s->referrals, 5);
+	assert_int_equal(s->open, 1);
+	assert_int_equal(s->won, 3);
+	assert_int_equal(s->lost, 1);
+	assert_true(s->has_conversion);
+	assert_float_equal(s->conversion, 0.75, 1e-9);
+	assert_float_equal(s->won_value, 300, 1e-9);
+	assert_true(s->has_median); /* 10, 20, 30 days */
+	assert_float_equal(s->median_days_to_close, 20, 1e-9);
+	rg_report_free(&r);
+	/* --since 02-01: P1 is out; 30 and 20 days: the mean of the two */
+	o.since = day("2026-02-01");
+	memset(&r, 0, sizeof r);
+	rg_report_summary(&r, &v.g, &o);
+	assert_int_equal(s->referrals, 4);
+	assert_int_equal(s->referring_clients, 2);
+	assert_int_equal(s->won, 2);
+	assert_float_equal(s->won_value, 200, 1e-9);
+	assert_float_equal(s->conversion, 2.0 / 3, 1e-9);
+	assert_float_equal(s->median_days_to_close, 25, 1e-9);
+	rg_report_free(&r);
+	/* nothing since 12-01: nulls, but a referral number of 0 */
+	o.since = day("2026-12-01");
+	memset(&r, 0, sizeof r);
+	rg_report_summary(&r, &v.g, &o);
+	assert_int_equal(s->referrals, 0);
+	assert_int_equal(s->referring_clients, 0);
+	assert_true(s->has_referral_number);
+	assert_float_equal(s->referral_number, 0, 1e-9);
+	assert_false(s->has_conversion);
+	assert_false(s->has_median);
+	rg_report_free(&r);
+	vault_free(&v);
+	/* no clients: no referral number */
+	static const char *const none[] = {"a.md", "referral:: S -> P\n", NULL};
+	vault_build(&v, "Me", none);
+	memset(&r, 0, sizeof r);
+	o.since = RG_NODATE;
+	rg_report_summary(&r, &v.g, &o);
+	assert_int_equal(s->clients, 0);
+	assert_false(s->has_referral_number);
+	assert_int_equal(s->referrals, 1);
+	rg_report_free(&r);
+	vault_free(&v);
+}
+
+/* The events helper: the latest on or before a day, per contact. */
+static void last_event(void **state)
+{
+	(void)state;
+	const rg_event ev[] = {{0, 10}, {0, 20}, {2, 5}, {2, 30}, {3, 1}};
+	assert_int_equal(rg_report_last_event(ev, 5, 0, 15), 10);
+	assert_int_equal(rg_report_last_event(ev, 5, 0, 20), 20);
+	assert_int_equal(rg_report_last_event(ev, 5, 0, 9), RG_NODATE);
+	assert_int_equal(rg_report_last_event(ev, 5, 1, 99), RG_NODATE);
+	assert_int_equal(rg_report_last_event(ev, 5, 2, 29), 5);
+	assert_int_equal(rg_report_last_event(ev, 5, 3, 1), 1);
+	assert_int_equal(rg_report_last_event(ev, 5, 4, 99), RG_NODATE);
+	assert_int_equal(rg_report_last_event(ev, 0, 0, 99), RG_NODATE);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -857,6 +1241,11 @@ int main(void)
 		cmocka_unit_test(uncredited_more),
 		cmocka_unit_test(uncredited_sort),
 		cmocka_unit_test(names_of_reasons),
+		cmocka_unit_test(followups_about),
+		cmocka_unit_test(reciprocity),
+		cmocka_unit_test(asks),
+		cmocka_unit_test(summary),
+		cmocka_unit_test(last_event),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
