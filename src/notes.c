@@ -22,10 +22,12 @@ int rg_read_file(int dirfd, const char *path, size_t max, char **data,
 	*too_big = false;
 	*data = NULL;
 	*len = 0;
-	int fd = openat(dirfd, path,
-			O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-	if (fd < 0)
+	int fd = rg_open_beneath(dirfd, path, O_RDONLY | O_NONBLOCK);
+	if (fd < 0) {
+		if (errno == ENOMEM)
+			rg_oom();
 		return errno;
+	}
 	struct stat st;
 	if (fstat(fd, &st) != 0) {
 		int e = errno;
@@ -34,7 +36,7 @@ int rg_read_file(int dirfd, const char *path, size_t max, char **data,
 	}
 	if (!S_ISREG(st.st_mode)) {
 		close(fd);
-		return EINVAL;
+		return S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
 	}
 	if ((unsigned long long)st.st_size > max) {
 		close(fd);
@@ -58,6 +60,8 @@ int rg_read_file(int dirfd, const char *path, size_t max, char **data,
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
+			if (errno == ENOMEM)
+				rg_oom();
 			int e = errno;
 			free(buf);
 			close(fd);
@@ -79,6 +83,43 @@ int rg_read_file(int dirfd, const char *path, size_t max, char **data,
 	return 0;
 }
 
+int rg_read_settings(const char *path, size_t max, char **data, size_t *len,
+		     bool *too_big, bool *dir_failed)
+{
+	*too_big = *dir_failed = false;
+	*data = NULL;
+	*len = 0;
+	const char *slash = strrchr(path, '/');
+	char *dir = slash == NULL   ? rg_strdup(".")
+		    : slash == path ? rg_strdup("/")
+				    : rg_strndup(path, (size_t)(slash - path));
+	const char *base = slash ? slash + 1 : path;
+	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	free(dir);
+	struct stat st;
+	int e = 0;
+	if (dfd < 0) {
+		e = errno;
+		*dir_failed = true;
+	} else if (*base == '\0') {
+		e = EISDIR;
+	} else if (fstatat(dfd, base, &st, AT_SYMLINK_NOFOLLOW) != 0) {
+		/* a folder that opens but cannot be searched is at fault,
+		 * not the file in it */
+		e = errno;
+		*dir_failed = e == EACCES;
+	} else if (S_ISLNK(st.st_mode)) {
+		e = ELOOP;
+	} else {
+		e = rg_read_file(dfd, base, max, data, len, too_big);
+	}
+	if (dfd >= 0)
+		close(dfd);
+	if (e == ENOMEM)
+		rg_oom();
+	return e;
+}
+
 typedef struct job {
 	int dirfd;
 	const rg_config *cfg;
@@ -86,9 +127,11 @@ typedef struct job {
 	rg_file **out;
 	size_t n;
 	atomic_size_t next;
+	atomic_bool short_of; /* a file could not be opened for want of a
+				 descriptor: the notes are incomplete */
 } job;
 
-static rg_file *parse_one(const job *j, const char *path)
+static rg_file *parse_one(job *j, const char *path)
 {
 	char *data;
 	size_t len;
@@ -104,7 +147,10 @@ static rg_file *parse_one(const job *j, const char *path)
 				j->cfg->limits.max_file_size);
 		else
 			rg_diag(&f->diags, path, 0, 0, RG_ERROR,
-				"cannot read: %s; skipped", strerror(e));
+				"cannot read: %s; %s", strerror(e),
+				rg_errno_resource(e) ? "stopped" : "skipped");
+		if (rg_errno_resource(e))
+			atomic_store(&j->short_of, true);
 		return f;
 	}
 	rg_file *f = rg_note_parse(path, data, len, &j->cfg->limits);
@@ -128,19 +174,23 @@ bool rg_notes_load(rg_notes *n, const char *root, const rg_config *cfg,
 		   int jobs, rg_diags *d)
 {
 	memset(n, 0, sizeof *n);
-	rg_paths paths = {0};
-	if (!rg_walk(root, cfg, &paths, d, &n->excluded)) {
-		rg_paths_free(&paths);
-		return false;
-	}
 	int dirfd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dirfd < 0) {
+		if (errno == ENOMEM)
+			rg_oom();
+		rg_diag(d, root, 0, 0, RG_ERROR,
+			"cannot read notes directory: %s", strerror(errno));
+		return false;
+	}
+	rg_paths paths = {0};
+	if (!rg_walk_at(dirfd, root, cfg, &paths, d, &n->excluded)) {
 		rg_paths_free(&paths);
+		close(dirfd);
 		return false;
 	}
 	n->nfiles = paths.v.n;
 	n->files = rg_calloc(n->nfiles ? n->nfiles : 1, sizeof(rg_file *));
-	job j = {dirfd, cfg, paths.v.v, n->files, n->nfiles, 0};
+	job j = {dirfd, cfg, paths.v.v, n->files, n->nfiles, 0, false};
 	if (jobs < 1)
 		jobs = 1;
 	if ((size_t)jobs > n->nfiles / 8 + 1)
@@ -157,7 +207,7 @@ bool rg_notes_load(rg_notes *n, const char *root, const rg_config *cfg,
 	for (size_t i = 0; i < n->nfiles; i++)
 		rg_diags_append(d, &n->files[i]->diags);
 	rg_paths_free(&paths);
-	return true;
+	return !atomic_load(&j.short_of);
 }
 
 void rg_notes_free(rg_notes *n)

@@ -1,59 +1,197 @@
 /*
- * outfile: the atomic writer behind -o (see outfile.h).
+ * outfile: the -o writer (see outfile.h).  The temporary file's name lives
+ * in static storage so that a signal handler can remove it: the handler
+ * may only call async-signal-safe functions (unlink, signal, raise).
  */
 #include "refgraph/outfile.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "refgraph/render.h"
 #include "refgraph/util.h"
 
-/*
- * Write buf to path atomically: a temporary file in the same directory,
- * written, flushed to disk, then renamed over the old one.
- */
-int rg_outfile_write(const char *path, const char *buf, size_t len)
+#define TMP_SUFFIX ".tmpXXXXXX"
+#define MODE_BITS  0777
+
+/* The temporary file, while it exists (tmp_armed). */
+static char tmp_path[PATH_MAX];
+static volatile sig_atomic_t tmp_armed;
+
+/* The signals that would otherwise leave the temporary file behind. */
+static const int caught[] = {SIGINT, SIGTERM, SIGHUP, SIGXFSZ};
+#define NCAUGHT (sizeof caught / sizeof *caught)
+static struct sigaction saved[NCAUGHT];
+static bool installed[NCAUGHT];
+
+static void on_signal(int sig)
 {
-	char *tmp = rg_asprintf("%s.tmpXXXXXX", path);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		fprintf(stderr, "refgraph: %s: cannot write: %s\n", path,
-			strerror(errno));
-		free(tmp);
-		return RG_EXIT_IO;
+	if (tmp_armed)
+		unlink(tmp_path);
+	/* end the way the signal would have: the caller sees 128 + sig */
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void catch_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < NCAUGHT; i++)
+		sigaddset(&sa.sa_mask, caught[i]);
+	for (size_t i = 0; i < NCAUGHT; i++) {
+		installed[i] = false;
+		/* a signal ignored by whoever started us (nohup) stays so */
+		if (sigaction(caught[i], NULL, &saved[i]) != 0 ||
+		    saved[i].sa_handler == SIG_IGN)
+			continue;
+		installed[i] = sigaction(caught[i], &sa, NULL) == 0;
 	}
-	mode_t um = umask(0);
-	umask(um);
-	fchmod(fd, 0666 & ~um);
+}
+
+static void restore_signals(void)
+{
+	for (size_t i = 0; i < NCAUGHT; i++)
+		if (installed[i])
+			sigaction(caught[i], &saved[i], NULL);
+}
+
+static int cannot_write(const char *path, int e)
+{
+	rg_buf b = {0};
+	rg_put_clean(&b, path, "?");
+	fprintf(stderr, "refgraph: %s: cannot write: %s\n", b.s ? b.s : "",
+		strerror(e));
+	rg_buf_free(&b);
+	return RG_EXIT_IO;
+}
+
+/* Write all of buf to fd through short writes and EINTR; 0 or errno. */
+static int write_all(int fd, const char *buf, size_t len)
+{
 	size_t off = 0;
-	int err = 0;
 	while (off < len) {
 		ssize_t w = write(fd, buf + off, len - off);
 		if (w < 0) {
 			if (errno == EINTR)
 				continue;
-			err = errno;
-			break;
+			return errno;
 		}
 		off += (size_t)w;
 	}
+	return 0;
+}
+
+/* A device or FIFO: written into, as tee(1) does. */
+static int write_through(const char *path, const char *buf, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0)
+		return cannot_write(path, errno);
+	int err = write_all(fd, buf, len);
+	if (close(fd) != 0 && !err && errno != EINTR)
+		err = errno;
+	return err ? cannot_write(path, err) : RG_EXIT_OK;
+}
+
+/*
+ * The temporary name: path's own name and TMP_SUFFIX, in the same folder;
+ * the name is shortened so that the whole stays within NAME_MAX.  Returns
+ * false when it does not fit in tmp_path.
+ */
+static bool make_tmp_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	size_t dir = slash ? (size_t)(slash - path) + 1 : 0;
+	size_t base = strlen(path) - dir;
+	size_t suffix = strlen(TMP_SUFFIX);
+	if (base + suffix > NAME_MAX)
+		base = NAME_MAX - suffix;
+	if (dir + base + suffix + 1 > sizeof tmp_path)
+		return false;
+	memcpy(tmp_path, path, dir + base);
+	memcpy(tmp_path + dir + base, TMP_SUFFIX, suffix + 1);
+	return true;
+}
+
+/* A regular file or a new name: replaced atomically.  old is the file
+ * there now, or NULL. */
+static int replace(const char *path, const struct stat *old, const char *buf,
+		   size_t len)
+{
+	if (!make_tmp_name(path))
+		return cannot_write(path, ENAMETOOLONG);
+	catch_signals();
+	int fd = mkstemp(tmp_path);
+	if (fd < 0) {
+		int e = errno;
+		restore_signals();
+		return cannot_write(path, e);
+	}
+	tmp_armed = 1;
+	fcntl(fd, F_SETFD, FD_CLOEXEC);
+	if (old) {
+		/* keep the owner where allowed, as rsync and sed -i do; where
+		 * not, the new file is ours, with the old one's mode */
+		int kept = fchown(fd, old->st_uid, old->st_gid);
+		(void)kept;
+		fchmod(fd, old->st_mode & MODE_BITS);
+	} else {
+		mode_t um = umask(0);
+		umask(um);
+		fchmod(fd, 0666 & ~um);
+	}
+	int err = write_all(fd, buf, len);
 	if (!err && fsync(fd) != 0 && errno != EINVAL && errno != EROFS)
 		err = errno;
 	if (close(fd) != 0 && !err)
 		err = errno;
-	if (!err && rename(tmp, path) != 0)
+	if (!err && rename(tmp_path, path) != 0)
 		err = errno;
-	if (err) {
-		unlink(tmp);
-		fprintf(stderr, "refgraph: %s: cannot write: %s\n", path,
-			strerror(err));
-		free(tmp);
-		return RG_EXIT_IO;
+	if (err)
+		unlink(tmp_path);
+	tmp_armed = 0;
+	restore_signals();
+	return err ? cannot_write(path, err) : RG_EXIT_OK;
+}
+
+int rg_outfile_write(const char *path, const char *buf, size_t len)
+{
+	struct stat st;
+	if (lstat(path, &st) != 0) {
+		if (errno != ENOENT)
+			return cannot_write(path, errno);
+		return replace(path, NULL, buf, len);
 	}
-	free(tmp);
-	return RG_EXIT_OK;
+	if (S_ISLNK(st.st_mode)) {
+		/* the link stays; what it points at is written */
+		if (stat(path, &st) != 0)
+			return cannot_write(path, errno);
+		if (S_ISDIR(st.st_mode))
+			return cannot_write(path, EISDIR);
+		char *target = NULL;
+		if (S_ISREG(st.st_mode) &&
+		    (target = realpath(path, NULL)) == NULL && errno == ENOMEM)
+			rg_oom();
+		/* a device, a FIFO, or a file only /proc can name (a link
+		 * such as /dev/stdout): written into */
+		int r = target ? replace(target, &st, buf, len)
+			       : write_through(path, buf, len);
+		free(target);
+		return r;
+	}
+	if (S_ISDIR(st.st_mode))
+		return cannot_write(path, EISDIR);
+	if (!S_ISREG(st.st_mode))
+		return write_through(path, buf, len);
+	return replace(path, &st, buf, len);
 }

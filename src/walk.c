@@ -1,11 +1,15 @@
 /*
  * walk: a depth-first walk with openat/fstatat, never following links.
+ * Folders wait in a list rather than on the call stack, and each is read
+ * whole and closed before the next is opened, so a deep tree needs neither
+ * stack nor a descriptor per level.
  */
 #include "refgraph/walk.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -15,84 +19,142 @@
 
 #define MAX_DEPTH 256
 
+typedef struct pending {
+	char *rel; /* "" for the root */
+	int depth;
+} pending;
+
 typedef struct walker {
+	int rootfd;
+	const char *root;
 	const rg_config *cfg;
 	rg_paths *out, *skipped;
 	rg_diags *d;
+	RG_VEC(pending) todo;
 } walker;
+
+bool rg_errno_resource(int e)
+{
+	return e == EMFILE || e == ENFILE;
+}
+
+int rg_open_beneath(int dirfd, const char *rel, int flags)
+{
+	char comp[NAME_MAX + 1];
+	int fd = dirfd;
+	for (;;) {
+		const char *slash = strchr(rel, '/');
+		size_t n = slash ? (size_t)(slash - rel) : strlen(rel);
+		int next = -1;
+		if (n == 0 || n > NAME_MAX) {
+			errno = n ? ENAMETOOLONG : ENOENT;
+		} else {
+			memcpy(comp, rel, n);
+			comp[n] = '\0';
+			int f = slash ? O_RDONLY | O_DIRECTORY : flags;
+			next = openat(fd, comp, f | O_NOFOLLOW | O_CLOEXEC);
+		}
+		if (fd != dirfd) {
+			int e = errno;
+			close(fd);
+			errno = e;
+		}
+		if (next < 0 || slash == NULL)
+			return next;
+		fd = next;
+		rel = slash + 1;
+	}
+}
 
 static char *join(const char *dir, const char *name)
 {
 	return *dir ? rg_asprintf("%s/%s", dir, name) : rg_strdup(name);
 }
 
-static void walk_dir(walker *w, int dfd, const char *rel, int depth)
+/* A folder that cannot be read is skipped, unless the reason is a
+ * resource the whole run lacks; returns false then. */
+static bool dir_failed(walker *w, const char *rel, int e, const char *what)
 {
-	DIR *dir = fdopendir(dfd);
-	if (dir == NULL) {
-		rg_diag(w->d, *rel ? rel : ".", 0, 0, RG_ERROR,
-			"cannot read directory: %s; skipped", strerror(errno));
-		close(dfd);
+	if (e == ENOMEM)
+		rg_oom();
+	rg_diag(w->d, *rel ? rel : ".", 0, 0, RG_ERROR,
+		"cannot read directory: %s; %s", strerror(e),
+		rg_errno_resource(e) ? "stopped" : what);
+	return !rg_errno_resource(e);
+}
+
+/* One entry of the folder open as dfd, whose path is rel. */
+static void entry(walker *w, int dfd, const char *rel, int depth,
+		  const char *name)
+{
+	char *path = join(rel, name);
+	if (rg_config_excluded(w->cfg, path)) {
+		*RG_VEC_PUSH(w->skipped->v) = path;
 		return;
+	}
+	struct stat st;
+	if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
+		if (errno == ENOMEM)
+			rg_oom();
+		rg_diag(w->d, path, 0, 0, RG_ERROR, "cannot stat: %s; skipped",
+			strerror(errno));
+	} else if (S_ISLNK(st.st_mode)) {
+		rg_diag(w->d, path, 0, 0, RG_WARNING,
+			"symbolic link not followed; skipped");
+	} else if (S_ISDIR(st.st_mode)) {
+		if (depth >= MAX_DEPTH) {
+			rg_diag(w->d, path, 0, 0, RG_WARNING,
+				"directory nested deeper than %d levels; "
+				"skipped",
+				MAX_DEPTH);
+		} else {
+			pending *p = RG_VEC_PUSH(w->todo);
+			p->rel = path;
+			p->depth = depth + 1;
+			return;
+		}
+	} else if (rg_note_name(name)) {
+		if (S_ISREG(st.st_mode)) {
+			*RG_VEC_PUSH(w->out->v) = path;
+			return;
+		}
+		rg_diag(w->d, path, 0, 0, RG_WARNING,
+			"not a regular file; skipped");
+	}
+	free(path);
+}
+
+/* Read the folder rel whole; its subfolders join the list.  Returns false
+ * when the run must stop (out of descriptors). */
+static bool walk_dir(walker *w, const char *rel, int depth)
+{
+	int fd = *rel ? rg_open_beneath(w->rootfd, rel, O_RDONLY | O_DIRECTORY)
+		      : openat(w->rootfd, ".",
+			       O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0 && *rel == '\0') {
+		/* the root opens but cannot be searched: name it */
+		if (errno == ENOMEM)
+			rg_oom();
+		rg_diag(w->d, w->root, 0, 0, RG_ERROR,
+			"cannot read notes directory: %s", strerror(errno));
+		return false;
+	}
+	if (fd < 0)
+		return dir_failed(w, rel, errno, "skipped");
+	DIR *dir = fdopendir(fd);
+	if (dir == NULL) {
+		int e = errno;
+		close(fd);
+		return dir_failed(w, rel, e, "skipped");
 	}
 	struct dirent *de;
 	while ((errno = 0, de = readdir(dir)) != NULL) {
-		const char *name = de->d_name;
-		if (name[0] == '.')
-			continue; /* hidden, and . and .. */
-		char *path = join(rel, name);
-		if (rg_config_excluded(w->cfg, path)) {
-			*RG_VEC_PUSH(w->skipped->v) = path;
-			continue;
-		}
-		struct stat st;
-		if (fstatat(dirfd(dir), name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
-			rg_diag(w->d, path, 0, 0, RG_ERROR,
-				"cannot stat: %s; skipped", strerror(errno));
-			free(path);
-			continue;
-		}
-		if (S_ISLNK(st.st_mode)) {
-			rg_diag(w->d, path, 0, 0, RG_WARNING,
-				"symbolic link not followed; skipped");
-			free(path);
-		} else if (S_ISDIR(st.st_mode)) {
-			if (depth >= MAX_DEPTH) {
-				rg_diag(w->d, path, 0, 0, RG_WARNING,
-					"directory nested deeper than %d "
-					"levels; skipped",
-					MAX_DEPTH);
-				free(path);
-				continue;
-			}
-			int fd = openat(dirfd(dir), name,
-					O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
-						O_CLOEXEC);
-			if (fd < 0) {
-				rg_diag(w->d, path, 0, 0, RG_ERROR,
-					"cannot read directory: %s; skipped",
-					strerror(errno));
-			} else {
-				walk_dir(w, fd, path, depth + 1);
-			}
-			free(path);
-		} else if (rg_note_name(name)) {
-			if (S_ISREG(st.st_mode))
-				*RG_VEC_PUSH(w->out->v) = path;
-			else {
-				rg_diag(w->d, path, 0, 0, RG_WARNING,
-					"not a regular file; skipped");
-				free(path);
-			}
-		} else {
-			free(path);
-		}
+		if (de->d_name[0] != '.') /* hidden, and . and .. */
+			entry(w, dirfd(dir), rel, depth, de->d_name);
 	}
-	if (errno)
-		rg_diag(w->d, *rel ? rel : ".", 0, 0, RG_ERROR,
-			"cannot read directory: %s; the rest of it skipped",
-			strerror(errno));
+	int e = errno;
 	closedir(dir);
+	return e == 0 || dir_failed(w, rel, e, "the rest of it skipped");
 }
 
 static int cmp_path(const void *a, const void *b)
@@ -100,26 +162,47 @@ static int cmp_path(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+bool rg_walk_at(int rootfd, const char *root, const rg_config *cfg,
+		rg_paths *out, rg_diags *d, rg_paths *skipped)
+{
+	walker w = {rootfd, root, cfg, out, skipped, d, {0}};
+	pending *first = RG_VEC_PUSH(w.todo);
+	first->rel = rg_strdup("");
+	bool ok = true;
+	while (w.todo.n > 0) {
+		pending p = w.todo.v[--w.todo.n];
+		if (ok)
+			ok = walk_dir(&w, p.rel, p.depth);
+		free(p.rel);
+	}
+	RG_VEC_FREE(w.todo);
+	if (out->v.n > 1)
+		qsort(out->v.v, out->v.n, sizeof(char *), cmp_path);
+	if (skipped->v.n > 1)
+		qsort(skipped->v.v, skipped->v.n, sizeof(char *), cmp_path);
+	return ok;
+}
+
 bool rg_walk(const char *root, const rg_config *cfg, rg_paths *out, rg_diags *d,
 	     rg_paths *skipped)
 {
 	int fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0) {
+		if (errno == ENOMEM)
+			rg_oom();
 		rg_diag(d, root, 0, 0, RG_ERROR,
 			"cannot read notes directory: %s", strerror(errno));
 		return false;
 	}
-	walker w = {cfg, out, skipped, d};
-	walk_dir(&w, fd, "", 0);
-	if (out->v.n > 1)
-		qsort(out->v.v, out->v.n, sizeof(char *), cmp_path);
-	if (skipped->v.n > 1)
-		qsort(skipped->v.v, skipped->v.n, sizeof(char *), cmp_path);
-	return true;
+	bool ok = rg_walk_at(fd, root, cfg, out, d, skipped);
+	close(fd);
+	return ok;
 }
 
 void rg_paths_free(rg_paths *p)
 {
+	if (p == NULL)
+		return;
 	for (size_t i = 0; i < p->v.n; i++)
 		free(p->v.v[i]);
 	RG_VEC_FREE(p->v);

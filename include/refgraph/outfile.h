@@ -1,7 +1,11 @@
 /*
- * outfile: the report written to a file named with -o, atomically: a
- * temporary file beside it, written, flushed and renamed over the old one,
- * so that a reader sees the old report or the new one, never part of one.
+ * outfile: the report written to the file named with -o.  A regular file
+ * (or a new name) is replaced atomically: a temporary file beside it,
+ * written, flushed and renamed over the old one, so that a reader sees the
+ * old report or the new one, never part of one; the old file's permission
+ * bits are kept.  A symbolic link is followed and its target replaced, the
+ * link left as it is.  A device or FIFO is written into in place, as
+ * tee(1) does: it is never replaced by a regular file.
  */
 #ifndef REFGRAPH_OUTFILE_H
 #define REFGRAPH_OUTFILE_H
@@ -11,7 +15,9 @@
 /*
  * Write the len bytes at buf to path.  A failure is reported on standard
  * error ("refgraph: PATH: cannot write: REASON") and leaves any old file
- * whole.  Returns RG_EXIT_OK or RG_EXIT_IO.
+ * whole.  While the temporary file exists, SIGINT, SIGTERM, SIGHUP and
+ * SIGXFSZ remove it and then end the process by the same signal (status
+ * 128 + the signal's number in a shell).  Returns RG_EXIT_OK or RG_EXIT_IO.
  */
 int rg_outfile_write(const char *path, const char *buf, size_t len);
 

@@ -17,12 +17,22 @@
  *   FAULT_MKSTEMP=1       mkstemp() fails ENOSPC
  *   FAULT_STAT=SUBSTR     fstatat() of a name containing SUBSTR: EIO
  *   FAULT_READDIR=N       readdir() fails EIO after N entries of a folder
+ *   FAULT_SIGNAL=N        the first write() to a file opened with ".tmp"
+ *                         in its name raises signal N first (a signal
+ *                         arriving while the -o report is written)
+ *   FAULT_SWAP=DIR FAULT_SWAP_TO=TARGET FAULT_SWAP_AT=SUBSTR
+ *   FAULT_SWAP_NTH=K      at the Kth open/openat of a path containing
+ *                         SUBSTR (default 1), DIR is renamed DIR.away and
+ *                         a symbolic link DIR -> TARGET put in its place,
+ *                         before the open goes on: a tree changed while
+ *                         it is read
  */
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,7 +42,8 @@
 #include <unistd.h>
 
 #define MAXFD 4096
-static char marked_read[MAXFD], marked_write[MAXFD], marked_close[MAXFD];
+static char marked_read[MAXFD], marked_write[MAXFD], marked_close[MAXFD],
+	marked_tmp[MAXFD];
 static size_t read_so_far[MAXFD];
 
 /* the next definition of name (libc's): real_NAME */
@@ -60,6 +71,7 @@ static void mark(int fd, const char *path)
 	marked_read[fd] = (char)has("FAULT_READ", path);
 	marked_write[fd] = (char)has("FAULT_WRITE", path);
 	marked_close[fd] = (char)has("FAULT_CLOSE", path);
+	marked_tmp[fd] = strstr(path, ".tmp") != NULL;
 	read_so_far[fd] = 0;
 }
 
@@ -77,9 +89,26 @@ static int interrupt(void)
 	return 0;
 }
 
+/* FAULT_SWAP: the tree changes under the reader at the chosen open */
+static void swap(const char *path)
+{
+	static int seen;
+	const char *dir = getenv("FAULT_SWAP"), *to = getenv("FAULT_SWAP_TO");
+	const char *nth = getenv("FAULT_SWAP_NTH");
+	if (!dir || !to || !has("FAULT_SWAP_AT", path))
+		return;
+	if (++seen != (nth ? atoi(nth) : 1))
+		return;
+	char away[4096];
+	snprintf(away, sizeof away, "%s.away", dir);
+	if (rename(dir, away) != 0 || symlink(to, dir) != 0)
+		perror("shim: FAULT_SWAP");
+}
+
 int openat(int dirfd, const char *path, int flags, ...)
 {
 	REAL(openat);
+	swap(path);
 	mode_t mode = 0;
 	if (flags & (O_CREAT | O_TMPFILE)) {
 		va_list ap;
@@ -99,6 +128,7 @@ int openat(int dirfd, const char *path, int flags, ...)
 int open(const char *path, int flags, ...)
 {
 	REAL(open);
+	swap(path);
 	mode_t mode = 0;
 	if (flags & (O_CREAT | O_TMPFILE)) {
 		va_list ap;
@@ -167,6 +197,10 @@ ssize_t write(int fd, const void *buf, size_t n)
 	REAL(write);
 	if (fd > 2 && interrupt()) /* not the diagnostics' own streams */
 		return -1;
+	if (fd >= 0 && fd < MAXFD && marked_tmp[fd] && getenv("FAULT_SIGNAL")) {
+		marked_tmp[fd] = 0;
+		raise(atoi(getenv("FAULT_SIGNAL")));
+	}
 	if (fd >= 0 && fd < MAXFD && marked_write[fd]) {
 		errno = ENOSPC;
 		return -1;
@@ -203,6 +237,7 @@ int close(int fd)
 	if (fd >= 0 && fd < MAXFD) {
 		fail = marked_close[fd];
 		marked_read[fd] = marked_write[fd] = marked_close[fd] = 0;
+		marked_tmp[fd] = 0;
 		read_so_far[fd] = 0;
 	}
 	int r = real_close(fd);

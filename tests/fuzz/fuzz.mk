@@ -5,7 +5,9 @@
 #   make fuzz-smoke    every saved regression input, then each harness for
 #                      FUZZ_SMOKE_SECONDS (default 20) from its seeds (CI)
 #   make adversarial   hostile notes folders (tests/adversarial/run.sh)
-#   make faults        injected I/O faults (tests/faults/run.sh)
+#   make faults        injected I/O faults (tests/faults/run.sh) and a
+#                      sample of the out-of-memory sweep (oom.sh)
+#   make oom-sweep     the whole out-of-memory sweep
 # Harnesses (tests/fuzz/fuzz_NAME.c):
 #   note    one file through rg_note_parse: BOM, line ends, front matter
 #           split, YAML records, the Markdown body
@@ -99,14 +101,26 @@ fuzz-smoke: fuzz-build fuzz-seeds
 	done; echo "fuzz-smoke: $$pass passed, $$fail failed"; [ $$fail = 0 ]
 
 # ---- the adversarial suite and injected I/O faults (part of make check) ----
-.PHONY: adversarial faults
+#   make adversarial   hostile notes folders
+#   make faults        injected I/O faults, signals, and a sample of the
+#                      out-of-memory sweep (OOM_SAMPLE allocations, 40)
+#   make oom-sweep     every allocation of a run made to fail, one by one
+.PHONY: adversarial faults oom-sweep
 check: adversarial faults
+OOM_SAMPLE ?= 40
 
 $(B)/faults-shim.so: tests/faults/shim.c | $(B)
 	$(CC) -shared -fPIC -O1 -g -o $@ $< -ldl
 
+$(B)/oom-shim.so: tests/faults/oom.c | $(B)
+	$(CC) -shared -fPIC -O1 -g -o $@ $<
+
 adversarial: $(B)/refgraph $(B)/faults-shim.so
 	@sh tests/adversarial/run.sh $(B)/refgraph $(B)/faults-shim.so
 
-faults: $(B)/refgraph $(B)/faults-shim.so
+faults: $(B)/refgraph $(B)/faults-shim.so $(B)/oom-shim.so
 	@sh tests/faults/run.sh $(B)/refgraph $(B)/faults-shim.so
+	@sh tests/faults/oom.sh $(B)/refgraph $(B)/oom-shim.so $(OOM_SAMPLE)
+
+oom-sweep: $(B)/refgraph $(B)/oom-shim.so
+	@sh tests/faults/oom.sh $(B)/refgraph $(B)/oom-shim.so all
