@@ -68,18 +68,8 @@ static bool load(run *r)
 		r->cfg.client_touch_days = c->client_touch_days;
 	if (c->ask_days >= 0)
 		r->cfg.ask_days = c->ask_days;
-	size_t before = r->d.items.n;
-	errno = 0;
-	if (!rg_notes_load(&r->notes, c->root, &r->cfg, c->jobs, &r->d)) {
-		/* never stop without saying why, even when the root went
-		 * away between the walk and the read */
-		int e = errno;
-		if (r->d.items.n == before)
-			rg_diag(&r->d, NULL, 0, 0, RG_ERROR,
-				"%s: cannot read notes directory: %s", c->root,
-				e ? strerror(e) : "unknown error");
-		return false;
-	}
+	if (!rg_notes_load(&r->notes, c->root, &r->cfg, c->jobs, &r->d))
+		return false; /* reported by the notes */
 	rg_graph_build(&r->g, &r->notes, &r->cfg, c->strict, &r->d);
 	r->loaded = true;
 	return true;
