@@ -396,7 +396,8 @@ static bool check_together(rg_cli *c, FILE *err)
 		return usage_error(err, "%s",
 				   "--output-dir writes every format; leave "
 				   "out --format");
-	if (c->format == NULL && c->output) {
+	bool from_name = c->format == NULL && c->output;
+	if (from_name) {
 		c->format = format_of(c->output);
 		if (c->format == NULL)
 			return usage_error(err,
@@ -408,8 +409,14 @@ static bool check_together(rg_cli *c, FILE *err)
 		c->format = "text";
 	if (c->cmd == RG_CMD_CHECK && strcmp(c->format, "text") != 0 &&
 	    strcmp(c->format, "json") != 0)
-		return usage_error(err, "check writes text or json, not %s",
-				   c->format);
+		return from_name ? usage_error(err,
+					       "check writes text or json, and "
+					       "'%s' names %s; add --format",
+					       c->output, c->format)
+				 : usage_error(
+					   err,
+					   "check writes text or json, not %s",
+					   c->format);
 	if (c->cmd == RG_CMD_CHECK && c->verbose &&
 	    strcmp(c->format, "json") == 0)
 		return usage_error(err, "%s",

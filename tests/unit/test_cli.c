@@ -129,7 +129,10 @@ static void usage_errors(void **state)
 	fails_with("check --since 2026-01-01", "--since is not an option of "
 					       "'check'");
 	fails_with("sources --thank-days 3", "only of report, uncredited");
-	fails_with("check --format html", "check writes text or json");
+	fails_with("check --format html",
+		   "check writes text or json, not html");
+	fails_with("check -o c.csv", "check writes text or json, and 'c.csv' "
+				     "names csv; add --format");
 	fails_with("report --format csv", "use --output-dir DIR");
 	fails_with("report --color yes", "auto, always or never");
 	fails_with("followups --links wiki", "--links wiki is for md");
