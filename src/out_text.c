@@ -189,6 +189,9 @@ static void draw(rg_buf *b, const rg_table *t, const rg_render_opts *o)
 		rg_buf_puts(b, "  ");
 		rg_buf_puts(b, colour);
 		row(b, t, r, last, w);
+		/* an empty last cell leaves no blanks at the end of the line */
+		while (b->len > 0 && b->s[b->len - 1] == ' ')
+			b->s[--b->len] = '\0';
 		if (*colour)
 			rg_buf_puts(b, off);
 		rg_buf_putc(b, '\n');

@@ -86,13 +86,22 @@ static void fu_status(const void *row, value *v)
 	v->s = v->null ? NULL : rg_status_name(st);
 }
 
+/* A day as text; "" for none (the action only uses the days it has). */
+static void day_text(int d, char out[DATE_SIZE])
+{
+	if (d == RG_NODATE)
+		out[0] = '\0';
+	else
+		rg_date_format(d, out);
+}
+
 /* What to do, in plain words, from what the row is about. */
 static void fu_action(const void *row, value *v)
 {
 	const rg_fu_row *x = row;
 	char day[DATE_SIZE], touch[DATE_SIZE];
-	rg_date_format(x->date, day);
-	rg_date_format(x->last_touch, touch);
+	day_text(x->date, day);
+	day_text(x->last_touch, touch);
 	const char *st =
 		x->status == RG_ST_NONE ? "" : rg_status_name(x->status);
 	switch (x->reason) {
@@ -207,11 +216,11 @@ static const column rec_cols[] = {
 	 NULL},
 	{"received", "Received", 2, false, RG_CT_INT,
 	 FIELD(rg_rec_row, received), NULL},
-	{"received_won", "Won", 3, true, RG_CT_INT,
+	{"received_won", "Received won", 3, true, RG_CT_INT,
 	 FIELD(rg_rec_row, received_won), NULL},
 	{"given", "Given", 4, false, RG_CT_INT, FIELD(rg_rec_row, given), NULL},
-	{"given_won", "Won", 5, true, RG_CT_INT, FIELD(rg_rec_row, given_won),
-	 NULL},
+	{"given_won", "Given won", 5, true, RG_CT_INT,
+	 FIELD(rg_rec_row, given_won), NULL},
 	{"balance", "Balance", 6, false, RG_CT_INT, FIELD(rg_rec_row, balance),
 	 NULL},
 	{"last_received", "Last received", 7, false, RG_CT_DATE,
@@ -487,7 +496,7 @@ static size_t pick(const report_desc *d, bool human, size_t *idx)
 				idx[n++] = c;
 		return n;
 	}
-	for (unsigned pos = 1; pos <= d->ncols; pos++)
+	for (unsigned pos = 1; pos < MAXCOLS; pos++)
 		for (size_t c = 0; c < d->ncols; c++)
 			if (d->cols[c].header && d->cols[c].pos == pos)
 				idx[n++] = c;

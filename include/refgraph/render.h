@@ -1,6 +1,6 @@
 /*
  * render: one renderer per format, all with the same entry point, drawing
- * any report (rows from report.c) into a buffer.  Renderers never parse
+ * any report (rows from rep_*.c, as tables from tables.c) into a buffer.  Renderers never parse
  * and never compute: they escape for where the text goes.
  */
 #ifndef REFGRAPH_RENDER_H
