@@ -9,6 +9,7 @@
 #include "refgraph/cli.h"
 
 #include <getopt.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -121,7 +122,7 @@ static const struct {
 
 /* Option ids past any character, for options with no short form. */
 enum {
-	OPT_TODAY = 256,
+	OPT_TODAY = UCHAR_MAX + 1,
 	OPT_FORMAT,
 	OPT_CONFIG,
 	OPT_SINCE,
