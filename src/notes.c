@@ -140,11 +140,19 @@ static rg_file *parse_one(job *j, const char *path)
 			     &data, &len, &big);
 	if (e) {
 		rg_file *f = rg_file_new(path);
+		/* a file the walk saw as regular, changed since: the walk's
+		 * own warnings */
 		if (big)
 			rg_diag(&f->diags, path, 0, 0, RG_ERROR,
 				"file larger than %zu bytes (max_file_size); "
 				"skipped",
 				j->cfg->limits.max_file_size);
+		else if (e == ELOOP)
+			rg_diag(&f->diags, path, 0, 0, RG_WARNING,
+				"symbolic link not followed; skipped");
+		else if (e == EINVAL || e == EISDIR)
+			rg_diag(&f->diags, path, 0, 0, RG_WARNING,
+				"not a regular file; skipped");
 		else
 			rg_diag(&f->diags, path, 0, 0, RG_ERROR,
 				"cannot read: %s; %s", strerror(e),

@@ -23,6 +23,10 @@ if grep -q -a -e __asan_init -e __tsan_init -e __msan_init "$bin"; then
 	echo "oom: skipped (a sanitizer build has its own allocator)"
 	exit 0
 fi
+command -v addr2line >/dev/null 2>&1 || {
+	echo "oom: skipped (addr2line, from binutils, is needed)"
+	exit 0
+}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 130' INT TERM
