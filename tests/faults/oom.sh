@@ -6,9 +6,11 @@
 # report, diagnostics and status of the run without faults.  Anything else
 # (another report, note errors, a crash, a hang) fails, with the place of
 # the allocation (addr2line).
-#   sh tests/faults/oom.sh BINARY OOM-SHIM [all|N]
+#   sh tests/faults/oom.sh BINARY OOM-SHIM [all|N] [NOTES]
 # all: every allocation (make oom-sweep); N (default 40): N allocations
-# spread evenly over the run (make check).
+# spread evenly over the run (make check).  NOTES: a notes folder to read
+# instead of the small one made here (make oom-sweep OOM_NOTES=DIR); the
+# demo notes make some 4,600 runs.
 #
 # KNOWN_FAILING: out-of-memory paths in modules this suite does not fix,
 # by the file of the first refgraph frame of the failed allocation; their
@@ -45,9 +47,16 @@ printf 'referral:: Bob Roy -> Eve\noutcome:: Eve won 300\nmet [[Ann Lee]] and [[
 printf 'referral:: X -> Y\n' >"$n/templates/t.md"
 printf 'referral:: X -> Z\n' >"$n/log/a.draft.md"
 
-run() { # run [FAULT_MALLOC=N] ...: stdout, stderr, status to $tmp/out, err, st
-	env LD_PRELOAD="$shim" "$@" timeout -k 5 20 "$bin" report --format json \
-		--today=2026-11-22 --jobs 2 "$n" >"$tmp/out" 2>"$tmp/err"
+if [ $# -ge 4 ]; then
+	n=$(cd "$4" && pwd) || exit 1
+fi
+
+# run [FAULT_MALLOC=N] ...: stdout, stderr, status to $tmp/out, err, st.
+# Only refgraph has the shim: timeout's own allocations must not count.
+run() {
+	env "$@" timeout -k 5 20 sh -c 'LD_PRELOAD=$0 exec "$@"' "$shim" \
+		"$bin" report --format json --today=2026-11-22 --jobs 2 "$n" \
+		>"$tmp/out" 2>"$tmp/err"
 	echo $? >"$tmp/st"
 }
 run FAULT_MALLOC_COUNT="$tmp/count"

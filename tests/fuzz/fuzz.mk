@@ -122,6 +122,7 @@ fuzz-smoke: fuzz-build fuzz-seeds
 #   make faults        injected I/O faults, signals, and a sample of the
 #                      out-of-memory sweep (OOM_SAMPLE allocations, 40)
 #   make oom-sweep     every allocation of a run made to fail, one by one
+#                      (OOM_NOTES=DIR: on those notes)
 .PHONY: adversarial faults oom-sweep
 check: adversarial faults
 OOM_SAMPLE ?= 40
@@ -140,4 +141,4 @@ faults: $(B)/refgraph $(B)/faults-shim.so $(B)/oom-shim.so
 	@sh tests/faults/oom.sh $(B)/refgraph $(B)/oom-shim.so $(OOM_SAMPLE)
 
 oom-sweep: $(B)/refgraph $(B)/oom-shim.so
-	@sh tests/faults/oom.sh $(B)/refgraph $(B)/oom-shim.so all
+	@sh tests/faults/oom.sh $(B)/refgraph $(B)/oom-shim.so all $(OOM_NOTES)
