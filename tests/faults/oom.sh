@@ -16,7 +16,12 @@
 # by the file of the first refgraph frame of the failed allocation; their
 # failures are counted apart (XFAIL) and do not fail the suite.  Remove an
 # entry once that module ends every allocation failure in "out of memory".
-KNOWN_FAILING="md_scan.c yaml_rec.c config.c"
+#   md_scan.c   md_parse's result ignored (another report, status 0);
+#               abort() when a pattern cannot be compiled
+#   yaml_rec.c  libyaml's memory error read as "invalid YAML" (status 1)
+#   config.c    the same for the settings; fopen's ENOMEM a read error
+#   names.c     utf8proc's failure taken as a name (another report)
+KNOWN_FAILING="md_scan.c yaml_rec.c config.c names.c"
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 shim=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
