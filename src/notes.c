@@ -131,20 +131,74 @@ typedef struct job {
 				 descriptor: the notes are incomplete */
 } job;
 
-static rg_file *parse_one(job *j, const char *path)
+/*
+ * The folder of the file a worker read last, kept open: the paths come in
+ * order, so most files are in the same folder as the one before, and
+ * each is then opened with one openat rather than one per level.
+ */
+typedef struct dircache {
+	char *rel; /* NULL: none open */
+	size_t len;
+	int fd;
+} dircache;
+
+static void dircache_drop(dircache *c)
+{
+	if (c->rel)
+		close(c->fd);
+	free(c->rel);
+	c->rel = NULL;
+}
+
+/* Read path through the cache; as rg_read_file. */
+static int read_note(const job *j, dircache *c, const char *path, char **data,
+		     size_t *len, bool *big)
+{
+	size_t max = j->cfg->limits.max_file_size;
+	const char *slash = strrchr(path, '/');
+	if (slash == NULL)
+		return rg_read_file(j->dirfd, path, max, data, len, big);
+	size_t n = (size_t)(slash - path);
+	if (c->rel == NULL || c->len != n || memcmp(c->rel, path, n) != 0) {
+		dircache_drop(c);
+		char *rel = rg_strndup(path, n);
+		int fd = rg_open_beneath(j->dirfd, rel, O_RDONLY | O_DIRECTORY);
+		if (fd < 0) {
+			if (errno == ENOMEM)
+				rg_oom();
+			int e = errno;
+			free(rel);
+			*big = false;
+			return e;
+		}
+		c->rel = rel;
+		c->len = n;
+		c->fd = fd;
+	}
+	return rg_read_file(c->fd, slash + 1, max, data, len, big);
+}
+
+static rg_file *parse_one(job *j, dircache *c, const char *path)
 {
 	char *data;
 	size_t len;
 	bool big;
-	int e = rg_read_file(j->dirfd, path, j->cfg->limits.max_file_size,
-			     &data, &len, &big);
+	int e = read_note(j, c, path, &data, &len, &big);
 	if (e) {
 		rg_file *f = rg_file_new(path);
+		/* a file the walk saw as regular, changed since: the walk's
+		 * own warnings */
 		if (big)
 			rg_diag(&f->diags, path, 0, 0, RG_ERROR,
 				"file larger than %zu bytes (max_file_size); "
 				"skipped",
 				j->cfg->limits.max_file_size);
+		else if (e == ELOOP)
+			rg_diag(&f->diags, path, 0, 0, RG_WARNING,
+				"symbolic link not followed; skipped");
+		else if (e == EINVAL || e == EISDIR)
+			rg_diag(&f->diags, path, 0, 0, RG_WARNING,
+				"not a regular file; skipped");
 		else
 			rg_diag(&f->diags, path, 0, 0, RG_ERROR,
 				"cannot read: %s; %s", strerror(e),
@@ -161,12 +215,14 @@ static rg_file *parse_one(job *j, const char *path)
 static void *worker(void *arg)
 {
 	job *j = arg;
+	dircache c = {NULL, 0, -1};
 	for (;;) {
 		size_t i = atomic_fetch_add(&j->next, 1);
 		if (i >= j->n)
 			break;
-		j->out[i] = parse_one(j, j->paths[i]);
+		j->out[i] = parse_one(j, &c, j->paths[i]);
 	}
+	dircache_drop(&c);
 	return NULL;
 }
 

@@ -6,15 +6,22 @@
 # report, diagnostics and status of the run without faults.  Anything else
 # (another report, note errors, a crash, a hang) fails, with the place of
 # the allocation (addr2line).
-#   sh tests/faults/oom.sh BINARY OOM-SHIM [all|N]
+#   sh tests/faults/oom.sh BINARY OOM-SHIM [all|N] [NOTES]
 # all: every allocation (make oom-sweep); N (default 40): N allocations
-# spread evenly over the run (make check).
+# spread evenly over the run (make check).  NOTES: a notes folder to read
+# instead of the small one made here (make oom-sweep OOM_NOTES=DIR); the
+# demo notes make some 4,600 runs.
 #
 # KNOWN_FAILING: out-of-memory paths in modules this suite does not fix,
 # by the file of the first refgraph frame of the failed allocation; their
 # failures are counted apart (XFAIL) and do not fail the suite.  Remove an
 # entry once that module ends every allocation failure in "out of memory".
-KNOWN_FAILING="md_scan.c yaml_rec.c config.c"
+#   md_scan.c   md_parse's result ignored (another report, status 0);
+#               abort() when a pattern cannot be compiled
+#   yaml_rec.c  libyaml's memory error read as "invalid YAML" (status 1)
+#   config.c    the same for the settings; fopen's ENOMEM a read error
+#   names.c     utf8proc's failure taken as a name (another report)
+KNOWN_FAILING="md_scan.c yaml_rec.c config.c names.c"
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 shim=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
@@ -23,6 +30,10 @@ if grep -q -a -e __asan_init -e __tsan_init -e __msan_init "$bin"; then
 	echo "oom: skipped (a sanitizer build has its own allocator)"
 	exit 0
 fi
+command -v addr2line >/dev/null 2>&1 || {
+	echo "oom: skipped (addr2line, from binutils, is needed)"
+	exit 0
+}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 130' INT TERM
@@ -41,9 +52,16 @@ printf 'referral:: Bob Roy -> Eve\noutcome:: Eve won 300\nmet [[Ann Lee]] and [[
 printf 'referral:: X -> Y\n' >"$n/templates/t.md"
 printf 'referral:: X -> Z\n' >"$n/log/a.draft.md"
 
-run() { # run [FAULT_MALLOC=N] ...: stdout, stderr, status to $tmp/out, err, st
-	env LD_PRELOAD="$shim" "$@" timeout -k 5 20 "$bin" report --format json \
-		--today=2026-11-22 --jobs 2 "$n" >"$tmp/out" 2>"$tmp/err"
+if [ $# -ge 4 ]; then
+	n=$(cd "$4" && pwd) || exit 1
+fi
+
+# run [FAULT_MALLOC=N] ...: stdout, stderr, status to $tmp/out, err, st.
+# Only refgraph has the shim: timeout's own allocations must not count.
+run() {
+	env "$@" timeout -k 5 20 sh -c 'LD_PRELOAD=$0 exec "$@"' "$shim" \
+		"$bin" report --format json --today=2026-11-22 --jobs 2 "$n" \
+		>"$tmp/out" 2>"$tmp/err"
 	echo $? >"$tmp/st"
 }
 run FAULT_MALLOC_COUNT="$tmp/count"

@@ -206,6 +206,22 @@ for nth in 1 2; do
 	done_
 done
 
+# a note swapped for a link (to a note outside) after the walk saw it
+rm -rf "$tmp/sw"
+mkdir -p "$tmp/sw/notes/swapped" "$tmp/sw/outside"
+cp "$n/people/Ann.md" "$tmp/sw/notes/"
+printf -- '---\nname: Inside\nrole: client\n---\n' >"$tmp/sw/notes/swapped/x.md"
+printf -- '---\nname: Outside\nrole: client\n---\n' >"$tmp/sw/outside/x.md"
+t "a note swapped for a link" FAULT_SWAP="$tmp/sw/notes/swapped/x.md" \
+	FAULT_SWAP_TO="$tmp/sw/outside/x.md" FAULT_SWAP_AT=x.md -- \
+	uncredited --format json $day "$tmp/sw/notes"
+[ -L "$tmp/sw/notes/swapped/x.md" ] || need "the shim did not swap the note"
+unread Outside
+read_ Ann
+status 0
+diag '^swapped/x.md:1:1: warning: symbolic link not followed; skipped'
+done_
+
 # ---- file descriptors and stack ----
 # a tree 255 folders deep (the deepest read): the walk holds one folder
 # open at a time, and keeps the folders to read in a list, not on the
