@@ -14,7 +14,7 @@ MANDIR ?= $(PREFIX)/share/man
 DESTDIR ?=
 
 CC ?= cc
-PKGS = yaml-0.1 md4c libpcre2-8 libutf8proc
+PKGS = yaml-0.1 md4c libpcre2-8 libutf8proc libical
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
@@ -42,7 +42,7 @@ LIB_OBJ = $(LIB_SRC:src/%.c=$(B)/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/%)
 
-.PHONY: all check unit golden yaml-suite man-examples headers cli asan ubsan tsan valgrind \
+.PHONY: all check unit golden yaml-suite man-examples headers cli ics-readback asan ubsan tsan valgrind \
 	fuzz fuzz-smoke bench format install uninstall clean deps demo ci
 
 all: refgraph
@@ -69,7 +69,7 @@ $(B)/test_%: tests/unit/test_%.c tests/unit/testlib.h $(B)/librefgraph.a
 
 # ---- tests ----
 
-check: unit golden yaml-suite man-examples headers cli
+check: unit golden yaml-suite man-examples headers cli ics-readback
 
 unit: $(UNIT_BIN)
 	@sh tests/run-unit.sh $(UNIT_BIN)
@@ -100,6 +100,12 @@ headers:
 		then pass=$$((pass + 1)); \
 		else fail=$$((fail + 1)); echo "FAIL $$h"; sed 's/^/    /' $(B)/headers.err | head -5; fi; \
 	done; echo "headers: $$pass passed, $$fail failed"; [ $$fail = 0 ]
+
+# the calendars of the ics-* cases read back by python3-icalendar (Debian's,
+# which a python3 of its own may not see)
+ics-readback: $(B)/refgraph
+	@py=python3; $$py -c 'import icalendar' 2>/dev/null || py=/usr/bin/python3; \
+	$$py tests/tools/ics_readback.py $(B)/refgraph tests/cases/ics-*
 
 asan:
 	$(MAKE) B=build/asan SAN='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' OPT='-O1 -g' check

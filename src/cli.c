@@ -41,10 +41,11 @@ void rg_cli_usage(FILE *f)
 	      "partner\n"
 	      "  asks         clients to ask for a referral\n"
 	      "  summary      clients, the referral number, conversion\n"
+	      "  graph        the whole network: every contact and referral\n"
 	      "\n"
 	      "Options (any command):\n"
 	      "  --format FORMAT        text (default), json, csv, md, html, "
-	      "dot;\n"
+	      "dot, ics;\n"
 	      "                         check: text or json\n"
 	      "  -o, --output FILE      write to FILE, atomically; the format "
 	      "from\n"
@@ -104,7 +105,8 @@ void rg_cli_usage(FILE *f)
 	(CMD_BIT(RG_CMD_CHECK) | CMD_BIT(RG_CMD_REPORT) |                      \
 	 CMD_BIT(RG_CMD_FOLLOWUPS) | CMD_BIT(RG_CMD_SOURCES) |                 \
 	 CMD_BIT(RG_CMD_UNCREDITED) | CMD_BIT(RG_CMD_RECIPROCITY) |            \
-	 CMD_BIT(RG_CMD_ASKS) | CMD_BIT(RG_CMD_SUMMARY))
+	 CMD_BIT(RG_CMD_ASKS) | CMD_BIT(RG_CMD_SUMMARY) |                      \
+	 CMD_BIT(RG_CMD_GRAPH))
 #define FOR_REPORT(c) (CMD_BIT(RG_CMD_REPORT) | CMD_BIT(c))
 
 static const struct {
@@ -117,7 +119,8 @@ static const struct {
 		{"uncredited", RG_CMD_UNCREDITED},
 		{"reciprocity", RG_CMD_RECIPROCITY},
 		{"asks", RG_CMD_ASKS},
-		{"summary", RG_CMD_SUMMARY}};
+		{"summary", RG_CMD_SUMMARY},
+		{"graph", RG_CMD_GRAPH}};
 #define NCOMMANDS (sizeof commands / sizeof *commands)
 
 /* Option ids past any character, for options with no short form. */
@@ -255,7 +258,7 @@ static bool set_format(FILE *err, const char *val, const char **out)
 	if (rg_renderer(val) == NULL)
 		return usage_error(err,
 				   "unknown format '%s' (text, json, csv, md, "
-				   "html, dot)",
+				   "html, dot, ics)",
 				   val);
 	*out = val;
 	return true;
@@ -376,7 +379,7 @@ static const char *format_of(const char *path)
 		const char *ext, *format;
 	} exts[] = {{".txt", "text"}, {".json", "json"}, {".csv", "csv"},
 		    {".md", "md"},    {".html", "html"}, {".htm", "html"},
-		    {".dot", "dot"},  {".gv", "dot"}};
+		    {".dot", "dot"},  {".gv", "dot"},	 {".ics", "ics"}};
 	const char *base = strrchr(path, '/');
 	const char *dot = strrchr(base ? base : path, '.');
 	if (dot == NULL)

@@ -23,6 +23,7 @@ rg_render_fn rg_renderer(const char *format)
 		{"text", rg_render_text}, {"json", rg_render_json},
 		{"csv", rg_render_csv},	  {"md", rg_render_md},
 		{"html", rg_render_html}, {"dot", rg_render_dot},
+		{"ics", rg_render_ics},
 	};
 	for (size_t i = 0; i < sizeof table / sizeof *table; i++)
 		if (strcmp(format, table[i].name) == 0)
@@ -139,6 +140,7 @@ char *rg_fmt_human(rg_ctype t, const char *s, double n)
 		       : n == 0 ? rg_strdup("today")
 				: rg_asprintf("in %dd", -(int)n);
 	case RG_CT_PLACE: return rg_asprintf("%s:%d", s, (int)n);
+	case RG_CT_BOOL: return rg_strdup(n != 0 ? "yes" : "");
 	}
 	return rg_strdup("");
 }
@@ -157,6 +159,7 @@ char *rg_fmt_machine(rg_ctype t, const char *s, double n)
 		rg_fmt_number(buf, sizeof buf, n, t == RG_CT_SHARE);
 		return rg_strdup(buf);
 	case RG_CT_DATE: rg_date_format((int)n, buf); return rg_strdup(buf);
+	case RG_CT_BOOL: return rg_strdup(n != 0 ? "true" : "false");
 	}
 	return rg_strdup("");
 }

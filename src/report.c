@@ -30,6 +30,8 @@ void rg_report_free(rg_report *r)
 	RG_VEC_FREE(r->uncredited);
 	RG_VEC_FREE(r->reciprocity);
 	RG_VEC_FREE(r->asks);
+	RG_VEC_FREE(r->nodes);
+	RG_VEC_FREE(r->edges);
 }
 
 int rg_report_last_event(const rg_event *v, size_t n, int contact, int day)

@@ -172,6 +172,8 @@ static void compute(run *r)
 		rg_report_reciprocity(&r->rep, &r->g, &o);
 	if (all || c->cmd == RG_CMD_ASKS)
 		rg_report_asks(&r->rep, &r->g, &o);
+	if (c->cmd == RG_CMD_GRAPH) /* the network is no report of report's */
+		rg_report_graph(&r->rep, &r->g, &o);
 }
 
 /* --color: auto colours text on a terminal, unless NO_COLOR (non-empty)

@@ -155,6 +155,43 @@ static void ask_place(const void *row, value *v)
 	v->n = x->line;
 }
 
+/* The roles as written, ", " between; null when none. */
+static void node_roles(const void *row, value *v)
+{
+	const rg_node_row *x = row;
+	if (x->nroles == 0)
+		return;
+	rg_buf b = {0};
+	for (size_t i = 0; i < x->nroles; i++) {
+		if (i)
+			rg_buf_puts(&b, ", ");
+		rg_buf_puts(&b, x->roles[i]);
+	}
+	v->s = v->own = b.s;
+}
+
+static void node_place(const void *row, value *v)
+{
+	const rg_node_row *x = row;
+	v->null = !x->has_place;
+	v->s = x->file;
+	v->n = x->line;
+}
+
+static void edge_status(const void *row, value *v)
+{
+	rg_status st = ((const rg_edge_row *)row)->status;
+	v->null = st == RG_ST_NONE;
+	v->s = v->null ? NULL : rg_status_name(st);
+}
+
+static void edge_place(const void *row, value *v)
+{
+	const rg_edge_row *x = row;
+	v->s = x->file;
+	v->n = x->line;
+}
+
 /* ---- the columns of each report ---- */
 
 static const column fu_cols[] = {
@@ -272,6 +309,42 @@ static const column sum_cols[] = {
 	 FIELD_IF(rg_summary, median_days_to_close, has_median), "-"},
 };
 
+static const column node_cols[] = {
+	{"id", "Id", 1, false, RG_CT_INT, FIELD(rg_node_row, id), NULL},
+	{"name", "Name", 2, false, RG_CT_NAME, FIELD(rg_node_row, name), NULL},
+	{"roles", "Roles", 3, false, RG_CT_TEXT, COMPUTED(node_roles), NULL},
+	{"implicit", "Implicit", 4, false, RG_CT_BOOL,
+	 FIELD(rg_node_row, implicit), NULL},
+	{"owner", "Owner", 5, false, RG_CT_BOOL, FIELD(rg_node_row, owner),
+	 NULL},
+	{"file", NULL, 0, false, RG_CT_TEXT, FIELD(rg_node_row, file), NULL},
+	{"line", NULL, 0, false, RG_CT_INT,
+	 FIELD_IF(rg_node_row, line, has_place), NULL},
+	{NULL, "Place", 6, false, RG_CT_PLACE, COMPUTED(node_place), NULL},
+};
+
+static const column edge_cols[] = {
+	{"source", "Source", 2, false, RG_CT_NAME,
+	 FIELD(rg_edge_row, source_name), NULL},
+	{"prospect", "Prospect", 3, false, RG_CT_NAME,
+	 FIELD(rg_edge_row, prospect_name), NULL},
+	{"receiver", "Receiver", 4, false, RG_CT_NAME,
+	 FIELD(rg_edge_row, receiver_name), NULL},
+	{"source_id", NULL, 0, false, RG_CT_INT, FIELD(rg_edge_row, source),
+	 NULL},
+	{"prospect_id", NULL, 0, false, RG_CT_INT, FIELD(rg_edge_row, prospect),
+	 NULL},
+	{"receiver_id", NULL, 0, false, RG_CT_INT, FIELD(rg_edge_row, receiver),
+	 NULL},
+	{"date", "Date", 1, false, RG_CT_DATE, FIELD(rg_edge_row, date), "-"},
+	{"status", "Status", 5, false, RG_CT_TEXT, COMPUTED(edge_status), NULL},
+	{"value", "Value", 6, false, RG_CT_NUM,
+	 FIELD_IF(rg_edge_row, value, has_value), "-"},
+	{"file", NULL, 0, false, RG_CT_TEXT, FIELD(rg_edge_row, file), NULL},
+	{"line", NULL, 0, false, RG_CT_INT, FIELD(rg_edge_row, line), NULL},
+	{NULL, "Place", 7, false, RG_CT_PLACE, COMPUTED(edge_place), NULL},
+};
+
 /* ---- where each report's rows are, and its title ---- */
 
 static const void *fu_rows(const rg_report *r, size_t *n)
@@ -308,6 +381,23 @@ static const void *sum_rows(const rg_report *r, size_t *n)
 {
 	*n = 1;
 	return &r->summary;
+}
+
+static const void *node_rows(const rg_report *r, size_t *n)
+{
+	*n = r->nodes.n;
+	return r->nodes.v;
+}
+
+static const void *edge_rows(const rg_report *r, size_t *n)
+{
+	*n = r->edges.n;
+	return r->edges.v;
+}
+
+static bool graph_has(const rg_report *r)
+{
+	return r->has_graph;
 }
 
 static bool fu_has(const rg_report *r)
@@ -408,6 +498,23 @@ static char *sum_title(const rg_report *r, const rg_render_opts *o,
 	return t;
 }
 
+static char *node_title(const rg_report *r, const rg_render_opts *o,
+			const char *today, size_t n)
+{
+	(void)r;
+	(void)o;
+	return rg_asprintf("Contacts in the referral network on %s: %zu", today,
+			   n);
+}
+
+static char *edge_title(const rg_report *r, const rg_render_opts *o,
+			const char *today, size_t n)
+{
+	(void)r;
+	(void)o;
+	return rg_asprintf("Referrals in the network on %s: %zu", today, n);
+}
+
 static int fu_emph(const void *row)
 {
 	return (int)rg_lateness(((const rg_fu_row *)row)->days_overdue);
@@ -429,10 +536,14 @@ static const report_desc reports[RG_NREPORTS] = {
 	 ask_title, NULL},
 	{"summary", true, COLS(sum_cols), sizeof(rg_summary), sum_rows, sum_has,
 	 sum_title, NULL},
+	{"nodes", false, COLS(node_cols), sizeof(rg_node_row), node_rows,
+	 graph_has, node_title, NULL},
+	{"edges", false, COLS(edge_cols), sizeof(rg_edge_row), edge_rows,
+	 graph_has, edge_title, NULL},
 };
 
 /* People see the summary first: it says how the rest is going. */
-static const size_t human_order[RG_NREPORTS] = {5, 0, 1, 2, 3, 4};
+static const size_t human_order[RG_NREPORTS] = {5, 0, 1, 2, 3, 4, 6, 7};
 
 /* ---- writing values ---- */
 
@@ -468,6 +579,12 @@ static void read_value(const column *c, const void *row, value *v)
 	}
 	case RG_CT_NUM:
 	case RG_CT_SHARE: memcpy(&v->n, p, sizeof v->n); break;
+	case RG_CT_BOOL: {
+		bool yes;
+		memcpy(&yes, p, sizeof yes);
+		v->n = yes;
+		break;
+	}
 	}
 }
 
@@ -552,7 +669,7 @@ static void build(rg_table *t, const report_desc *d, const rg_report *r,
 		const column *c = &d->cols[idx[k]];
 		t->cols[k] = human ? c->header : c->key;
 		t->types[k] = c->type;
-		t->right[k] = RG_CT_IS_NUMBER(c->type);
+		t->right[k] = RG_CT_IS_NUMBER(c->type) && c->type != RG_CT_BOOL;
 		t->detail[k] = human && c->detail;
 	}
 	for (size_t i = 0; i < nrows; i++) {

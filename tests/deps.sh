@@ -12,6 +12,7 @@ have_pc md4c || need="$need libmd4c-dev"
 have_pc libpcre2-8 || need="$need libpcre2-dev"
 have_pc libutf8proc || need="$need libutf8proc-dev"
 have_pc cmocka || need="$need libcmocka-dev"
+have_pc libical || need="$need libical-dev"
 # tests: libFuzzer and the sanitizers' runtime, valgrind, mandoc (lint)
 command -v clang >/dev/null 2>&1 || need="$need clang"
 [ -e /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a ] ||
@@ -22,6 +23,9 @@ command -v mandoc >/dev/null 2>&1 || need="$need mandoc"
 command -v python3 >/dev/null 2>&1 || need="$need python3"
 # script(1) gives tests/run-cli.sh a terminal
 command -v script >/dev/null 2>&1 || need="$need bsdutils"
+# tests: a second calendar parser reads the ics output back
+{ python3 -c "import icalendar" || /usr/bin/python3 -c "import icalendar"; } 2>/dev/null ||
+	need="$need python3-icalendar"
 [ -z "$need" ] && exit 0
 echo "deps: installing$need"
 if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi

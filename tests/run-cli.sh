@@ -59,7 +59,7 @@ t "check --format json -o: one object, the diagnostics in it, status 1" \
 
 # ---- -o: the format from the extension ----
 for pair in txt:Follow-ups json:'{' md:'#' html:'<!DOCTYPE' htm:'<!DOCTYPE' \
-	dot:digraph gv:digraph; do
+	dot:digraph gv:digraph ics:BEGIN:VCALENDAR; do
 	ext=${pair%%:*} want=${pair#*:}
 	run report --today $day -o "$tmp/r.$ext" "$notes"
 	t "-o r.$ext is $want..." \
@@ -77,13 +77,13 @@ t "--output-dir writes nine files, nothing else" \
 	sh -c '[ '$st' -le 1 ] && [ "$(ls "$1" | tr "\n" " ")" = "asks.csv followups.csv reciprocity.csv report.html report.json report.md sources.csv summary.csv uncredited.csv " ]' \
 	- "$tmp/all"
 t "--output-dir: report.json is the json report" \
-	sh -c '"$1" report --today '$day' --format json "$2" | cmp -s - "$3"' \
+	sh -c '"$1" report --today '$day' --format json "$2" 2>/dev/null | cmp -s - "$3"' \
 	- "$bin" "$notes" "$tmp/all/report.json"
 t "--output-dir: followups.csv holds the followups table alone" \
 	sh -c 'head -1 "$1" | grep -q "^reason,contact," && ! grep -q "^\$" "$1" &&
 		! grep -q "^contact,referrals" "$1"' - "$tmp/all/followups.csv"
 t "--output-dir: sources.csv is what sources --format csv prints" \
-	sh -c '"$1" sources --today '$day' --format csv "$2" | cmp -s - "$3"' \
+	sh -c '"$1" sources --today '$day' --format csv "$2" 2>/dev/null | cmp -s - "$3"' \
 	- "$bin" "$notes" "$tmp/all/sources.csv"
 run report --today $day --output-dir "$tmp/none/all" "$notes"
 t "--output-dir under a missing folder: status 3, says why" \

@@ -25,7 +25,8 @@ typedef enum {
 	RG_CMD_UNCREDITED,
 	RG_CMD_RECIPROCITY,
 	RG_CMD_ASKS,
-	RG_CMD_SUMMARY
+	RG_CMD_SUMMARY,
+	RG_CMD_GRAPH
 } rg_command;
 
 /* --color WHEN */

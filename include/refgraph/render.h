@@ -1,7 +1,7 @@
 /*
  * render: one renderer per format, all with the same entry point, drawing
- * any report (rows from rep_*.c, as tables from tables.c) into a buffer.  Renderers never parse
- * and never compute: they escape for where the text goes.
+ * any report (rows from rep_*.c, as tables from tables.c) into a buffer.
+ * Renderers never parse and never compute: they escape for where the text goes.
  */
 #ifndef REFGRAPH_RENDER_H
 #define REFGRAPH_RENDER_H
@@ -38,6 +38,12 @@ void rg_render_html(rg_buf *, const rg_report *, const rg_graph *,
 		    const rg_render_opts *);
 void rg_render_dot(rg_buf *, const rg_report *, const rg_graph *,
 		   const rg_render_opts *);
+/* The follow-ups as a calendar, an all-day event per duty (out_ics.c). */
+void rg_render_ics(rg_buf *, const rg_report *, const rg_graph *,
+		   const rg_render_opts *);
+/* A duty's calendar UID: stable while its reason, contact, file and line
+ * are; allocated. */
+char *rg_ics_uid(const rg_fu_row *x);
 
 /* Shared by the renderers (render.c). */
 
@@ -66,13 +72,15 @@ typedef enum rg_ctype {
 	RG_CT_SHARE, /* a fraction: a JSON float; people: a percentage */
 	RG_CT_DATE,  /* a day, or null */
 	RG_CT_DAYS,  /* days late; people: 3d, today, in 3d */
-	RG_CT_PLACE  /* people: path:line */
+	RG_CT_PLACE, /* people: path:line */
+	RG_CT_BOOL   /* JSON true or false; people: yes, or nothing */
 } rg_ctype;
 
-/* Numbers are written bare in JSON and never defused in CSV. */
+/* Numbers (and booleans) are written bare in JSON and never defused in
+ * CSV. */
 #define RG_CT_IS_NUMBER(t)                                                     \
 	((t) == RG_CT_INT || (t) == RG_CT_NUM || (t) == RG_CT_SHARE ||         \
-	 (t) == RG_CT_DAYS)
+	 (t) == RG_CT_DAYS || (t) == RG_CT_BOOL)
 
 /* How late an overdue row is, for shading: none, days, weeks, months. */
 typedef enum rg_late {
@@ -82,8 +90,9 @@ typedef enum rg_late {
 	RG_LATE_MONTHS /* more than 30 days */
 } rg_late;
 
-/* The reports, in the order JSON and CSV give them. */
-#define RG_NREPORTS 6
+/* The reports, in the order JSON and CSV give them (the graph's nodes and
+ * edges are two). */
+#define RG_NREPORTS 8
 
 /*
  * human: headers and cells for people (places as file:line, shares as

@@ -87,6 +87,32 @@ typedef struct rg_summary {
 	double median_days_to_close;
 } rg_summary;
 
+/* graph: the whole network, one row per contact (a node) ... */
+typedef struct rg_node_row {
+	int id; /* the contact's index in the graph: what edges name */
+	const char *name;
+	const char *const *roles; /* as written, lower case; NULL: none */
+	size_t nroles;
+	bool implicit; /* mentioned only, never a contact record */
+	bool owner;
+	bool has_place; /* false: the owner named only by `me` */
+	const char *file;
+	int line;
+} rg_node_row;
+
+/* ... and one per referral (an edge), in place order */
+typedef struct rg_edge_row {
+	int source, prospect, receiver; /* node ids */
+	const char *source_name, *prospect_name, *receiver_name;
+	int date; /* RG_NODATE: null */
+	rg_status status;
+	bool has_value;
+	double value;
+	bool to_me; /* receiver the owner, source not */
+	const char *file;
+	int line;
+} rg_edge_row;
+
 typedef struct rg_report_opts {
 	int today;
 	int since; /* RG_NODATE: all */
@@ -104,6 +130,9 @@ typedef struct rg_report {
 	RG_VEC(rg_rec_row) reciprocity;
 	RG_VEC(rg_ask_row) asks;
 	rg_summary summary;
+	bool has_graph;
+	RG_VEC(rg_node_row) nodes; /* by id */
+	RG_VEC(rg_edge_row) edges; /* by place */
 } rg_report;
 
 void rg_report_followups(rg_report *r, const rg_graph *g,
@@ -117,6 +146,8 @@ void rg_report_reciprocity(rg_report *r, const rg_graph *g,
 void rg_report_asks(rg_report *r, const rg_graph *g, const rg_report_opts *o);
 void rg_report_summary(rg_report *r, const rg_graph *g,
 		       const rg_report_opts *o);
+/* The whole network, whatever the day (rep_graph.c); o may be NULL. */
+void rg_report_graph(rg_report *r, const rg_graph *g, const rg_report_opts *o);
 void rg_report_free(rg_report *r);
 
 const char *rg_fu_reason_name(rg_fu_reason r);

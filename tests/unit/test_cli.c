@@ -82,6 +82,8 @@ static void order_and_forms(void **state)
 	assert_string_equal(c.root, "-odd");
 	PARSES(&c, "summary --since 2026-01-01");
 	assert_int_equal(c.since, day("2026-01-01"));
+	PARSES(&c, "graph --links wiki --format md");
+	assert_int_equal(c.cmd, RG_CMD_GRAPH);
 	PARSES(&c, "reciprocity --jobs 1000");
 	assert_int_equal(c.jobs, RG_CLI_MAX_JOBS);
 	PARSES(&c, "check --format json -o check.json --color never");
@@ -95,7 +97,7 @@ static void format_from_extension(void **state)
 	static const char *const cases[][2] = {
 		{"r.txt", "text"}, {"r.json", "json"}, {"dir.x/r.csv", "csv"},
 		{"r.md", "md"},	   {"r.html", "html"}, {"r.htm", "html"},
-		{"r.dot", "dot"},  {"r.gv", "dot"}};
+		{"r.dot", "dot"},  {"r.gv", "dot"},    {"r.ics", "ics"}};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		rg_cli c;
 		char line[128];
@@ -129,6 +131,7 @@ static void usage_errors(void **state)
 	fails_with("check --since 2026-01-01", "--since is not an option of "
 					       "'check'");
 	fails_with("sources --thank-days 3", "only of report, uncredited");
+	fails_with("graph --ahead 3", "--ahead is not an option of 'graph'");
 	fails_with("check --format html",
 		   "check writes text or json, not html");
 	fails_with("check -o c.csv", "check writes text or json, and 'c.csv' "
