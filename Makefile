@@ -2,7 +2,8 @@
 #
 #   make            build ./refgraph
 #   make demo       install missing packages, build, report on examples/notes
-#   make check      unit tests, golden cases, YAML suite, man page examples
+#   make check      unit tests, golden cases, YAML suite, man page examples,
+#                   the html page in headless Chromium (make browser)
 #   make ci         everything CI runs (deps, -Werror, check, valgrind,
 #                   sanitizers, fuzz smoke)
 #   make asan ubsan tsan valgrind fuzz bench format install uninstall clean
@@ -19,6 +20,13 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
+# Graphviz's library draws the network in html; without it (or with
+# GVC=no) the page says how to get the picture.
+GVC ?= $(shell pkg-config --exists libgvc 2>/dev/null && echo yes)
+ifeq ($(GVC),yes)
+GVC_CFLAGS := -DRG_HAVE_GVC $(shell pkg-config --cflags libgvc)
+GVC_LIBS := $(shell pkg-config --libs libgvc)
+endif
 
 WARN = -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes \
        -Wwrite-strings -Wshadow -Wpointer-arith -Wformat=2 -Wvla
@@ -27,9 +35,9 @@ WERROR ?=
 CFLAGS ?= $(OPT)
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-DREFGRAPH_VERSION='"$(VERSION)"' -Iinclude $(WARN) $(WERROR) \
-	$(PKG_CFLAGS) $(CFLAGS) $(SAN)
+	$(PKG_CFLAGS) $(GVC_CFLAGS) $(CFLAGS) $(SAN)
 ALL_LDFLAGS = $(LDFLAGS) $(SAN)
-LIBS = $(PKG_LIBS) -lpthread -lm
+LIBS = $(PKG_LIBS) $(GVC_LIBS) -lpthread -lm
 
 # Build products go to a directory per flavour, so plain and sanitizer
 # builds never mix objects.
@@ -42,7 +50,7 @@ LIB_OBJ = $(LIB_SRC:src/%.c=$(B)/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/%)
 
-.PHONY: all check unit golden yaml-suite man-examples headers cli ics-readback asan ubsan tsan valgrind \
+.PHONY: all check unit golden yaml-suite man-examples headers cli ics-readback browser asan ubsan tsan valgrind \
 	fuzz fuzz-smoke bench format install uninstall clean deps demo ci
 
 all: refgraph
@@ -69,7 +77,11 @@ $(B)/test_%: tests/unit/test_%.c tests/unit/testlib.h $(B)/librefgraph.a
 
 # ---- tests ----
 
-check: unit golden yaml-suite man-examples headers cli ics-readback
+check: unit golden yaml-suite man-examples headers cli ics-readback browser
+
+# The html page in headless Chromium (skipped without it, unless CI=true).
+browser: $(B)/refgraph
+	@python3 tests/browser/run.py $(B)/refgraph
 
 unit: $(UNIT_BIN)
 	@sh tests/run-unit.sh $(UNIT_BIN)

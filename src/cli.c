@@ -22,6 +22,7 @@
 void rg_cli_usage(FILE *f)
 {
 	fputs("usage: refgraph COMMAND [OPTIONS] [ROOT]\n"
+	      "       refgraph show NAME [OPTIONS] [ROOT]\n"
 	      "\n"
 	      "Read the notes under ROOT (default: .) and report on the "
 	      "referral\n"
@@ -42,6 +43,7 @@ void rg_cli_usage(FILE *f)
 	      "  asks         clients to ask for a referral\n"
 	      "  summary      clients, the referral number, conversion\n"
 	      "  graph        the whole network: every contact and referral\n"
+	      "  show NAME    one contact's history, oldest first\n"
 	      "\n"
 	      "Options (any command):\n"
 	      "  --format FORMAT        text (default), json, csv, md, html, "
@@ -91,7 +93,9 @@ void rg_cli_usage(FILE *f)
 	      "(7)\n"
 	      "  --ask-days N           asks: days an ask or a referral lasts "
 	      "(90)\n"
-	      "(report takes every option of the reports it holds.)\n"
+	      "(report takes every option of the reports it holds, show those "
+	      "of\n"
+	      " followups.)\n"
 	      "\n"
 	      "Exit status: 0 clean (warnings allowed), 1 errors in the "
 	      "notes,\n"
@@ -106,8 +110,10 @@ void rg_cli_usage(FILE *f)
 	 CMD_BIT(RG_CMD_FOLLOWUPS) | CMD_BIT(RG_CMD_SOURCES) |                 \
 	 CMD_BIT(RG_CMD_UNCREDITED) | CMD_BIT(RG_CMD_RECIPROCITY) |            \
 	 CMD_BIT(RG_CMD_ASKS) | CMD_BIT(RG_CMD_SUMMARY) |                      \
-	 CMD_BIT(RG_CMD_GRAPH))
+	 CMD_BIT(RG_CMD_GRAPH) | CMD_BIT(RG_CMD_SHOW))
 #define FOR_REPORT(c) (CMD_BIT(RG_CMD_REPORT) | CMD_BIT(c))
+/* show lists a contact's follow-ups as the followups report has them */
+#define FOR_FOLLOWUPS (FOR_REPORT(RG_CMD_FOLLOWUPS) | CMD_BIT(RG_CMD_SHOW))
 
 static const struct {
 	const char *name;
@@ -120,7 +126,8 @@ static const struct {
 		{"reciprocity", RG_CMD_RECIPROCITY},
 		{"asks", RG_CMD_ASKS},
 		{"summary", RG_CMD_SUMMARY},
-		{"graph", RG_CMD_GRAPH}};
+		{"graph", RG_CMD_GRAPH},
+		{"show", RG_CMD_SHOW}};
 #define NCOMMANDS (sizeof commands / sizeof *commands)
 
 /* Option ids past any character, for options with no short form. */
@@ -166,14 +173,13 @@ static const struct {
 	{{"since", required_argument, NULL, OPT_SINCE},
 	 FOR_REPORT(RG_CMD_SOURCES) | CMD_BIT(RG_CMD_RECIPROCITY) |
 		 CMD_BIT(RG_CMD_SUMMARY)},
-	{{"ahead", required_argument, NULL, OPT_AHEAD},
-	 FOR_REPORT(RG_CMD_FOLLOWUPS)},
+	{{"ahead", required_argument, NULL, OPT_AHEAD}, FOR_FOLLOWUPS},
 	{{"followup-days", required_argument, NULL, OPT_FOLLOWUP_DAYS},
-	 FOR_REPORT(RG_CMD_FOLLOWUPS)},
+	 FOR_FOLLOWUPS},
 	{{"inform-days", required_argument, NULL, OPT_INFORM_DAYS},
-	 FOR_REPORT(RG_CMD_FOLLOWUPS)},
+	 FOR_FOLLOWUPS},
 	{{"client-touch-days", required_argument, NULL, OPT_CLIENT_TOUCH_DAYS},
-	 FOR_REPORT(RG_CMD_FOLLOWUPS)},
+	 FOR_FOLLOWUPS},
 	{{"thank-days", required_argument, NULL, OPT_THANK_DAYS},
 	 FOR_REPORT(RG_CMD_UNCREDITED)},
 	{{"ask-days", required_argument, NULL, OPT_ASK_DAYS},
@@ -245,6 +251,10 @@ static bool positional(rg_cli *c, const char *a, FILE *err)
 					   "'refgraph report %s'",
 					   a, a);
 		return usage_error(err, "unknown command '%s'", a);
+	}
+	if (c->cmd == RG_CMD_SHOW && c->show_name == NULL) {
+		c->show_name = a;
+		return true;
 	}
 	if (c->root == NULL) {
 		c->root = a;
@@ -480,6 +490,10 @@ bool rg_cli_parse(rg_cli *c, int argc, char **argv, FILE *err)
 		return true;
 	if (c->cmd == RG_CMD_NONE)
 		return usage_error(err, "%s", "no command given");
+	if (c->cmd == RG_CMD_SHOW && c->show_name == NULL)
+		return usage_error(err, "%s",
+				   "show needs the contact's name: refgraph "
+				   "show NAME [ROOT]");
 	if (c->root == NULL)
 		c->root = ".";
 	return check_applies(c, seen, err) && check_together(c, err);

@@ -1,17 +1,20 @@
 /*
- * config: .refgraph.yaml, read with libyaml's event API: one mapping of
- * scalars, and `exclude` as a list (or one pattern).
+ * config: .refgraph.yaml, read through the same YAML tree as notes (ytree):
+ * one mapping of scalars, and `exclude` as a list (or one pattern).
  */
 #include "refgraph/config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <fnmatch.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <yaml.h>
 
 #include "refgraph/date.h"
+#include "refgraph/notes.h"
+#include "refgraph/ytree.h"
 
 void rg_config_init(rg_config *c)
 {
@@ -67,6 +70,10 @@ bool rg_config_excluded(const rg_config *c, const char *rel)
 	return hit;
 }
 
+/* Settings are one mapping of scalars and lists of scalars; anything
+ * deeper is not refgraph's. */
+#define CONFIG_MAX_DEPTH 64
+
 typedef struct cfg_reader {
 	rg_config *c;
 	const char *shown;
@@ -74,48 +81,76 @@ typedef struct cfg_reader {
 } cfg_reader;
 
 static void set_count(cfg_reader *r, const char *key, const char *v,
-		      const yaml_mark_t *m, int *out)
+		      const rg_ynode *m, int *out)
 {
 	int n;
-	if (rg_count_parse(v, strlen(v), &n)) {
+	if (rg_value_count(v, strlen(v), &n)) {
 		*out = n;
 		return;
 	}
-	rg_diag(r->d, r->shown, (int)m->line + 1, (int)m->column + 1,
-		RG_WARNING,
+	rg_diag(r->d, r->shown, m->line, m->col, RG_WARNING,
 		"%s: '%s' is not a whole number >= 0; the default %d stands",
 		key, v, *out);
 }
 
+/* A limit: a whole number from lo; above hi, hi is used (a warning). */
 static void set_size(cfg_reader *r, const char *key, const char *v,
-		     const yaml_mark_t *m, size_t *out, size_t lo)
+		     const rg_ynode *m, size_t *out, size_t lo, size_t hi)
 {
 	char *end;
 	errno = 0;
 	unsigned long long n = strtoull(v, &end, 10);
-	if (errno || end == v || *end || n < lo || n > ((size_t)1 << 40)) {
-		rg_diag(r->d, r->shown, (int)m->line + 1, (int)m->column + 1,
-			RG_WARNING,
+	bool digits = *v >= '0' && *v <= '9';
+	if (!digits || errno == EINVAL || end == v || *end || n < lo) {
+		rg_diag(r->d, r->shown, m->line, m->col, RG_WARNING,
 			"%s: '%s' is not a whole number >= %zu; the default "
-			"%zu "
-			"stands",
+			"%zu stands",
 			key, v, lo, *out);
 		return;
+	}
+	if (errno == ERANGE || n > hi) {
+		rg_diag(r->d, r->shown, m->line, m->col, RG_WARNING,
+			"%s: '%s' is more than the largest limit, %zu; %zu is "
+			"used",
+			key, v, hi, hi);
+		n = hi;
 	}
 	*out = (size_t)n;
 }
 
+/* The limits of refgraph(5): key, least and largest value. */
+static bool set_limit(cfg_reader *r, const char *key, const char *v,
+		      const rg_ynode *vm)
+{
+	rg_limits *l = &r->c->limits;
+	if (strcasecmp(key, "max_file_size") == 0) {
+		set_size(r, key, v, vm, &l->max_file_size, 1,
+			 RG_LIMIT_MAX_FILE_SIZE);
+	} else if (strcasecmp(key, "max_depth") == 0) {
+		size_t d = (size_t)l->max_depth;
+		set_size(r, key, v, vm, &d, 2, RG_LIMIT_MAX_DEPTH);
+		l->max_depth = (int)d;
+	} else if (strcasecmp(key, "max_line") == 0) {
+		set_size(r, key, v, vm, &l->max_line, 80, RG_LIMIT_MAX_LINE);
+	} else if (strcasecmp(key, "max_records") == 0) {
+		set_size(r, key, v, vm, &l->max_records, 1,
+			 RG_LIMIT_MAX_RECORDS);
+	} else {
+		return false;
+	}
+	return true;
+}
+
 static void scalar(cfg_reader *r, const char *key, const char *v,
-		   const yaml_mark_t *km, const yaml_mark_t *vm)
+		   const rg_ynode *km, const rg_ynode *vm)
 {
 	rg_config *c = r->c;
-	bool empty =
-		*v == '\0' || strcmp(v, "~") == 0 || strcasecmp(v, "null") == 0;
+	bool empty = rg_ynode_absent(vm);
 	if (strcasecmp(key, "me") == 0) {
 		free(c->me);
 		c->me = empty ? NULL : rg_strdup(v);
-		c->me_line = (int)vm->line + 1;
-		c->me_col = (int)vm->column + 1;
+		c->me_line = vm->line;
+		c->me_col = vm->col;
 	} else if (strcasecmp(key, "exclude") == 0) {
 		if (!empty)
 			add_exclude(c, v, strlen(v));
@@ -129,168 +164,130 @@ static void scalar(cfg_reader *r, const char *key, const char *v,
 		set_count(r, key, v, vm, &c->inform_days);
 	} else if (strcasecmp(key, "client_touch_days") == 0) {
 		set_count(r, key, v, vm, &c->client_touch_days);
-	} else if (strcasecmp(key, "max_file_size") == 0) {
-		set_size(r, key, v, vm, &c->limits.max_file_size, 1);
-	} else if (strcasecmp(key, "max_depth") == 0) {
-		size_t d = (size_t)c->limits.max_depth;
-		set_size(r, key, v, vm, &d, 2);
-		c->limits.max_depth = d > 100000 ? 100000 : (int)d;
-	} else if (strcasecmp(key, "max_line") == 0) {
-		set_size(r, key, v, vm, &c->limits.max_line, 80);
-	} else if (strcasecmp(key, "max_records") == 0) {
-		set_size(r, key, v, vm, &c->limits.max_records, 1);
+	} else if (strcasecmp(key, "ask_days") == 0) {
+		set_count(r, key, v, vm, &c->ask_days);
+	} else if (set_limit(r, key, v, vm)) {
+		return;
 	} else {
-		rg_diag(r->d, r->shown, (int)km->line + 1, (int)km->column + 1,
-			RG_WARNING, "unknown setting '%s'; ignored", key);
+		rg_diag(r->d, r->shown, km->line, km->col, RG_WARNING,
+			"unknown setting '%s'; ignored", key);
 	}
 }
 
-static bool read_text(const char *path, char **out, size_t *len, bool *missing)
-{
-	FILE *fp = fopen(path, "rb");
-	*missing = false;
-	if (fp == NULL) {
-		*missing = errno == ENOENT || errno == ENOTDIR;
-		return false;
-	}
-	rg_buf b = {0};
-	char tmp[8192];
-	size_t n;
-	while ((n = fread(tmp, 1, sizeof tmp, fp)) > 0) {
-		rg_buf_put(&b, tmp, n);
-		if (b.len > (1u << 20))
-			break;
-	}
-	bool ok = !ferror(fp);
-	fclose(fp);
-	if (!ok) {
-		rg_buf_free(&b);
-		return false;
-	}
-	*out = b.s ? b.s : rg_strdup("");
-	*len = b.len;
-	return true;
-}
-
+/*
+ * Settings are read like notes (notes.c, rg_read_file): no link followed,
+ * never blocking on a FIFO, regular files only, whole up to max_file_size.
+ * A link or a file of another kind is a warning and the defaults stand,
+ * as a note of that kind is skipped; a file too big is an error.
+ */
 bool rg_config_read(rg_config *c, const char *path, const char *shown,
 		    bool optional, rg_diags *d)
 {
 	char *text;
 	size_t len;
-	bool missing;
-	if (!read_text(path, &text, &len, &missing)) {
-		if (missing && optional)
-			return true;
+	bool big;
+	int e = rg_read_file(AT_FDCWD, path, c->limits.max_file_size, &text,
+			     &len, &big);
+	struct stat st;
+	/* a directory by that name cannot be settings: an I/O failure, as
+	 * before; FIFOs and devices are what a warning is for */
+	if (e == EINVAL &&
+	    fstatat(AT_FDCWD, path, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    S_ISDIR(st.st_mode))
+		e = EISDIR;
+	if (e == 0) {
+		rg_config_parse(c, text, len, shown, d);
+		free(text);
+	} else if ((e == ENOENT || e == ENOTDIR) && optional) {
+		return true;
+	} else if (e == ELOOP) {
+		rg_diag(d, shown, 0, 0, RG_WARNING,
+			"symbolic link not followed; the settings are not "
+			"read");
+	} else if (e == EINVAL) {
+		rg_diag(d, shown, 0, 0, RG_WARNING,
+			"not a regular file; the settings are not read");
+	} else if (big) {
+		rg_diag(d, shown, 0, 0, RG_ERROR,
+			"file larger than %zu bytes (max_file_size); the "
+			"settings are not read",
+			c->limits.max_file_size);
+	} else {
 		rg_diag(d, shown, 0, 0, RG_ERROR, "cannot read: %s",
-			strerror(errno ? errno : EIO));
+			strerror(e));
 		return false;
 	}
-	rg_config_parse(c, text, len, shown, d);
-	free(text);
 	return true;
 }
 
+/* One key and its value of the settings mapping. */
+static void setting(cfg_reader *r, const rg_ynode *k, const rg_ynode *v)
+{
+	if (k->type != RG_YSCALAR)
+		return;
+	if (v->type == RG_YSCALAR) {
+		scalar(r, k->s, v->s, k, v);
+		return;
+	}
+	if (rg_ynode_link_shaped(v) && strcasecmp(k->s, "me") == 0) {
+		/* me: [[Pat Owner]] unquoted, a list in a list to YAML */
+		const rg_ynode *in = v->kids[0]->kids[0];
+		char *t = rg_asprintf("[[%s]]", in->s);
+		rg_diag(r->d, r->shown, v->line, v->col, RG_WARNING,
+			"me: unquoted %s is a list in YAML; read as the "
+			"wiki-link (write it in quotes: \"%s\")",
+			t, t);
+		free(r->c->me);
+		r->c->me = t;
+		r->c->me_line = v->line;
+		r->c->me_col = v->col;
+		return;
+	}
+	if (v->type == RG_YSEQ && strcasecmp(k->s, "exclude") == 0) {
+		for (size_t i = 0; i < v->nkids; i++)
+			if (v->kids[i]->type == RG_YSCALAR)
+				add_exclude(r->c, v->kids[i]->s,
+					    v->kids[i]->slen);
+		return;
+	}
+	rg_diag(r->d, r->shown, v->line, v->col, RG_WARNING,
+		"%s: expected a single value; ignored", k->s);
+}
+
+/*
+ * Only the first document is read.  After a syntax error the settings
+ * before it stand, as a note file keeps what comes before its error.
+ */
 void rg_config_parse(rg_config *c, const char *text, size_t len,
 		     const char *shown, rg_diags *d)
 {
 	cfg_reader r = {c, shown, d};
 	free(c->path);
 	c->path = rg_strdup(shown);
-	yaml_parser_t p;
-	if (!yaml_parser_initialize(&p))
-		rg_oom();
-	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
-	/* depth 1: the top mapping; 2: a list under a key */
-	int depth = 0;
-	bool want_key = true;
-	char *key = NULL;
-	yaml_mark_t keymark = {0};
-	bool done = false, top_warned = false;
-	while (!done) {
-		yaml_event_t ev;
-		if (!yaml_parser_parse(&p, &ev)) {
-			/* keep the place inside the file: libyaml may point
-			 * one line past its end */
-			int nlines = 0;
-			for (size_t i = 0; i < len; i++)
-				nlines += text[i] == '\n';
-			if (len > 0 && text[len - 1] != '\n')
-				nlines++;
-			int line = (int)p.problem_mark.line + 1;
-			int col = (int)p.problem_mark.column + 1;
-			if (nlines > 0 && line > nlines) {
-				line = nlines;
-				col = 1;
-			}
-			rg_diag(d, shown, line, col, RG_ERROR,
-				"YAML syntax error: %s; the rest of the "
-				"settings are not read",
-				p.problem ? p.problem : "invalid YAML");
-			break;
-		}
-		switch (ev.type) {
-		case YAML_STREAM_END_EVENT:
-		case YAML_DOCUMENT_END_EVENT: done = true; break;
-		case YAML_MAPPING_START_EVENT:
-		case YAML_SEQUENCE_START_EVENT:
-			if (depth == 0 && ev.type != YAML_MAPPING_START_EVENT &&
-			    !top_warned) {
-				rg_diag(d, shown, (int)ev.start_mark.line + 1,
-					(int)ev.start_mark.column + 1,
-					RG_WARNING,
-					"settings are not a mapping; ignored");
-				top_warned = true;
-				done = true; /* nothing in it is read */
-			} else if (depth == 1 && key &&
-				   ev.type == YAML_SEQUENCE_START_EVENT &&
-				   strcasecmp(key, "exclude") == 0) {
-				/* items follow */
-			} else if (depth == 1 && key) {
-				rg_diag(d, shown, (int)ev.start_mark.line + 1,
-					(int)ev.start_mark.column + 1,
-					RG_WARNING,
-					"%s: expected a single value; ignored",
-					key);
-			}
-			depth++;
-			break;
-		case YAML_MAPPING_END_EVENT:
-		case YAML_SEQUENCE_END_EVENT:
-			depth--;
-			if (depth == 1) {
-				free(key);
-				key = NULL;
-				want_key = true;
-			}
-			break;
-		case YAML_SCALAR_EVENT: {
-			const char *v = (const char *)ev.data.scalar.value;
-			if (depth == 0 && *v) {
-				rg_diag(d, shown, (int)ev.start_mark.line + 1,
-					(int)ev.start_mark.column + 1,
-					RG_WARNING,
-					"settings are not a mapping; ignored");
-				done = true;
-			} else if (depth == 1 && want_key) {
-				free(key);
-				key = rg_strdup(v);
-				keymark = ev.start_mark;
-				want_key = false;
-			} else if (depth == 1) {
-				scalar(&r, key, v, &keymark, &ev.start_mark);
-				free(key);
-				key = NULL;
-				want_key = true;
-			} else if (depth == 2 && key &&
-				   strcasecmp(key, "exclude") == 0) {
-				add_exclude(c, v, strlen(v));
-			}
-			break;
-		}
-		default: break;
-		}
-		yaml_event_delete(&ev);
+	rg_ytree *t = rg_ytree_new(text, len, 1, CONFIG_MAX_DEPTH);
+	const rg_ynode *root;
+	rg_ystep st = rg_ytree_next(t, &root);
+	const rg_yerror *e = rg_ytree_error(t);
+	if (st == RG_YERR && e->why == RG_YE_ALIASES)
+		rg_diag(d, shown, e->line, e->col, RG_ERROR,
+			"YAML aliases repeat more text than the file holds; "
+			"the rest of the settings are not read");
+	else if (st == RG_YERR && e->why == RG_YE_DEPTH)
+		rg_diag(d, shown, e->line, e->col, RG_ERROR,
+			"YAML nested deeper than %d levels; the rest of the "
+			"settings are not read",
+			CONFIG_MAX_DEPTH);
+	else if (st == RG_YERR)
+		rg_diag(d, shown, e->line, e->col, RG_ERROR,
+			"YAML syntax error: %s; the rest of the settings are "
+			"not read",
+			e->problem);
+	if (root && root->type == RG_YMAP) {
+		for (size_t i = 0; i + 1 < root->nkids; i += 2)
+			setting(&r, root->kids[i], root->kids[i + 1]);
+	} else if (root && (root->type != RG_YSCALAR || root->slen > 0)) {
+		rg_diag(d, shown, root->line, root->col, RG_WARNING,
+			"settings are not a mapping; ignored");
 	}
-	free(key);
-	yaml_parser_delete(&p);
+	rg_ytree_free(t);
 }

@@ -1,5 +1,5 @@
 /*
- * date: day numbers and the parsers for dates, durations and numbers.
+ * date: day numbers and the parsers for dates and durations.
  * The civil-date arithmetic is the well-known era-based algorithm, exact
  * for the proleptic Gregorian calendar.
  */
@@ -10,7 +10,9 @@
 #include <string.h>
 #include <time.h>
 
-int rg_days_from_civil(int y, int m, int d)
+#include "refgraph/util.h"
+
+int rg_date_from_civil(int y, int m, int d)
 {
 	y -= m <= 2;
 	const int era = (y >= 0 ? y : y - 399) / 400;
@@ -21,7 +23,7 @@ int rg_days_from_civil(int y, int m, int d)
 	return era * 146097 + (int)doe - 719468;
 }
 
-void rg_civil_from_days(int z, int *y, int *m, int *d)
+void rg_date_to_civil(int z, int *y, int *m, int *d)
 {
 	z += 719468;
 	const int era = (z >= 0 ? z : z - 146096) / 146097;
@@ -41,9 +43,13 @@ static int isdig(int c)
 	return c >= '0' && c <= '9';
 }
 
-static int isblank_(int c)
+/* The white space around a value, as every module means it (util.h). */
+static void trim(const char **s, size_t *n)
 {
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+	size_t b = 0, e = *n;
+	rg_trim(*s, &b, &e);
+	*s += b;
+	*n = e - b;
 }
 
 static int days_in_month(int y, int m)
@@ -71,77 +77,95 @@ bool rg_date_parse10(const char *s, int *day)
 	int d = (s[8] - '0') * 10 + (s[9] - '0');
 	if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
 		return false;
-	*day = rg_days_from_civil(y, m, d);
+	*day = rg_date_from_civil(y, m, d);
 	return true;
 }
 
-/* HH:MM[:SS[.frac]][Z|(+|-)HH[:]MM] at s[0..n); the whole rest. */
+/* The number of digits at s[i..n), at most max. */
+static size_t ndigits(const char *s, size_t i, size_t n, size_t max)
+{
+	size_t k = 0;
+	while (i + k < n && k < max && isdig((unsigned char)s[i + k]))
+		k++;
+	return k;
+}
+
+static int two(const char *s)
+{
+	return (s[0] - '0') * 10 + (s[1] - '0');
+}
+
+/*
+ * A zone at s[i..n): Z, +HH:MM, -HH:MM, +HHMM or +HH; the whole rest.
+ * One hour digit is read too (-5, +5:30): YAML's own timestamps allow it,
+ * and the YAML test suite writes it.
+ */
+static bool zone(const char *s, size_t i, size_t n)
+{
+	if (i == n)
+		return true;
+	if (s[i] == 'Z')
+		return i + 1 == n;
+	if (s[i] != '+' && s[i] != '-')
+		return false;
+	size_t h = ndigits(s, i + 1, n, 2);
+	if (h == 0)
+		return false;
+	i += 1 + h;
+	if (i < n && s[i] == ':')
+		i++;
+	else if (i == n)
+		return true; /* +HH */
+	else if (h == 1)
+		return false; /* +HMM is too easily misread */
+	return ndigits(s, i, n, 2) == 2 && i + 2 == n;
+}
+
+/*
+ * H:MM or HH:MM (hours 0-23, minutes 0-59), optionally :SS (0-59) and a
+ * fraction .digits, then optionally blanks and a zone; the whole of
+ * s[0..n).
+ */
 static bool time_of_day(const char *s, size_t n)
 {
-	size_t i = 0;
-	if (n < 5 || !isdig((unsigned char)s[0]) ||
-	    !isdig((unsigned char)s[1]) || s[2] != ':' ||
-	    !isdig((unsigned char)s[3]) || !isdig((unsigned char)s[4]))
+	size_t h = ndigits(s, 0, n, 2), i;
+	if (h == 0 || h >= n || s[h] != ':' || ndigits(s, h + 1, n, 2) != 2)
 		return false;
-	if ((s[0] - '0') * 10 + (s[1] - '0') > 24 ||
-	    (s[3] - '0') * 10 + (s[4] - '0') > 59)
+	int hour = h == 1 ? s[0] - '0' : two(s);
+	if (hour > 23 || two(s + h + 1) > 59)
 		return false;
-	i = 5;
-	if (i + 3 <= n && s[i] == ':' && isdig((unsigned char)s[i + 1]) &&
-	    isdig((unsigned char)s[i + 2])) {
+	i = h + 3;
+	if (i < n && s[i] == ':') {
+		if (ndigits(s, i + 1, n, 2) != 2 || two(s + i + 1) > 59)
+			return false;
 		i += 3;
 		if (i < n && s[i] == '.') {
-			i++;
-			if (i >= n || !isdig((unsigned char)s[i]))
+			size_t f = ndigits(s, i + 1, n, n);
+			if (f == 0)
 				return false;
-			while (i < n && isdig((unsigned char)s[i]))
-				i++;
+			i += 1 + f;
 		}
 	}
-	while (i < n && s[i] == ' ')
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
 		i++;
-	if (i < n && (s[i] == 'Z' || s[i] == 'z')) {
-		i++;
-	} else if (i < n && (s[i] == '+' || s[i] == '-')) {
-		i++;
-		size_t k = 0;
-		while (i < n && (isdig((unsigned char)s[i]) || s[i] == ':') &&
-		       k < 5) {
-			i++;
-			k++;
-		}
-		if (k < 1)
-			return false;
-	}
-	return i == n;
+	return zone(s, i, n);
 }
 
 bool rg_date_parse(const char *s, size_t n, int *day)
 {
-	while (n > 0 && isblank_((unsigned char)*s)) {
-		s++;
-		n--;
-	}
-	while (n > 0 && isblank_((unsigned char)s[n - 1]))
-		n--;
+	trim(&s, &n);
 	if (n < 10)
 		return false;
-	if (n > 10) {
-		if (s[10] != 'T' && s[10] != 't' && s[10] != ' ')
-			return false;
-		size_t k = 11;
-		while (k < n && s[k] == ' ')
-			k++;
-		if (!time_of_day(s + k, n - k))
-			return false;
-	}
+	if (n > 10 &&
+	    ((s[10] != 'T' && s[10] != ' ') || !time_of_day(s + 11, n - 11)))
+		return false;
 	return rg_date_parse10(s, day);
 }
 
 void rg_date_format(int day, char out[11])
 {
 	int y, m, d;
-	rg_civil_from_days(day, &y, &m, &d);
+	rg_date_to_civil(day, &y, &m, &d);
 	if (y < 0 || y > 9999) {
 		snprintf(out, 11, "0000-00-00");
 		return;
@@ -154,21 +178,15 @@ int rg_date_today(void)
 	time_t t = time(NULL);
 	struct tm tm;
 	if (localtime_r(&t, &tm) == NULL)
-		return rg_days_from_civil(1970, 1, 1);
-	return rg_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+		return rg_date_from_civil(1970, 1, 1);
+	return rg_date_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
-static void trim(const char **s, size_t *n)
-{
-	while (*n > 0 && isblank_((unsigned char)**s)) {
-		(*s)++;
-		(*n)--;
-	}
-	while (*n > 0 && isblank_((unsigned char)(*s)[*n - 1]))
-		(*n)--;
-}
+/* Longer than any follow-up cadence a person keeps (about 270 years),
+ * short enough that days times 365 fits an int. */
+#define DURATION_MAX 100000
 
-bool rg_duration_parse(const char *s, size_t n, int *days)
+bool rg_date_duration_parse(const char *s, size_t n, int *days)
 {
 	trim(&s, &n);
 	if (n < 2)
@@ -179,7 +197,7 @@ bool rg_duration_parse(const char *s, size_t n, int *days)
 		if (!isdig((unsigned char)s[i]))
 			return false;
 		v = v * 10 + (s[i] - '0');
-		if (v > 100000)
+		if (v > DURATION_MAX)
 			return false;
 	}
 	if (v < 1)
@@ -197,55 +215,5 @@ bool rg_duration_parse(const char *s, size_t n, int *days)
 	default: return false;
 	}
 	*days = (int)v * mult;
-	return true;
-}
-
-bool rg_number_parse(const char *s, size_t n, double *out)
-{
-	trim(&s, &n);
-	char tmp[64];
-	size_t k = 0, i = 0;
-	if (i < n && s[i] == '-')
-		tmp[k++] = s[i++];
-	if (i >= n || !isdig((unsigned char)s[i]))
-		return false;
-	for (; i < n &&
-	       (isdig((unsigned char)s[i]) || s[i] == ',' || s[i] == '_');
-	     i++) {
-		if (s[i] == ',' || s[i] == '_')
-			continue;
-		if (k >= sizeof tmp - 2)
-			return false;
-		tmp[k++] = s[i];
-	}
-	if (i < n && s[i] == '.') {
-		if (i + 1 >= n || !isdig((unsigned char)s[i + 1]))
-			return false;
-		tmp[k++] = s[i++];
-		for (; i < n && isdig((unsigned char)s[i]); i++) {
-			if (k >= sizeof tmp - 1)
-				return false;
-			tmp[k++] = s[i];
-		}
-	}
-	if (i != n)
-		return false;
-	tmp[k] = '\0';
-	*out = strtod(tmp, NULL);
-	return true;
-}
-
-bool rg_count_parse(const char *s, size_t n, int *out)
-{
-	trim(&s, &n);
-	if (n == 0 || n > 6)
-		return false;
-	int v = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (!isdig((unsigned char)s[i]))
-			return false;
-		v = v * 10 + (s[i] - '0');
-	}
-	*out = v;
 	return true;
 }

@@ -1,78 +1,17 @@
 /*
- * note: front matter, BOM, line ends, the note's date, default ids.
+ * note: front matter, BOM, line ends, the note's date, default ids.  The
+ * records themselves come from yaml_rec and md_scan.
  */
 #include "refgraph/note.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "refgraph/date.h"
 #include "refgraph/md_scan.h"
 #include "refgraph/names.h"
 #include "refgraph/yaml_rec.h"
-
-static const char *const status_names[] = {
-	NULL,  "new",  "contacted", "meeting",	  "proposal",
-	"won", "lost", "declined",  "unreachable"};
-
-rg_status rg_status_parse(const char *s, size_t n)
-{
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-		n--;
-	while (n > 0 && (*s == ' ' || *s == '\t')) {
-		s++;
-		n--;
-	}
-	for (int i = 1; i <= RG_ST_UNREACHABLE; i++) {
-		size_t k = strlen(status_names[i]);
-		if (k != n)
-			continue;
-		size_t j = 0;
-		while (j < n && (s[j] | 0x20) == status_names[i][j])
-			j++;
-		if (j == n)
-			return (rg_status)i;
-	}
-	return RG_ST_NONE;
-}
-
-const char *rg_status_name(rg_status s)
-{
-	return s > RG_ST_NONE && s <= RG_ST_UNREACHABLE ? status_names[s] : "";
-}
-
-void rg_limits_default(rg_limits *l)
-{
-	l->max_file_size = 16u << 20;
-	l->max_depth = 64;
-	l->max_line = 64u << 10;
-	l->max_records = 100000;
-}
-
-rg_file *rg_file_new(const char *path)
-{
-	rg_file *f = rg_calloc(1, sizeof(rg_file));
-	f->path = rg_strdup(path);
-	f->arena = rg_arena_new();
-	return f;
-}
-
-void rg_file_free(rg_file *f)
-{
-	if (f == NULL)
-		return;
-	free(f->path);
-	rg_arena_free(f->arena);
-	RG_VEC_FREE(f->contacts);
-	RG_VEC_FREE(f->inters);
-	RG_VEC_FREE(f->refrecs);
-	RG_VEC_FREE(f->fields);
-	RG_VEC_FREE(f->tasks);
-	RG_VEC_FREE(f->links);
-	RG_VEC_FREE(f->skipped);
-	rg_diags_free(&f->diags);
-	free(f);
-}
 
 static bool ends_with(const char *s, const char *suf)
 {
@@ -106,18 +45,22 @@ static bool marker_line(const char *s, size_t n, bool closing)
 	return true;
 }
 
-/* Warn once at the first byte that is not UTF-8. */
+/*
+ * Warn once at the first byte that is not UTF-8.  utf8proc decodes (and
+ * rejects overlong forms and surrogates); plain ASCII, most of a note,
+ * skips the call.  The column counts code points, as every column does.
+ */
 static void check_utf8(rg_file *f, const char *s, size_t n)
 {
 	size_t line = 1, col = 1, i = 0;
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
-		size_t k = c < 0x80	    ? 1
-			   : (c >> 5) == 6  ? 2
-			   : (c >> 4) == 14 ? 3
-			   : (c >> 3) == 30 ? 4
-					    : 0;
-		if (k == 0 || i + k > n || !rg_utf8_valid(s + i, k)) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = 1;
+		if (c >= 0x80)
+			k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+					     (utf8proc_ssize_t)(n - i), &cp);
+		if (k < 1) {
 			rg_diag(&f->diags, f->path, (int)line, (int)col,
 				RG_WARNING,
 				"invalid UTF-8 (byte 0x%02X); read as it is",
@@ -130,7 +73,7 @@ static void check_utf8(rg_file *f, const char *s, size_t n)
 		} else {
 			col++;
 		}
-		i += k;
+		i += (size_t)k;
 	}
 }
 
@@ -143,7 +86,7 @@ static void default_ids(rg_file *f)
 			const char *b = basename_of(f->path);
 			const char *dot = strrchr(b, '.');
 			size_t n = dot ? (size_t)(dot - b) : strlen(b);
-			char *id = rg_nfc(b, n);
+			char *id = rg_names_nfc(b, n);
 			c->id = rg_arena_strdup(f->arena, id);
 			free(id);
 		}
@@ -182,7 +125,7 @@ rg_file *rg_note_parse(const char *path, const char *data, size_t len,
 		n -= 3;
 	}
 	if (!f->markdown) {
-		rg_yaml_read(f, s, n, 1, false, lim, NULL);
+		rg_yaml_rec_read(f, s, n, 1, false, lim, NULL);
 		default_ids(f);
 		goto out;
 	}
@@ -203,8 +146,9 @@ rg_file *rg_note_parse(const char *path, const char *data, size_t len,
 			while (e < n && s[e] != '\n')
 				e++;
 			if (marker_line(s + p, e - p, true)) {
-				if (!rg_yaml_read(f, s + e1 + 1, p - (e1 + 1),
-						  2, true, lim, &date)) {
+				if (!rg_yaml_rec_read(f, s + e1 + 1,
+						      p - (e1 + 1), 2, true,
+						      lim, &date)) {
 					f->read = false;
 					goto out;
 				}

@@ -72,6 +72,23 @@ static void jobject(rg_buf *b, const rg_table *t, size_t row)
 	rg_buf_putc(b, '}');
 }
 
+/* A table's rows as an array, each row one line indented by ind. */
+static void jrows(rg_buf *b, const rg_table *t, const char *ind)
+{
+	if (t->nrows == 0) {
+		rg_buf_puts(b, "[]");
+		return;
+	}
+	rg_buf_puts(b, "[\n");
+	for (size_t i = 0; i < t->nrows; i++) {
+		if (i)
+			rg_buf_puts(b, ",\n");
+		rg_buf_printf(b, "%s  ", ind);
+		jobject(b, t, i);
+	}
+	rg_buf_printf(b, "\n%s]", ind);
+}
+
 void rg_render_json(rg_buf *b, const rg_report *r, const rg_graph *g,
 		    const rg_render_opts *o)
 {
@@ -82,18 +99,23 @@ void rg_render_json(rg_buf *b, const rg_report *r, const rg_graph *g,
 	rg_table t[RG_NREPORTS];
 	size_t n = rg_tables(t, r, false, o);
 	for (size_t k = 0; k < n; k++) {
-		rg_buf_printf(b, ",\n  \"%s\": ", t[k].key);
-		if (t[k].single) {
+		/* members of one object (show) are consecutive tables */
+		const char *grp = t[k].group;
+		bool first = grp && (k == 0 || t[k - 1].group == NULL ||
+				     strcmp(t[k - 1].group, grp) != 0);
+		bool last = grp && (k + 1 == n || t[k + 1].group == NULL ||
+				    strcmp(t[k + 1].group, grp) != 0);
+		const char *ind = grp ? "    " : "  ";
+		if (first)
+			rg_buf_printf(b, ",\n  \"%s\": {", grp);
+		rg_buf_printf(b, "%s\n%s\"%s\": ", first ? "" : ",", ind,
+			      t[k].key);
+		if (t[k].single)
 			jobject(b, &t[k], 0);
-			continue;
-		}
-		rg_buf_puts(b, t[k].nrows ? "[\n" : "[]");
-		for (size_t i = 0; i < t[k].nrows; i++) {
-			rg_buf_puts(b, i ? ",\n    " : "    ");
-			jobject(b, &t[k], i);
-		}
-		if (t[k].nrows)
-			rg_buf_puts(b, "\n  ]");
+		else
+			jrows(b, &t[k], ind);
+		if (last)
+			rg_buf_puts(b, "\n  }");
 	}
 	rg_tables_free(t, n);
 	rg_buf_puts(b, "\n}\n");

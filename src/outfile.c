@@ -104,6 +104,30 @@ static int write_through(const char *path, const char *buf, size_t len)
 }
 
 /*
+ * A link to the file already open as standard output or error (such as
+ * /dev/stdout, or /proc/self/fd/2): that descriptor, so that the report
+ * goes where the shell sent the stream, appended when it appends, rather
+ * than replacing the file or writing over its start; else -1.
+ */
+static int std_stream(const struct stat *st)
+{
+	for (int fd = STDOUT_FILENO; fd <= STDERR_FILENO; fd++) {
+		struct stat s;
+		if (fstat(fd, &s) == 0 && s.st_dev == st->st_dev &&
+		    s.st_ino == st->st_ino)
+			return fd;
+	}
+	return -1;
+}
+
+static int write_stream(const char *path, int fd, const char *buf, size_t len)
+{
+	fflush(fd == STDOUT_FILENO ? stdout : stderr);
+	int err = write_all(fd, buf, len);
+	return err ? cannot_write(path, err) : RG_EXIT_OK;
+}
+
+/*
  * The temporary name: path's own name and TMP_SUFFIX, in the same folder;
  * the name is shortened so that the whole stays within NAME_MAX.  Returns
  * false when it does not fit in tmp_path.
@@ -178,12 +202,15 @@ int rg_outfile_write(const char *path, const char *buf, size_t len)
 			return cannot_write(path, errno);
 		if (S_ISDIR(st.st_mode))
 			return cannot_write(path, EISDIR);
+		int fd = std_stream(&st);
+		if (fd >= 0)
+			return write_stream(path, fd, buf, len);
 		char *target = NULL;
 		if (S_ISREG(st.st_mode) &&
 		    (target = realpath(path, NULL)) == NULL && errno == ENOMEM)
 			rg_oom();
-		/* a device, a FIFO, or a file only /proc can name (a link
-		 * such as /dev/stdout): written into */
+		/* a device, a FIFO, or a file only /proc can name: written
+		 * into */
 		int r = target ? replace(target, &st, buf, len)
 			       : write_through(path, buf, len);
 		free(target);

@@ -32,6 +32,7 @@ void rg_report_free(rg_report *r)
 	RG_VEC_FREE(r->asks);
 	RG_VEC_FREE(r->nodes);
 	RG_VEC_FREE(r->edges);
+	RG_VEC_FREE(r->history);
 }
 
 int rg_report_last_event(const rg_event *v, size_t n, int contact, int day)

@@ -145,8 +145,22 @@ static void check_out(rg_buf *b, const run *r)
 	rg_buf_putc(b, '\n');
 }
 
-/* The reports the command asks for. */
-static void compute(run *r)
+/*
+ * show NAME: the contact the name means, as a reference in a note would;
+ * one it names no contact, or two, is a usage error (its message in *why).
+ */
+static bool show(run *r, const rg_report_opts *o, char **why)
+{
+	int id = rg_show_find(&r->g, r->c->show_name, why);
+	if (id < 0)
+		return false;
+	rg_report_show(&r->rep, &r->g, o, id);
+	return true;
+}
+
+/* The reports the command asks for; false (and *why) for a show NAME
+ * that means no one contact. */
+static bool compute(run *r, char **why)
 {
 	const rg_cli *c = r->c;
 	rg_report_opts o = {0};
@@ -174,6 +188,22 @@ static void compute(run *r)
 		rg_report_asks(&r->rep, &r->g, &o);
 	if (c->cmd == RG_CMD_GRAPH) /* the network is no report of report's */
 		rg_report_graph(&r->rep, &r->g, &o);
+	if (c->cmd == RG_CMD_SHOW)
+		return show(r, &o, why);
+	return true;
+}
+
+/* A usage error found once the notes are read: after their diagnostics,
+ * in the form of the command line's own. */
+static int late_usage_error(const char *why)
+{
+	rg_buf m = {0};
+	rg_buf_puts(&m, "refgraph: ");
+	rg_diag_put_visible(&m, why, strlen(why));
+	rg_buf_puts(&m, "\nTry 'refgraph --help'.\n");
+	fputs(m.s, stderr);
+	rg_buf_free(&m);
+	return RG_EXIT_USAGE;
 }
 
 /* --color: auto colours text on a terminal, unless NO_COLOR (non-empty)
@@ -337,7 +367,14 @@ static int output(run *r)
 	if (check) {
 		check_out(&out, r);
 	} else if (!withheld) {
-		compute(r);
+		char *why = NULL;
+		if (!compute(r, &why)) {
+			st = print_diags(r) != 0 ? RG_EXIT_IO
+						 : late_usage_error(why);
+			free(why);
+			rg_buf_free(&out);
+			return st;
+		}
 		if (c->output_dir == NULL) {
 			rg_render_opts ro = render_opts(c);
 			rg_renderer(c->format)(&out, &r->rep, &r->g, &ro);

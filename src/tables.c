@@ -7,6 +7,9 @@
  * people and for machines) and where its value is in a row.  Adding a
  * column to a report is one line in its list below; adding a report is
  * one list, one title and one entry in `reports`.
+ *
+ * Longer than 600 lines because it is every report's columns in one
+ * place: split by report, the lists would no longer be read side by side.
  */
 #include <stddef.h>
 #include <stdlib.h>
@@ -54,7 +57,9 @@ typedef struct column {
 
 typedef struct report_desc {
 	const char *key;
-	bool single; /* one object, not a list of rows */
+	const char *group; /* JSON: the object it is a member of, or NULL */
+	bool single;	   /* one object, not a list of rows */
+	bool pairs;	   /* people: one row per column (the summary) */
 	const column *cols;
 	size_t ncols;
 	size_t row_size;
@@ -188,6 +193,28 @@ static void edge_status(const void *row, value *v)
 static void edge_place(const void *row, value *v)
 {
 	const rg_edge_row *x = row;
+	v->s = x->file;
+	v->n = x->line;
+}
+
+static void show_kind(const void *row, value *v)
+{
+	v->s = rg_show_kind_name(((const rg_show_row *)row)->kind);
+}
+
+/* People read a duty as the follow-ups say it: what to do. */
+static void show_what(const void *row, value *v)
+{
+	const rg_show_row *x = row;
+	if (x->kind == RG_SHOW_DUTY)
+		fu_action(&x->duty, v);
+	else
+		v->s = x->what;
+}
+
+static void show_place(const void *row, value *v)
+{
+	const rg_show_row *x = row;
 	v->s = x->file;
 	v->n = x->line;
 }
@@ -345,6 +372,31 @@ static const column edge_cols[] = {
 	{NULL, "Place", 7, false, RG_CT_PLACE, COMPUTED(edge_place), NULL},
 };
 
+static const column show_contact_cols[] = {
+	{"name", "Name", 1, false, RG_CT_NAME, FIELD(rg_node_row, name), NULL},
+	{"roles", "Roles", 2, false, RG_CT_TEXT, COMPUTED(node_roles), NULL},
+	{"implicit", "Implicit", 3, false, RG_CT_BOOL,
+	 FIELD(rg_node_row, implicit), NULL},
+	{"file", NULL, 0, false, RG_CT_TEXT, FIELD(rg_node_row, file), NULL},
+	{"line", NULL, 0, false, RG_CT_INT,
+	 FIELD_IF(rg_node_row, line, has_place), NULL},
+	{NULL, "Place", 4, false, RG_CT_PLACE, COMPUTED(node_place), NULL},
+};
+
+static const column history_cols[] = {
+	{"date", "Date", 1, false, RG_CT_DATE, FIELD(rg_show_row, date), "-"},
+	{"kind", "Kind", 2, false, RG_CT_TEXT, COMPUTED(show_kind), NULL},
+	{"what", NULL, 0, false, RG_CT_TEXT, FIELD(rg_show_row, what), NULL},
+	{NULL, "What", 6, false, RG_CT_TEXT, COMPUTED(show_what), NULL},
+	{"contact", "With", 3, false, RG_CT_NAME, FIELD(rg_show_row, contact),
+	 NULL},
+	{"status", "Status", 4, false, RG_CT_TEXT, FIELD(rg_show_row, status),
+	 NULL},
+	{"file", NULL, 0, false, RG_CT_TEXT, FIELD(rg_show_row, file), NULL},
+	{"line", NULL, 0, false, RG_CT_INT, FIELD(rg_show_row, line), NULL},
+	{NULL, "Place", 5, false, RG_CT_PLACE, COMPUTED(show_place), NULL},
+};
+
 /* ---- where each report's rows are, and its title ---- */
 
 static const void *fu_rows(const rg_report *r, size_t *n)
@@ -393,6 +445,23 @@ static const void *edge_rows(const rg_report *r, size_t *n)
 {
 	*n = r->edges.n;
 	return r->edges.v;
+}
+
+static const void *show_contact_rows(const rg_report *r, size_t *n)
+{
+	*n = 1;
+	return &r->show_contact;
+}
+
+static const void *history_rows(const rg_report *r, size_t *n)
+{
+	*n = r->history.n;
+	return r->history.v;
+}
+
+static bool show_has(const rg_report *r)
+{
+	return r->has_show;
 }
 
 static bool graph_has(const rg_report *r)
@@ -515,6 +584,31 @@ static char *edge_title(const rg_report *r, const rg_render_opts *o,
 	return rg_asprintf("Referrals in the network on %s: %zu", today, n);
 }
 
+static char *show_contact_title(const rg_report *r, const rg_render_opts *o,
+				const char *today, size_t n)
+{
+	(void)o;
+	(void)n;
+	const char *name = r->show_contact.name ? r->show_contact.name : "";
+	return rg_asprintf("%s on %s", name, today);
+}
+
+static char *history_title(const rg_report *r, const rg_render_opts *o,
+			   const char *today, size_t n)
+{
+	(void)o;
+	const char *name = r->show_contact.name ? r->show_contact.name : "";
+	return rg_asprintf("History of %s on %s, oldest first: %zu", name,
+			   today, n);
+}
+
+/* A duty's row shaded by how late it is, as in the follow-ups. */
+static int history_emph(const void *row)
+{
+	const rg_show_row *x = row;
+	return x->kind == RG_SHOW_DUTY ? (int)rg_lateness(x->days_overdue) : 0;
+}
+
 static int fu_emph(const void *row)
 {
 	return (int)rg_lateness(((const rg_fu_row *)row)->days_overdue);
@@ -524,26 +618,32 @@ static int fu_emph(const void *row)
 
 /* In the order of JSON and CSV. */
 static const report_desc reports[RG_NREPORTS] = {
-	{"followups", false, COLS(fu_cols), sizeof(rg_fu_row), fu_rows, fu_has,
-	 fu_title, fu_emph},
-	{"sources", false, COLS(src_cols), sizeof(rg_src_row), src_rows,
-	 src_has, src_title, NULL},
-	{"uncredited", false, COLS(un_cols), sizeof(rg_un_row), un_rows, un_has,
-	 un_title, NULL},
-	{"reciprocity", false, COLS(rec_cols), sizeof(rg_rec_row), rec_rows,
-	 rec_has, rec_title, NULL},
-	{"asks", false, COLS(ask_cols), sizeof(rg_ask_row), ask_rows, ask_has,
-	 ask_title, NULL},
-	{"summary", true, COLS(sum_cols), sizeof(rg_summary), sum_rows, sum_has,
-	 sum_title, NULL},
-	{"nodes", false, COLS(node_cols), sizeof(rg_node_row), node_rows,
-	 graph_has, node_title, NULL},
-	{"edges", false, COLS(edge_cols), sizeof(rg_edge_row), edge_rows,
-	 graph_has, edge_title, NULL},
+	{"followups", NULL, false, false, COLS(fu_cols), sizeof(rg_fu_row),
+	 fu_rows, fu_has, fu_title, fu_emph},
+	{"sources", NULL, false, false, COLS(src_cols), sizeof(rg_src_row),
+	 src_rows, src_has, src_title, NULL},
+	{"uncredited", NULL, false, false, COLS(un_cols), sizeof(rg_un_row),
+	 un_rows, un_has, un_title, NULL},
+	{"reciprocity", NULL, false, false, COLS(rec_cols), sizeof(rg_rec_row),
+	 rec_rows, rec_has, rec_title, NULL},
+	{"asks", NULL, false, false, COLS(ask_cols), sizeof(rg_ask_row),
+	 ask_rows, ask_has, ask_title, NULL},
+	{"summary", NULL, true, true, COLS(sum_cols), sizeof(rg_summary),
+	 sum_rows, sum_has, sum_title, NULL},
+	{"nodes", NULL, false, false, COLS(node_cols), sizeof(rg_node_row),
+	 node_rows, graph_has, node_title, NULL},
+	{"edges", NULL, false, false, COLS(edge_cols), sizeof(rg_edge_row),
+	 edge_rows, graph_has, edge_title, NULL},
+	{"contact", "show", true, false, COLS(show_contact_cols),
+	 sizeof(rg_node_row), show_contact_rows, show_has, show_contact_title,
+	 NULL},
+	{"history", "show", false, false, COLS(history_cols),
+	 sizeof(rg_show_row), history_rows, show_has, history_title,
+	 history_emph},
 };
 
 /* People see the summary first: it says how the rest is going. */
-static const size_t human_order[RG_NREPORTS] = {5, 0, 1, 2, 3, 4, 6, 7};
+static const size_t human_order[RG_NREPORTS] = {5, 0, 1, 2, 3, 4, 6, 7, 8, 9};
 
 /* ---- writing values ---- */
 
@@ -658,7 +758,7 @@ static void build(rg_table *t, const report_desc *d, const rg_report *r,
 {
 	size_t nrows;
 	const char *rows = d->rows(r, &nrows);
-	if (d->single && human) {
+	if (d->pairs && human) {
 		build_pairs(t, d, rows);
 		return;
 	}
@@ -695,7 +795,9 @@ size_t rg_tables(rg_table out[RG_NREPORTS], const rg_report *r, bool human,
 		rg_table *t = &out[n++];
 		memset(t, 0, sizeof *t);
 		t->key = d->key;
-		t->single = d->single;
+		t->group = d->group;
+		/* people see a single object as pairs, or as a table of one */
+		t->single = d->single && (!human || d->pairs);
 		build(t, d, r, human);
 		t->title = d->title(r, o, today, d->single ? 1 : t->nrows);
 	}

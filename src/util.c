@@ -119,6 +119,8 @@ void rg_buf_printf(rg_buf *b, const char *fmt, ...)
 
 void rg_buf_free(rg_buf *b)
 {
+	if (b == NULL)
+		return;
 	free(b->s);
 	b->s = NULL;
 	b->len = b->cap = 0;

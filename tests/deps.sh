@@ -13,6 +13,7 @@ have_pc libpcre2-8 || need="$need libpcre2-dev"
 have_pc libutf8proc || need="$need libutf8proc-dev"
 have_pc cmocka || need="$need libcmocka-dev"
 have_pc libical || need="$need libical-dev"
+have_pc libgvc || need="$need libgraphviz-dev"
 # tests: libFuzzer and the sanitizers' runtime, valgrind, mandoc (lint)
 command -v clang >/dev/null 2>&1 || need="$need clang"
 [ -e /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a ] ||
@@ -26,6 +27,7 @@ command -v script >/dev/null 2>&1 || need="$need bsdutils"
 # tests: a second calendar parser reads the ics output back
 { python3 -c "import icalendar" || /usr/bin/python3 -c "import icalendar"; } 2>/dev/null ||
 	need="$need python3-icalendar"
+command -v chromium >/dev/null 2>&1 || need="$need chromium"
 [ -z "$need" ] && exit 0
 echo "deps: installing$need"
 if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi

@@ -26,7 +26,8 @@ typedef enum {
 	RG_CMD_RECIPROCITY,
 	RG_CMD_ASKS,
 	RG_CMD_SUMMARY,
-	RG_CMD_GRAPH
+	RG_CMD_GRAPH,
+	RG_CMD_SHOW
 } rg_command;
 
 /* --color WHEN */
@@ -39,6 +40,7 @@ typedef enum {
 typedef struct rg_cli {
 	rg_command cmd;
 	const char *root;	/* "." when not given */
+	const char *show_name;	/* show NAME, or NULL */
 	const char *format;	/* always set: --format, -o's extension, text */
 	const char *output;	/* -o FILE, or NULL */
 	const char *output_dir; /* --output-dir DIR, or NULL */

@@ -23,9 +23,10 @@ typedef struct rg_config {
 
 void rg_config_init(rg_config *c);
 /*
- * Read the configuration file at path (shown in diagnostics as shown).
- * A missing file is not an error when optional.  Returns false on an I/O
- * error (reported).
+ * Read the configuration file at path (shown in diagnostics as shown), as
+ * notes are read: whole up to c->limits.max_file_size (larger: an error),
+ * a link or a file that is not regular a warning.  A missing file is not an
+ * error when optional.  Returns false on an I/O error (reported).
  */
 bool rg_config_read(rg_config *c, const char *path, const char *shown,
 		    bool optional, rg_diags *d);

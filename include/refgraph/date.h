@@ -1,6 +1,6 @@
 /*
- * date: civil dates as day numbers (days since 1970-01-01), and the value
- * parsers of the notes format: dates, durations and numbers.
+ * date: civil dates as day numbers (days since 1970-01-01), and the date
+ * and duration values of the notes format.
  */
 #ifndef REFGRAPH_DATE_H
 #define REFGRAPH_DATE_H
@@ -9,11 +9,13 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "refgraph/value.h"
+
 /* The "no date" value; every real day number is greater. */
 #define RG_NODATE INT_MIN
 
-int rg_days_from_civil(int y, int m, int d);
-void rg_civil_from_days(int z, int *y, int *m, int *d);
+int rg_date_from_civil(int y, int m, int d);
+void rg_date_to_civil(int z, int *y, int *m, int *d);
 
 /*
  * Parse s[0..n) as YYYY-MM-DD, a real Gregorian day, optionally followed by
@@ -29,10 +31,14 @@ void rg_date_format(int day, char out[11]);
 int rg_date_today(void);
 
 /* A whole number >= 1 then d, w, m (30) or y (365), any case: days. */
-bool rg_duration_parse(const char *s, size_t n, int *days);
-/* -?[0-9][0-9,_]*(\.[0-9]+)? with ',' and '_' ignored. */
-bool rg_number_parse(const char *s, size_t n, double *out);
-/* A whole number >= 0 (settings). */
-bool rg_count_parse(const char *s, size_t n, int *out);
+bool rg_date_duration_parse(const char *s, size_t n, int *days);
+
+/* The names these had before they carried their module's prefix, for the
+ * callers that still use them. */
+#define rg_days_from_civil rg_date_from_civil
+#define rg_civil_from_days rg_date_to_civil
+#define rg_duration_parse  rg_date_duration_parse
+#define rg_number_parse	   rg_value_number
+#define rg_count_parse	   rg_value_count
 
 #endif

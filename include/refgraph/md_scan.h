@@ -18,4 +18,11 @@
 void rg_md_scan(rg_file *f, const char *body, size_t len, int line0,
 		int note_date, const rg_limits *lim);
 
+/*
+ * The work the last rg_md_scan on this thread did: the bytes its own
+ * loops and pattern searches looked at.  Tests check that it stays
+ * linear in the body's length, whatever the body holds.
+ */
+size_t rg_md_scan_work(void);
+
 #endif

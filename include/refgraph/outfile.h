@@ -4,8 +4,10 @@
  * written, flushed and renamed over the old one, so that a reader sees the
  * old report or the new one, never part of one; the old file's permission
  * bits are kept.  A symbolic link is followed and its target replaced, the
- * link left as it is.  A device or FIFO is written into in place, as
- * tee(1) does: it is never replaced by a regular file.
+ * link left as it is, unless it names the file open as standard output or
+ * error (/dev/stdout), which is then written through that descriptor.  A
+ * device or FIFO is written into in place, as tee(1) does: it is never
+ * replaced by a regular file.
  */
 #ifndef REFGRAPH_OUTFILE_H
 #define REFGRAPH_OUTFILE_H

@@ -1,6 +1,6 @@
 /*
  * records: what one notes file says, as plain structs with their places.
- * A file is parsed alone (rg_file_parse in note.c) into one rg_file; its
+ * A file is parsed alone (rg_note_parse in note.c) into one rg_file; its
  * strings live in the file's arena.  Nothing here is resolved yet:
  * references are still the text their writer typed.
  */
@@ -90,9 +90,9 @@ typedef enum {
 	RG_F_THANKED = 1,
 	RG_F_INFORMED,
 	RG_F_OUTCOME,
-	RG_F_REWARDED,	  /* rewarded:: A */
-	RG_F_WITH,	  /* with:: A (a touch of A on the note's date) */
-	RG_F_ASKED,	  /* asked:: A */
+	RG_F_REWARDED,	 /* rewarded:: A */
+	RG_F_WITH,	 /* with:: A (a touch of A on the note's date) */
+	RG_F_ASKED,	 /* asked:: A */
 	RG_F_TESTIMONIAL /* testimonial:: A */
 } rg_field_key;
 
@@ -114,7 +114,7 @@ typedef struct rg_field {
 typedef struct rg_task {
 	int line, col;
 	bool done;
-	const char *text; /* the task's text (notes format, section 4) */
+	const char *text;   /* the task's text (notes format, section 4) */
 	int due, done_date; /* RG_NODATE when absent */
 	rg_ref *links;
 	size_t nlinks;
@@ -137,7 +137,8 @@ typedef struct rg_file {
 	RG_VEC(rg_refrec) refrecs;
 	RG_VEC(rg_field) fields;
 	RG_VEC(rg_task) tasks;
-	RG_VEC(rg_ref) links; /* the body's wiki-links that are read, in order */
+	RG_VEC(rg_ref)
+	links; /* the body's wiki-links that are read, in order */
 	RG_VEC(rg_skipped) skipped;
 	rg_diags diags;
 } rg_file;
@@ -150,9 +151,24 @@ typedef struct rg_limits {
 	size_t max_records;   /* records in one file */
 } rg_limits;
 
+/* The default limits (refgraph(5)). */
+#define RG_DEFAULT_MAX_FILE_SIZE ((size_t)16 << 20)
+#define RG_DEFAULT_MAX_DEPTH	 64
+#define RG_DEFAULT_MAX_LINE	 ((size_t)64 << 10)
+#define RG_DEFAULT_MAX_RECORDS	 ((size_t)100000)
+/*
+ * The largest a setting may give: beyond them a limit no longer protects
+ * (libyaml spends a minute on 100,000 levels; a gigabyte note is no note).
+ */
+#define RG_LIMIT_MAX_FILE_SIZE ((size_t)1 << 30)
+#define RG_LIMIT_MAX_DEPTH     1000
+#define RG_LIMIT_MAX_LINE      ((size_t)16 << 20)
+#define RG_LIMIT_MAX_RECORDS   ((size_t)10000000)
+
 void rg_limits_default(rg_limits *l);
 
 rg_file *rg_file_new(const char *path);
+/* Frees f and everything it owns; NULL is fine. */
 void rg_file_free(rg_file *f);
 
 #endif

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 
+#include "refgraph/diag.h"
 #include "refgraph/graph.h"
 #include "refgraph/report.h"
 #include "refgraph/util.h"
@@ -18,6 +19,8 @@ typedef struct rg_render_opts {
 	int since;	 /* RG_NODATE, or --since (titles) */
 	bool links_wiki; /* md: names as [[Name]], places as [[path|path:line]]
 			  */
+	/* html: the notes' diagnostics, sorted, for the banner; NULL: none */
+	const rg_diags *diags;
 } rg_render_opts;
 
 typedef void (*rg_render_fn)(rg_buf *out, const rg_report *r, const rg_graph *g,
@@ -91,8 +94,8 @@ typedef enum rg_late {
 } rg_late;
 
 /* The reports, in the order JSON and CSV give them (the graph's nodes and
- * edges are two). */
-#define RG_NREPORTS 8
+ * edges are two, and show's contact and history two more). */
+#define RG_NREPORTS 10
 
 /*
  * human: headers and cells for people (places as file:line, shares as
@@ -100,8 +103,11 @@ typedef enum rg_late {
  */
 typedef struct rg_table {
 	const char *key; /* followups, sources, ... */
-	char *title;	 /* owned */
-	bool single;	 /* one object (summary), not a list */
+	/* JSON: the key of the object this table is a member of (show: its
+	 * contact and history), consecutive tables sharing it; NULL: none */
+	const char *group;
+	char *title; /* owned */
+	bool single; /* one object (summary), not a list */
 	size_t ncols, nrows;
 	const char **cols; /* owned array of static names */
 	rg_ctype *types;   /* per column */

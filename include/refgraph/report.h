@@ -113,6 +113,29 @@ typedef struct rg_edge_row {
 	int line;
 } rg_edge_row;
 
+/* show: one contact's history, one row per thing that happened to it */
+typedef enum rg_show_kind {
+	RG_SHOW_TOUCH = 0,   /* what: interaction, with::, last_contact, done
+				task, referral */
+	RG_SHOW_REFERRAL,    /* what: its part: source, prospect, receiver */
+	RG_SHOW_TASK,	     /* what: the task's text; status open or done */
+	RG_SHOW_ASK,	     /* asked:: */
+	RG_SHOW_TESTIMONIAL, /* testimonial:: */
+	RG_SHOW_DUTY	     /* what: the follow-up's reason; date: its due */
+} rg_show_kind;
+
+typedef struct rg_show_row {
+	int date; /* RG_NODATE: null (undated rows come last) */
+	rg_show_kind kind;
+	const char *what;
+	const char *contact; /* the other contact, or NULL */
+	const char *status;  /* a referral's status, open/done; NULL: null */
+	const char *file;
+	int line;
+	int days_overdue; /* a duty's, as in its follow-up row; else 0 */
+	rg_fu_row duty;	  /* a duty's follow-up row (people read its action) */
+} rg_show_row;
+
 typedef struct rg_report_opts {
 	int today;
 	int since; /* RG_NODATE: all */
@@ -133,6 +156,9 @@ typedef struct rg_report {
 	bool has_graph;
 	RG_VEC(rg_node_row) nodes; /* by id */
 	RG_VEC(rg_edge_row) edges; /* by place */
+	bool has_show;
+	rg_node_row show_contact;    /* whose history (id, roles, place) */
+	RG_VEC(rg_show_row) history; /* by date, undated last, then place */
 } rg_report;
 
 void rg_report_followups(rg_report *r, const rg_graph *g,
@@ -148,6 +174,21 @@ void rg_report_summary(rg_report *r, const rg_graph *g,
 		       const rg_report_opts *o);
 /* The whole network, whatever the day (rep_graph.c); o may be NULL. */
 void rg_report_graph(rg_report *r, const rg_graph *g, const rg_report_opts *o);
+/*
+ * The history of one contact (an index in g, as rg_show_find gives):
+ * its touches, referrals, tasks, asks, testimonials and the follow-ups
+ * of the followups report for o (rep_show.c).
+ */
+void rg_report_show(rg_report *r, const rg_graph *g, const rg_report_opts *o,
+		    int contact);
+/*
+ * The contact name names, resolved as a reference in the notes is (id,
+ * name, alias, the owner; `me` always the owner); making no contact.  -1
+ * when it names none or two: *why is then the message (allocated; a
+ * suggestion when a known name is near, both places when ambiguous).
+ */
+int rg_show_find(const rg_graph *g, const char *name, char **why);
+const char *rg_show_kind_name(rg_show_kind k);
 void rg_report_free(rg_report *r);
 
 const char *rg_fu_reason_name(rg_fu_reason r);

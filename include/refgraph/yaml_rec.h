@@ -1,8 +1,8 @@
 /*
- * yaml_rec: YAML text -> records, through libyaml's event API.  Events are
- * built into a small tree per document (depth-capped, aliases shared, never
- * expanded), and each mapping is turned into a contact, interaction or
- * referral record with its place, every bad value a diagnostic.
+ * yaml_rec: YAML text -> records.  ytree builds each document's tree
+ * (depth-capped, aliases shared, never expanded); each mapping is turned
+ * into a contact, interaction or referral record with its place, every bad
+ * value a diagnostic.
  */
 #ifndef REFGRAPH_YAML_REC_H
 #define REFGRAPH_YAML_REC_H
@@ -20,7 +20,7 @@
  * Returns false on a YAML syntax error (already reported); the records
  * read before it are kept.
  */
-bool rg_yaml_read(rg_file *f, const char *text, size_t len, int line0,
-		  bool front_matter, const rg_limits *lim, int *note_date);
+bool rg_yaml_rec_read(rg_file *f, const char *text, size_t len, int line0,
+		      bool front_matter, const rg_limits *lim, int *note_date);
 
 #endif

@@ -348,6 +348,18 @@ status 0
 cmp -s "$tmp/out" "$tmp/good.json" || need "the report did not reach standard output"
 done_
 
+# standard output appended to a file: the report is appended too, the
+# file neither replaced nor written over from its start
+echo "first line" >"$tmp/appended"
+name="-o at a link to /dev/stdout, appended to a file"
+why=""
+"$bin" report --format json $day -o "$tmp/stdout-link" "$n" >>"$tmp/appended" 2>"$tmp/err"
+st=$?
+status 0
+{ echo "first line"; cat "$tmp/good.json"; } | cmp -s - "$tmp/appended" ||
+	need "the report was not appended to standard output's file"
+done_
+
 ln -s /dev/null "$tmp/null-link"
 t "-o at a link to /dev/null" -- report --format json $day -o "$tmp/null-link" "$n"
 status 0

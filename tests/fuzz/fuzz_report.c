@@ -488,7 +488,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (size_t k = 0; k < sizeof formats / sizeof *formats; k++) {
 		rg_buf out = {0};
 		rg_renderer(formats[k])(&out, &rep, &g, &ro);
-		if (out.len && !rg_utf8_valid(out.s, out.len))
+		if (out.len && !rg_names_utf8_valid(out.s, out.len))
 			abort();
 		switch (k) {
 		case 0: check_text(&out); break;

@@ -1,16 +1,11 @@
 /*
- * fuzz_values: the small parsers: dates, durations, numbers, counts,
- * status words, reference targets, Unicode folding, edit distance and the
- * near-name index, and the number and text helpers of the renderers.
- * Properties are checked, not just crashes:
- *   - a date read by rg_date_parse10 prints back as the ten bytes it came
- *     from, and rg_date_parse agrees with it on those ten bytes;
- *   - a duration is 1..100000 units of 1, 7, 30 or 365 days;
- *   - a number prints (rg_fmt_number) as text that reads back the same;
- *   - a reference target lies inside the text;
- *   - folding is idempotent on valid UTF-8, and NFC output is valid UTF-8;
- *   - edit distance is symmetric and within its limit contract;
- *   - rg_put_clean leaves valid UTF-8 without control characters.
+ * fuzz_values: the small parsers: dates (with times and zones), durations,
+ * numbers (currencies, k and M), yes/no, comma lists and tag words,
+ * reference targets, Unicode folding, edit distance and the near-name
+ * index.  Properties are checked, not just crashes: a parsed date prints
+ * back as the ten bytes it came from, a number is finite, the items of a
+ * list are inside it, trimmed and in order, a tag word has no '/', and
+ * folding is idempotent.
  */
 #include <math.h>
 #include <stdint.h>
@@ -19,10 +14,37 @@
 
 #include "refgraph/date.h"
 #include "refgraph/names.h"
+#include "refgraph/near.h"
 #include "refgraph/records.h"
 #include "refgraph/render.h"
+#include "refgraph/util.h"
+#include "refgraph/value.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void values(const char *s, size_t size)
+{
+	double v;
+	bool yes;
+	rg_numform nf = rg_value_number(s, size, &v);
+	if (nf != RG_NUM_BAD && !isfinite(v))
+		abort();
+	if (nf == RG_NUM_DOT3 && memchr(s, '.', size) == NULL)
+		abort();
+	if (rg_value_yesno(s, size, &yes) && size < 2)
+		abort(); /* the shortest word is "no" */
+	size_t pos = 0, b, e, last = 0, n = 0;
+	while (rg_value_item(s, size, &pos, &b, &e)) {
+		if (b < last || e <= b || e > size || n++ > size)
+			abort();
+		if (rg_space_len(s + b, e - b) > 0)
+			abort(); /* trimmed */
+		last = e;
+	}
+	if (rg_value_tag(s, size, &b, &e) &&
+	    (e <= b || e > size || memchr(s + b, '/', e - b)))
+		abort();
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -47,6 +69,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (rg_duration_parse(s, size, &days) &&
 	    (days < 1 || days > 100000 * 365))
 		abort();
+	values(s, size);
 	if (rg_number_parse(s, size, &v)) {
 		char out[64];
 		if (!isfinite(v))
@@ -64,17 +87,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (st != RG_ST_NONE && rg_status_name(st)[0] == '\0')
 		abort();
 	size_t b, n;
-	if (rg_ref_target(s, size, &b, &n)) {
+	if (rg_names_ref_target(s, size, &b, &n)) {
 		if (b + n > size || n == 0)
 			abort();
-		char *f1 = rg_fold(s + b, n);
-		char *f2 = rg_fold(f1, strlen(f1));
-		if (rg_utf8_valid(s + b, n) && memchr(s + b, 0, n) == NULL &&
+		char *f1 = rg_names_fold(s + b, n);
+		char *f2 = rg_names_fold(f1, strlen(f1));
+		if (rg_names_utf8_valid(s + b, n) && memchr(s + b, 0, n) == NULL &&
 		    strcmp(f1, f2) != 0)
 			abort(); /* folding must be idempotent */
-		char *c = rg_nfc(s + b, n);
-		if (rg_utf8_valid(s + b, n) && memchr(s + b, 0, n) == NULL &&
-		    !rg_utf8_valid(c, strlen(c)))
+		char *c = rg_names_nfc(s + b, n);
+		if (rg_names_utf8_valid(s + b, n) && memchr(s + b, 0, n) == NULL &&
+		    !rg_names_utf8_valid(c, strlen(c)))
 			abort();
 		rg_near *nx = rg_near_new();
 		rg_near_add(nx, f1, "shown");
@@ -86,11 +109,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		(void)rg_near_find(nx, "ann le");
 		rg_near_free(nx);
 		int lim = (int)(size & 3);
-		int e1 = rg_edit_distance(f1, c, lim);
-		int e2 = rg_edit_distance(c, f1, lim);
+		int e1 = rg_names_edit_distance(f1, c, lim);
+		int e2 = rg_names_edit_distance(c, f1, lim);
 		if (e1 != e2 || e1 < 0 || e1 > lim + 1)
 			abort();
-		if (rg_edit_distance(f1, f1, lim) != 0)
+		if (rg_names_edit_distance(f1, f1, lim) != 0)
 			abort();
 		free(c);
 		free(f1);
@@ -100,7 +123,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *z = strndup(s, size);
 	rg_buf clean = {0};
 	rg_put_clean(&clean, z, "?");
-	if (clean.len && !rg_utf8_valid(clean.s, clean.len))
+	if (clean.len && !rg_names_utf8_valid(clean.s, clean.len))
 		abort();
 	for (size_t i = 0; i < clean.len; i++)
 		if ((unsigned char)clean.s[i] < 0x20 ||

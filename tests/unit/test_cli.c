@@ -84,6 +84,11 @@ static void order_and_forms(void **state)
 	assert_int_equal(c.since, day("2026-01-01"));
 	PARSES(&c, "graph --links wiki --format md");
 	assert_int_equal(c.cmd, RG_CMD_GRAPH);
+	PARSES(&c, "show --ahead 3 Ann notes");
+	assert_int_equal(c.cmd, RG_CMD_SHOW);
+	assert_string_equal(c.show_name, "Ann");
+	assert_string_equal(c.root, "notes");
+	assert_int_equal(c.ahead, 3);
 	PARSES(&c, "reciprocity --jobs 1000");
 	assert_int_equal(c.jobs, RG_CLI_MAX_JOBS);
 	PARSES(&c, "check --format json -o check.json --color never");
@@ -132,6 +137,10 @@ static void usage_errors(void **state)
 					       "'check'");
 	fails_with("sources --thank-days 3", "only of report, uncredited");
 	fails_with("graph --ahead 3", "--ahead is not an option of 'graph'");
+	fails_with("show", "show needs the contact's name");
+	fails_with("show Ann notes extra", "unexpected argument 'extra'");
+	fails_with("show Ann --since 2026-01-01", "--since is not an option of "
+						  "'show'");
 	fails_with("check --format html",
 		   "check writes text or json, not html");
 	fails_with("check -o c.csv", "check writes text or json, and 'c.csv' "

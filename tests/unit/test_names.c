@@ -8,11 +8,12 @@
 #include "testlib.h"
 
 #include "refgraph/names.h"
+#include "refgraph/near.h"
 
 static char *target(const char *s)
 {
 	size_t b, n;
-	if (!rg_ref_target(s, strlen(s), &b, &n))
+	if (!rg_names_ref_target(s, strlen(s), &b, &n))
 		return NULL;
 	assert_true(b + n <= strlen(s)); /* a slice of s */
 	return strndup(s + b, n);
@@ -57,39 +58,41 @@ static void targets(void **state)
 	/* the slice points into s */
 	const char *s = "x [[a/Bob#h|B]] y";
 	size_t b, n;
-	assert_true(rg_ref_target(s, strlen(s), &b, &n));
+	assert_true(rg_names_ref_target(s, strlen(s), &b, &n));
 	assert_int_equal(b, 6);
 	assert_int_equal(n, 3);
 	/* only s[0..n) is read: the closing ]] is outside */
-	assert_true(rg_ref_target("[[Ann]]", 6, &b, &n));
+	assert_true(rg_names_ref_target("[[Ann]]", 6, &b, &n));
 	assert_int_equal(n, 6);
 }
 
 static void folding(void **state)
 {
 	(void)state;
-	char *a = rg_fold("Zo\xc3\xab", 4);	 /* precomposed ë */
-	char *b = rg_fold("ZOE\xcc\x88", 5);	 /* E + combining diaeresis */
-	char *c = rg_fold(" Strau\xc3\x9f ", 9); /* ß */
-	char *d = rg_fold("STRAUSS", 7);
-	char *e = rg_fold("STRASSE", 7);
-	char *a2 = rg_fold("ZO\xc3\x8b", 4);  /* precomposed Ë */
-	assert_string_equal(a, "zo\xc3\xab"); /* folded and composed */
+	char *a = rg_names_fold("Zo\xc3\xab", 4);  /* precomposed ë */
+	char *b = rg_names_fold("ZOE\xcc\x88", 5); /* E + combining diaeresis */
+	char *c = rg_names_fold(" Strau\xc3\x9f ", 9); /* ß */
+	char *d = rg_names_fold("STRAUSS", 7);
+	char *e = rg_names_fold("STRASSE", 7);
+	char *a2 = rg_names_fold("ZO\xc3\x8b", 4); /* precomposed Ë */
+	assert_string_equal(a, "zo\xc3\xab");	   /* folded and composed */
 	assert_string_equal(a, b);
 	assert_string_equal(a, a2);
 	assert_string_equal(c, d);
 	assert_string_equal(c, "strauss");
 	assert_string_equal(e, "strasse");
 	assert_string_not_equal(c, e); /* full folding: Strauß is not Straße */
-	char *f = rg_fold("AB\xff", 3); /* not UTF-8: bytewise, ASCII only */
+	char *f = rg_names_fold("AB\xff",
+				3); /* not UTF-8: bytewise, ASCII only */
 	assert_string_equal(f, "ab\xff");
-	char *f2 = rg_fold(" \xc3\x89X\xc3 ", 6); /* É, X, a cut sequence */
+	char *f2 =
+		rg_names_fold(" \xc3\x89X\xc3 ", 6); /* É, X, a cut sequence */
 	assert_string_equal(f2, "\xc3\x89x\xc3");
-	char *g = rg_nfc("Zoe\xcc\x88", 5);
+	char *g = rg_names_nfc("Zoe\xcc\x88", 5);
 	assert_string_equal(g, "Zo\xc3\xab");
-	char *g2 = rg_nfc(" ZOE\xcc\x88 ", 7); /* NFC only: case kept */
+	char *g2 = rg_names_nfc(" ZOE\xcc\x88 ", 7); /* NFC only: case kept */
 	assert_string_equal(g2, "ZO\xc3\x8b");
-	char *h2 = rg_fold("\xc3\x85NGSTR\xc3\x96M", 10); /* ÅNGSTRÖM */
+	char *h2 = rg_names_fold("\xc3\x85NGSTR\xc3\x96M", 10); /* ÅNGSTRÖM */
 	assert_string_equal(h2, "\xc3\xa5ngstr\xc3\xb6m");
 	free(a);
 	free(a2);
@@ -104,51 +107,53 @@ static void folding(void **state)
 	free(h2);
 	/* white space and no-break spaces mixed at the ends: all trimmed */
 	const char *nb = "\xc2\xa0 Ann \xc2\xa0 \xc2\xa0";
-	char *h = rg_fold(nb, strlen(nb));
+	char *h = rg_names_fold(nb, strlen(nb));
 	assert_string_equal(h, "ann");
 	free(h);
 	/* inside, white space is kept */
-	h = rg_fold("Ann  Lee", 8);
+	h = rg_names_fold("Ann  Lee", 8);
 	assert_string_equal(h, "ann  lee");
 	free(h);
-	h = rg_fold("   ", 3);
+	h = rg_names_fold("   ", 3);
 	assert_string_equal(h, "");
 	free(h);
 	/* only s[0..n) */
-	h = rg_fold("ABCDEF", 3);
+	h = rg_names_fold("ABCDEF", 3);
 	assert_string_equal(h, "abc");
 	free(h);
-	assert_true(rg_utf8_valid("Zo\xc3\xab", 4));
-	assert_true(rg_utf8_valid("", 0));
-	assert_true(rg_utf8_valid("\xf0\x9f\x93\x85", 4));
-	assert_false(rg_utf8_valid("Zo\xc3", 3));
-	assert_false(rg_utf8_valid("\xff", 1));
-	assert_false(rg_utf8_valid("\xc0\xaf", 2));	/* overlong */
-	assert_false(rg_utf8_valid("\xed\xa0\x80", 3)); /* a surrogate */
+	assert_true(rg_names_utf8_valid("Zo\xc3\xab", 4));
+	assert_true(rg_names_utf8_valid("", 0));
+	assert_true(rg_names_utf8_valid("\xf0\x9f\x93\x85", 4));
+	assert_false(rg_names_utf8_valid("Zo\xc3", 3));
+	assert_false(rg_names_utf8_valid("\xff", 1));
+	assert_false(rg_names_utf8_valid("\xc0\xaf", 2));     /* overlong */
+	assert_false(rg_names_utf8_valid("\xed\xa0\x80", 3)); /* a surrogate */
 }
 
 static void distance(void **state)
 {
 	(void)state;
-	assert_int_equal(rg_edit_distance("ann lee", "ann lee", 2), 0);
-	assert_int_equal(rg_edit_distance("ann lee", "anne lee", 2), 1);
-	assert_int_equal(rg_edit_distance("ann lee", "ann le", 2), 1);
-	assert_int_equal(rg_edit_distance("ann lee", "ann lie", 2), 1);
-	assert_int_equal(rg_edit_distance("", "", 2), 0);
-	assert_int_equal(rg_edit_distance("", "abc", 5), 3);
-	assert_int_equal(rg_edit_distance("abc", "", 5), 3);
+	assert_int_equal(rg_names_edit_distance("ann lee", "ann lee", 2), 0);
+	assert_int_equal(rg_names_edit_distance("ann lee", "anne lee", 2), 1);
+	assert_int_equal(rg_names_edit_distance("ann lee", "ann le", 2), 1);
+	assert_int_equal(rg_names_edit_distance("ann lee", "ann lie", 2), 1);
+	assert_int_equal(rg_names_edit_distance("", "", 2), 0);
+	assert_int_equal(rg_names_edit_distance("", "abc", 5), 3);
+	assert_int_equal(rg_names_edit_distance("abc", "", 5), 3);
 	/* code points, not bytes */
-	assert_int_equal(rg_edit_distance("zo\xc3\xab", "zoe", 2), 1);
-	assert_int_equal(rg_edit_distance("zo\xc3\xab", "zo\xc3\xa9", 2), 1);
-	assert_int_equal(rg_edit_distance("\xc3\xa5\xc3\xb6", "ao", 5), 2);
-	assert_int_equal(rg_edit_distance("kitten", "sitting", 5), 3);
-	assert_int_equal(rg_edit_distance("sitting", "kitten", 5), 3);
+	assert_int_equal(rg_names_edit_distance("zo\xc3\xab", "zoe", 2), 1);
+	assert_int_equal(rg_names_edit_distance("zo\xc3\xab", "zo\xc3\xa9", 2),
+			 1);
+	assert_int_equal(rg_names_edit_distance("\xc3\xa5\xc3\xb6", "ao", 5),
+			 2);
+	assert_int_equal(rg_names_edit_distance("kitten", "sitting", 5), 3);
+	assert_int_equal(rg_names_edit_distance("sitting", "kitten", 5), 3);
 	/* past the limit: limit + 1 */
-	assert_int_equal(rg_edit_distance("kitten", "sitting", 2), 3);
-	assert_int_equal(rg_edit_distance("a", "abcdef", 2), 3);
-	assert_int_equal(rg_edit_distance("abcdef", "uvwxyz", 1), 2);
-	assert_int_equal(rg_edit_distance("abc", "xyz", 0), 1);
-	assert_int_equal(rg_edit_distance("abc", "abc", 0), 0);
+	assert_int_equal(rg_names_edit_distance("kitten", "sitting", 2), 3);
+	assert_int_equal(rg_names_edit_distance("a", "abcdef", 2), 3);
+	assert_int_equal(rg_names_edit_distance("abcdef", "uvwxyz", 1), 2);
+	assert_int_equal(rg_names_edit_distance("abc", "xyz", 0), 1);
+	assert_int_equal(rg_names_edit_distance("abc", "abc", 0), 0);
 }
 
 static void near(void **state)
@@ -202,7 +207,7 @@ static void near_multibyte(void **state)
 	rg_near *nx = rg_near_new();
 	rg_near_add(nx, "zo\xc3\xab brandt", "Zo\xc3\xab Brandt");
 	const char *q = "zoe br\xc3\xa4ndt"; /* ë -> e, a -> ä: 2 edits */
-	assert_int_equal(rg_edit_distance("zo\xc3\xab brandt", q, 2), 2);
+	assert_int_equal(rg_names_edit_distance("zo\xc3\xab brandt", q, 2), 2);
 	const char *found = rg_near_find(nx, q);
 	char *got = found ? strdup(found) : NULL;
 	/* three edits: too far */
@@ -223,12 +228,12 @@ static void distance_long(void **state)
 	a[300] = '\0';
 	memcpy(b, a, sizeof a);
 	b[299] = 'b';
-	assert_int_equal(rg_edit_distance(a, b, 2), 1);
+	assert_int_equal(rg_names_edit_distance(a, b, 2), 1);
 	b[129] = 'c';
-	assert_int_equal(rg_edit_distance(a, b, 2), 2);
+	assert_int_equal(rg_names_edit_distance(a, b, 2), 2);
 	b[200] = 'c';
-	assert_int_equal(rg_edit_distance(a, b, 2), 3);
-	assert_int_equal(rg_edit_distance(a, a, 2), 0);
+	assert_int_equal(rg_names_edit_distance(a, b, 2), 3);
+	assert_int_equal(rg_names_edit_distance(a, a, 2), 0);
 	/* multi-byte, past 128 code points */
 	char c[800], d[800];
 	size_t k = 0;
@@ -240,7 +245,7 @@ static void distance_long(void **state)
 	c[k] = '\0';
 	memcpy(d, c, k + 1);
 	d[k - 1] = '\xa9'; /* the last ë becomes é */
-	assert_int_equal(rg_edit_distance(c, d, 2), 1);
+	assert_int_equal(rg_names_edit_distance(c, d, 2), 1);
 }
 
 /* ==== Regressions: each was a bug (found by these tests), now fixed. ==== */
@@ -267,9 +272,9 @@ static void bug_unicode_white_space(void **state)
 	char *got[3];
 	size_t lens[3];
 	for (size_t i = 0; i < 3; i++) {
-		got[i] = rg_fold(names[i], strlen(names[i]));
+		got[i] = rg_names_fold(names[i], strlen(names[i]));
 		size_t b;
-		rg_ref_target(names[i], strlen(names[i]), &b, &lens[i]);
+		rg_names_ref_target(names[i], strlen(names[i]), &b, &lens[i]);
 	}
 	bool ok[3];
 	for (size_t i = 0; i < 3; i++) {
@@ -280,6 +285,59 @@ static void bug_unicode_white_space(void **state)
 		assert_true(ok[i]);
 		assert_int_equal(lens[i], 3);
 	}
+}
+
+/* Skeletons: invisible characters (format and control) always go;
+ * punctuation and white space only for RG_NAMES_SKEL_PUNCT. */
+static void skeletons(void **state)
+{
+	(void)state;
+	char *a = rg_names_skeleton("dana whit\xe2\x80\x8b"
+				    "field",
+				    RG_NAMES_SKEL_INVISIBLE); /* ZWSP */
+	assert_string_equal(a, "dana whitfield");
+	char *b = rg_names_skeleton("\xe2\x80\xae"
+				    "ann\xe2\x81\xa9",
+				    RG_NAMES_SKEL_INVISIBLE); /* RLO, PDI */
+	assert_string_equal(b, "ann");
+	char *c =
+		rg_names_skeleton("jo-ann o'lee, jr.", RG_NAMES_SKEL_INVISIBLE);
+	assert_string_equal(c, "jo-ann o'lee, jr.");
+	char *d = rg_names_skeleton("jo-ann o'lee, jr.", RG_NAMES_SKEL_PUNCT);
+	assert_string_equal(d, "joannoleejr");
+	char *e = rg_names_skeleton("zo\xc3\xab\xff", RG_NAMES_SKEL_PUNCT);
+	assert_string_equal(e, "zo\xc3\xab\xff"); /* not UTF-8: kept */
+	free(a);
+	free(b);
+	free(c);
+	free(d);
+	free(e);
+}
+
+/* "Did you mean" beyond edit distance: a look-alike (punctuation,
+ * spaces, invisible characters), a known name before " (". */
+static void near_v3(void **state)
+{
+	(void)state;
+	rg_near *nx = rg_near_new();
+	rg_near_add(nx, "bo", "Bo");
+	rg_near_add(nx, "julia weiss", "Julia Weiss");
+	rg_near_add(nx, "jo-ann lee", "Jo-Ann Lee");
+	rg_near_add(nx, "joann lee", "JoAnn Lee 2"); /* same skeleton */
+	assert_string_equal(rg_near_find(nx, "julia weiss (accountant)"),
+			    "Julia Weiss");
+	assert_string_equal(rg_near_find(nx, "bo (plumber)"), "Bo");
+	assert_string_equal(rg_near_find(nx, "(bo)"), "Bo"); /* look-alike */
+	assert_null(rg_near_find(nx, "bob (plumber)"));
+	/* the first of one skeleton is suggested */
+	assert_string_equal(rg_near_find(nx, "jo ann lee"), "Jo-Ann Lee");
+	assert_string_equal(rg_near_find(nx, "julia\xe2\x80\x8b weiss"),
+			    "Julia Weiss");
+	assert_string_equal(rg_near_find(nx, "j.u.l.i.a. weiss!"),
+			    "Julia Weiss");
+	/* an exact name is no suggestion */
+	assert_null(rg_near_find(nx, "joann lee"));
+	rg_near_free(nx);
 }
 
 int main(void)
@@ -294,6 +352,8 @@ int main(void)
 	};
 	const struct CMUnitTest bugs[] = {
 		cmocka_unit_test(bug_unicode_white_space),
+		cmocka_unit_test(skeletons),
+		cmocka_unit_test(near_v3),
 	};
 	int failed = cmocka_run_group_tests_name("names", tests, NULL, NULL);
 	failed += cmocka_run_group_tests_name("names: fixed bugs", bugs, NULL,

@@ -114,7 +114,7 @@ static const char *j_string(const char *p)
 			continue;
 		}
 		size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-		if (!rg_utf8_valid(p, k) || strnlen(p, k) < k)
+		if (!rg_names_utf8_valid(p, k) || strnlen(p, k) < k)
 			return NULL;
 		p += k;
 	}

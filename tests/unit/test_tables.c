@@ -123,7 +123,7 @@ static void followup_keys(void **state)
 				  "| Task |"));
 	free(s);
 	s = draw("html", &r, false, false);
-	assert_non_null(strstr(s, "<th>Last touch</th>"));
+	assert_non_null(strstr(s, ">Last touch</th>"));
 	free(s);
 	s = draw("text", &r, false, false);
 	assert_null(strstr(s, "Last touch"));
@@ -163,13 +163,17 @@ static void lateness(void **state)
 	assert_null(strchr(s, '\033'));
 	free(s);
 	s = draw("html", &r, false, false);
-	assert_non_null(
-		strstr(s, "<tr class=\"due late-months\"><td>2026-10-13"));
-	assert_non_null(
-		strstr(s, "<tr class=\"due late-weeks\"><td>2026-11-12"));
-	assert_non_null(
-		strstr(s, "<tr class=\"due late-days\"><td>2026-11-19"));
-	assert_non_null(strstr(s, "<tr><td>2026-11-24"));
+	assert_non_null(strstr(s,
+			       "<tr class=\"due late-months\"><td class=\"nw\" "
+			       "data-label=\"Due\">2026-10-13"));
+	assert_non_null(strstr(s,
+			       "<tr class=\"due late-weeks\"><td class=\"nw\" "
+			       "data-label=\"Due\">2026-11-12"));
+	assert_non_null(strstr(s,
+			       "<tr class=\"due late-days\"><td class=\"nw\" "
+			       "data-label=\"Due\">2026-11-19"));
+	assert_non_null(strstr(
+		s, "<tr><td class=\"nw\" data-label=\"Due\">2026-11-24"));
 	free(s);
 	rg_report_free(&r);
 }

@@ -1,0 +1,310 @@
+/*
+ * ytree: libyaml events -> one bounded tree per document.
+ *
+ * Every node, string and child array of a document lives in the
+ * document's arena, freed whole at the next document: nothing is freed
+ * node by node, so a tree of any depth or width costs no recursion to
+ * free.  A child array grows by doubling inside the arena; the arrays it
+ * outgrows stay there until the document ends, at most as much again.
+ * Anchors are found through a hash table, so a document with many
+ * anchors and aliases reads in linear time.
+ */
+#include "refgraph/ytree.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <yaml.h>
+
+#include "refgraph/util.h"
+
+/*
+ * What aliases may repeat beyond the text's own length: short anchors
+ * used often (a name in every record) stay far inside, and a small file
+ * still cannot make the readers do more than a mebibyte of extra work.
+ */
+#define ALIAS_SLACK ((size_t)1 << 20)
+
+/* The first child array of a list or mapping: most hold a few items. */
+#define KIDS_FIRST 4
+
+typedef struct anchor {
+	const char *name; /* NULL: an empty slot */
+	rg_ynode *node;
+} anchor;
+
+struct rg_ytree {
+	yaml_parser_t p;
+	const char *text;
+	size_t len;
+	int line0, max_depth;
+	rg_arena *doc; /* the current document's nodes */
+	anchor *tab;   /* open addressing, a power of two long */
+	size_t tabcap, nanchors;
+	RG_VEC(rg_ynode *) stack;
+	size_t repeated; /* bytes of scalars repeated by aliases */
+	rg_yerror err;
+};
+
+rg_ytree *rg_ytree_new(const char *text, size_t len, int line0, int max_depth)
+{
+	rg_ytree *t = rg_calloc(1, sizeof *t);
+	if (!yaml_parser_initialize(&t->p))
+		rg_oom();
+	yaml_parser_set_input_string(&t->p, (const unsigned char *)text, len);
+	t->text = text;
+	t->len = len;
+	t->line0 = line0;
+	t->max_depth = max_depth;
+	return t;
+}
+
+void rg_ytree_free(rg_ytree *t)
+{
+	if (t == NULL)
+		return;
+	yaml_parser_delete(&t->p);
+	rg_arena_free(t->doc);
+	free(t->tab);
+	RG_VEC_FREE(t->stack);
+	free(t);
+}
+
+const rg_yerror *rg_ytree_error(const rg_ytree *t)
+{
+	return &t->err;
+}
+
+bool rg_ynode_absent(const rg_ynode *v)
+{
+	if (v == NULL)
+		return true;
+	if (v->type != RG_YSCALAR)
+		return false;
+	size_t b = 0, e = v->slen;
+	rg_trim(v->s, &b, &e);
+	return e == b || (e - b == 1 && v->s[b] == '~') ||
+	       (e - b == 4 && strncasecmp(v->s + b, "null", 4) == 0);
+}
+
+bool rg_ynode_link_shaped(const rg_ynode *v)
+{
+	return v && v->type == RG_YSEQ && v->nkids == 1 &&
+	       v->kids[0]->type == RG_YSEQ && v->kids[0]->nkids == 1 &&
+	       v->kids[0]->kids[0]->type == RG_YSCALAR;
+}
+
+/* ---- anchors ---- */
+
+static size_t hash(const char *s)
+{
+	uint64_t h = 14695981039346656037u; /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return (size_t)h;
+}
+
+static anchor *slot(anchor *tab, size_t cap, const char *name)
+{
+	size_t i = hash(name) & (cap - 1);
+	while (tab[i].name && strcmp(tab[i].name, name) != 0)
+		i = (i + 1) & (cap - 1);
+	return &tab[i];
+}
+
+static void set_anchor(rg_ytree *t, const yaml_char_t *name, rg_ynode *n)
+{
+	if (name == NULL)
+		return;
+	if (2 * (t->nanchors + 1) > t->tabcap) {
+		size_t cap = t->tabcap ? 2 * t->tabcap : 16;
+		anchor *tab = rg_calloc(cap, sizeof *tab);
+		for (size_t i = 0; i < t->tabcap; i++)
+			if (t->tab[i].name)
+				*slot(tab, cap, t->tab[i].name) = t->tab[i];
+		free(t->tab);
+		t->tab = tab;
+		t->tabcap = cap;
+	}
+	anchor *a = slot(t->tab, t->tabcap, (const char *)name);
+	if (a->name == NULL) {
+		a->name = rg_arena_strdup(t->doc, (const char *)name);
+		t->nanchors++;
+	}
+	a->node = n; /* a name anchored again means its latest node */
+}
+
+static rg_ynode *find_anchor(const rg_ytree *t, const yaml_char_t *name)
+{
+	if (t->tabcap == 0 || name == NULL)
+		return NULL;
+	return slot(t->tab, t->tabcap, (const char *)name)->node;
+}
+
+/* Anchors are a document's own. */
+static void anchors_clear(rg_ytree *t)
+{
+	free(t->tab);
+	t->tab = NULL;
+	t->tabcap = t->nanchors = 0;
+}
+
+/* ---- the tree ---- */
+
+static rg_ynode *node_new(rg_ytree *t, rg_ytype type, const yaml_mark_t *m)
+{
+	rg_ynode *n = rg_arena_alloc(t->doc, sizeof *n);
+	memset(n, 0, sizeof *n);
+	n->type = type;
+	n->line = (int)m->line + t->line0;
+	n->col = (int)m->column + 1;
+	return n;
+}
+
+static void node_add(rg_ytree *t, rg_ynode *p, rg_ynode *k)
+{
+	if (p->nkids == p->cap) {
+		size_t cap = p->cap ? 2 * p->cap : KIDS_FIRST;
+		rg_ynode **kids = rg_arena_alloc(t->doc, cap * sizeof *kids);
+		if (p->nkids)
+			memcpy(kids, p->kids, p->nkids * sizeof *kids);
+		p->kids = kids;
+		p->cap = cap;
+	}
+	p->kids[p->nkids++] = k;
+}
+
+/* The one place a syntax error is placed: inside the text, since libyaml
+ * may point one line past its end. */
+static void syntax_error(rg_ytree *t)
+{
+	int line = (int)t->p.problem_mark.line;
+	int col = (int)t->p.problem_mark.column + 1;
+	int nlines = 0;
+	size_t last_start = 0;
+	for (size_t i = 0; i < t->len; i++)
+		if (t->text[i] == '\n') {
+			nlines++;
+			last_start = i + 1;
+		}
+	if (last_start < t->len || nlines == 0)
+		nlines++;
+	if (line >= nlines) {
+		line = nlines - 1;
+		col = 1;
+	}
+	t->err.line = line + t->line0;
+	t->err.col = col;
+	t->err.why = RG_YE_SYNTAX;
+	t->err.problem = t->p.problem ? t->p.problem : "invalid YAML";
+	t->err.context = t->p.context;
+}
+
+static void stop(rg_ytree *t, const yaml_event_t *ev, rg_ywhy why)
+{
+	t->err.line = (int)ev->start_mark.line + t->line0;
+	t->err.col = (int)ev->start_mark.column + 1;
+	t->err.why = why;
+	t->err.problem = t->err.context = NULL;
+}
+
+/* An alias node, or NULL when it repeats too much (reported). */
+static rg_ynode *alias_node(rg_ytree *t, const yaml_event_t *ev)
+{
+	rg_ynode *a = find_anchor(t, ev->data.alias.anchor);
+	if (a && a->type == RG_YSCALAR) {
+		t->repeated += a->slen;
+		if (t->repeated > t->len + ALIAS_SLACK) {
+			stop(t, ev, RG_YE_ALIASES);
+			return NULL;
+		}
+		rg_ynode *n = node_new(t, RG_YSCALAR, &ev->start_mark);
+		n->s = a->s; /* shared, not copied */
+		n->slen = a->slen;
+		return n;
+	}
+	return node_new(t, RG_YALIAS, &ev->start_mark);
+}
+
+/* The node an event starts, or NULL; false when the stream must stop. */
+static bool node_of(rg_ytree *t, const yaml_event_t *ev, rg_ynode **out)
+{
+	rg_ynode *n = NULL;
+	switch (ev->type) {
+	case YAML_SCALAR_EVENT:
+		n = node_new(t, RG_YSCALAR, &ev->start_mark);
+		n->s = rg_arena_strndup(t->doc,
+					(const char *)ev->data.scalar.value,
+					ev->data.scalar.length);
+		n->slen = ev->data.scalar.length;
+		set_anchor(t, ev->data.scalar.anchor, n);
+		break;
+	case YAML_ALIAS_EVENT:
+		if ((n = alias_node(t, ev)) == NULL)
+			return false;
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT: {
+		bool seq = ev->type == YAML_SEQUENCE_START_EVENT;
+		if ((int)t->stack.n >= t->max_depth) {
+			stop(t, ev, RG_YE_DEPTH);
+			return false;
+		}
+		n = node_new(t, seq ? RG_YSEQ : RG_YMAP, &ev->start_mark);
+		set_anchor(t,
+			   seq ? ev->data.sequence_start.anchor
+			       : ev->data.mapping_start.anchor,
+			   n);
+		break;
+	}
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		if (t->stack.n > 0)
+			t->stack.n--;
+		break;
+	default: break;
+	}
+	*out = n;
+	return true;
+}
+
+rg_ystep rg_ytree_next(rg_ytree *t, const rg_ynode **root)
+{
+	rg_ynode *top = NULL;
+	rg_arena_free(t->doc);
+	t->doc = rg_arena_new();
+	anchors_clear(t);
+	t->stack.n = 0;
+	*root = NULL;
+	for (;;) {
+		yaml_event_t ev;
+		if (!yaml_parser_parse(&t->p, &ev)) {
+			syntax_error(t);
+			*root = top;
+			return RG_YERR;
+		}
+		rg_ynode *n;
+		bool ok = node_of(t, &ev, &n);
+		yaml_event_type_t type = ev.type;
+		yaml_event_delete(&ev);
+		if (!ok) {
+			*root = top;
+			return RG_YERR;
+		}
+		if (type == YAML_STREAM_END_EVENT)
+			return RG_YEND;
+		if (type == YAML_DOCUMENT_END_EVENT) {
+			*root = top;
+			return RG_YDOC;
+		}
+		if (n == NULL)
+			continue;
+		if (t->stack.n > 0)
+			node_add(t, t->stack.v[t->stack.n - 1], n);
+		else
+			top = n;
+		if (n->type == RG_YSEQ || n->type == RG_YMAP)
+			*RG_VEC_PUSH(t->stack) = n;
+	}
+}

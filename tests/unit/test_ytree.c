@@ -1,0 +1,148 @@
+/*
+ * test_ytree: the YAML tree both readers share: documents in order, the
+ * partial document at a syntax error, the error's place kept inside the
+ * text, the depth cap, anchors (shared scalars, many of them, a
+ * document's own), the cap on what aliases repeat, and freeing NULL.
+ */
+#include "testlib.h"
+
+#include <stdio.h>
+
+#include "refgraph/ytree.h"
+
+static rg_ytree *tree(const char *text)
+{
+	return rg_ytree_new(text, strlen(text), 1, 8);
+}
+
+static void documents(void **state)
+{
+	(void)state;
+	rg_ytree *t = tree("a: 1\n---\n- x\n- y\n---\n");
+	const rg_ynode *r;
+	assert_int_equal(rg_ytree_next(t, &r), RG_YDOC);
+	assert_int_equal(r->type, RG_YMAP);
+	assert_int_equal(r->nkids, 2);
+	assert_string_equal(r->kids[0]->s, "a");
+	assert_int_equal(r->kids[1]->line, 1);
+	assert_int_equal(r->kids[1]->col, 4);
+	assert_int_equal(rg_ytree_next(t, &r), RG_YDOC);
+	assert_int_equal(r->type, RG_YSEQ);
+	assert_int_equal(r->nkids, 2);
+	assert_int_equal(r->kids[1]->line, 4);
+	assert_int_equal(rg_ytree_next(t, &r), RG_YDOC);
+	assert_true(rg_ynode_absent(r));
+	assert_int_equal(rg_ytree_next(t, &r), RG_YEND);
+	rg_ytree_free(t);
+	rg_ytree_free(NULL);
+	rg_file_free(NULL);
+}
+
+/* What came before the error is there; the place is inside the text. */
+static void errors(void **state)
+{
+	(void)state;
+	rg_ytree *t = tree("a: 1\nb: \"open\nc: 2\n");
+	const rg_ynode *r;
+	assert_int_equal(rg_ytree_next(t, &r), RG_YERR);
+	assert_non_null(r);
+	assert_true(r->nkids >= 2);
+	assert_string_equal(r->kids[1]->s, "1");
+	const rg_yerror *e = rg_ytree_error(t);
+	assert_int_equal(e->why, RG_YE_SYNTAX);
+	assert_non_null(e->problem);
+	assert_int_equal(e->line, 3); /* libyaml says line 4 */
+	assert_int_equal(e->col, 1);
+	rg_ytree_free(t);
+	t = tree("a: [[[[[[[[[1]]]]]]]]]\n");
+	assert_int_equal(rg_ytree_next(t, &r), RG_YERR);
+	e = rg_ytree_error(t);
+	assert_int_equal(e->why, RG_YE_DEPTH);
+	assert_int_equal(e->line, 1);
+	assert_int_equal(e->col, 11);
+	rg_ytree_free(t);
+}
+
+/* Many anchors: each alias finds its own scalar, in linear time. */
+static void anchors(void **state)
+{
+	(void)state;
+	enum { N = 5000 };
+	rg_buf b = {0};
+	for (int i = 0; i < N; i++)
+		rg_buf_printf(&b, "k%d: &a%d v%d\n", i, i, i);
+	for (int i = 0; i < N; i++)
+		rg_buf_printf(&b, "r%d: *a%d\n", i, N - 1 - i);
+	rg_buf_puts(&b, "again: &a0 new\nlast: *a0\n");
+	rg_ytree *t = rg_ytree_new(b.s, b.len, 1, 8);
+	const rg_ynode *r;
+	assert_int_equal(rg_ytree_next(t, &r), RG_YDOC);
+	assert_int_equal(r->nkids, 4 * N + 4);
+	for (int i = 0; i < N; i++) {
+		char want[32];
+		snprintf(want, sizeof want, "v%d", N - 1 - i);
+		assert_string_equal(r->kids[2 * N + 2 * i + 1]->s, want);
+	}
+	assert_string_equal(r->kids[4 * N + 3]->s, "new"); /* the latest */
+	rg_ytree_free(t);
+	rg_buf_free(&b);
+	/* an anchor is its document's own; an alias of a list stays one */
+	t = tree("a: &x 1\n---\nb: *x\n---\nl: &l [1]\nm: *l\n");
+	assert_int_equal(rg_ytree_next(t, &r), RG_YDOC);
+	assert_int_equal(rg_ytree_next(t, &r), RG_YDOC);
+	assert_int_equal(r->kids[1]->type, RG_YALIAS);
+	assert_int_equal(rg_ytree_next(t, &r), RG_YDOC);
+	assert_int_equal(r->kids[3]->type, RG_YALIAS);
+	assert_int_equal(r->kids[3]->nkids, 0);
+	rg_ytree_free(t);
+}
+
+/*
+ * Aliases may repeat scalars as much as the text is long, no more: a long
+ * scalar aliased many times would make every reader copy and fold it each
+ * time (a 300 KB file took minutes and gigabytes before the cap).
+ */
+static void alias_budget(void **state)
+{
+	(void)state;
+	enum { LONG = 100000, USES = 20 };
+	rg_buf b = {0};
+	rg_buf_puts(&b, "name: &big \"");
+	for (int i = 0; i < LONG; i++)
+		rg_buf_putc(&b, 'x');
+	rg_buf_puts(&b, "\"\naliases: [");
+	for (int i = 0; i < USES; i++)
+		rg_buf_puts(&b, i ? ", *big" : "*big");
+	rg_buf_puts(&b, "]\n");
+	rg_ytree *t = rg_ytree_new(b.s, b.len, 1, 8);
+	const rg_ynode *r;
+	assert_int_equal(rg_ytree_next(t, &r), RG_YERR);
+	const rg_yerror *e = rg_ytree_error(t);
+	assert_int_equal(e->why, RG_YE_ALIASES);
+	assert_int_equal(e->line, 2);
+	/* the 12th *big: 12 x 100000 > the text's length + 1 MiB */
+	assert_int_equal(e->col, 11 + 6 * 11);
+	rg_ytree_free(t);
+	rg_buf_free(&b);
+	/* short anchors used often stay well inside */
+	rg_buf_puts(&b, "name: &n Ann Lee\naliases: [");
+	for (int i = 0; i < USES; i++)
+		rg_buf_puts(&b, i ? ", *n" : "*n");
+	rg_buf_puts(&b, "]\n");
+	t = rg_ytree_new(b.s, b.len, 1, 8);
+	assert_int_equal(rg_ytree_next(t, &r), RG_YDOC);
+	assert_int_equal(r->kids[3]->nkids, USES);
+	rg_ytree_free(t);
+	rg_buf_free(&b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(documents),
+		cmocka_unit_test(errors),
+		cmocka_unit_test(anchors),
+		cmocka_unit_test(alias_budget),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
