@@ -23,7 +23,6 @@
 # reported as XFAIL and do not fail the suite; one that passes is reported
 # as XPASS, to be taken off the list.
 KNOWN_FAILING='alias-scalar-bomb	yaml_rec.c: an alias of a large scalar must not copy it (out of memory)
-front-matter-error	note.c/yaml_rec.c: a record without a name after a syntax error; graph.c index_contact takes strlen of its NULL id
 diag-injection	diag.c: control characters in quoted paths and values shown visibly on standard error
 config-hostile	config.c: a key after an alias or a complex key keeps its value
 hostile-names	out_csv.c: control characters in CSV cells shown visibly'
