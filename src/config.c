@@ -272,11 +272,11 @@ void rg_config_parse(rg_config *c, const char *text, size_t len,
 			"YAML nested deeper than %d levels; that value is "
 			"ignored",
 			CONFIG_MAX_DEPTH);
-	if (st == RG_YERR && e->why == RG_YE_ALIASES)
-		rg_diag(d, shown, e->line, e->col, RG_ERROR,
+	if (rg_ytree_spent(t, &dl, &dc))
+		rg_diag(d, shown, dl, dc, RG_ERROR,
 			"YAML aliases repeat more text than the file holds; "
-			"the rest of the settings are not read");
-	else if (st == RG_YERR)
+			"this alias and later long ones are read as empty");
+	if (st == RG_YERR)
 		rg_diag(d, shown, e->line, e->col, RG_ERROR,
 			"YAML syntax error: %s; the rest of the settings are "
 			"not read",

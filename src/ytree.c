@@ -46,7 +46,8 @@ struct rg_ytree {
 	size_t repeated; /* bytes of scalars repeated by aliases */
 	bool skip_deep;	 /* too deep: the value skipped, not the stream */
 	size_t skipping; /* lists and mappings open inside a skipped value */
-	int deep_line, deep_col; /* the first value skipped, or 0 */
+	int deep_line, deep_col;   /* the first value skipped, or 0 */
+	int spent_line, spent_col; /* the first alias read as empty, or 0 */
 	rg_yerror err;
 };
 
@@ -89,6 +90,13 @@ bool rg_ytree_deep(const rg_ytree *t, int *line, int *col)
 	*line = t->deep_line;
 	*col = t->deep_col;
 	return t->deep_line != 0;
+}
+
+bool rg_ytree_spent(const rg_ytree *t, int *line, int *col)
+{
+	*line = t->spent_line;
+	*col = t->spent_col;
+	return t->spent_line != 0;
 }
 
 bool rg_ynode_absent(const rg_ynode *v)
@@ -224,22 +232,29 @@ static void stop(rg_ytree *t, const yaml_event_t *ev, rg_ywhy why)
 	t->err.problem = t->err.context = NULL;
 }
 
-/* An alias node, or NULL when it repeats too much (reported). */
+/*
+ * An alias node.  An alias of a scalar shares its text, up to the budget;
+ * past it the alias is an empty scalar (the field absent), so the rest of
+ * the document, and the records read before, still stand.
+ */
 static rg_ynode *alias_node(rg_ytree *t, const yaml_event_t *ev)
 {
 	rg_ynode *a = find_anchor(t, ev->data.alias.anchor);
-	if (a && a->type == RG_YSCALAR) {
-		t->repeated += a->slen;
-		if (t->repeated > t->len + ALIAS_SLACK) {
-			stop(t, ev, RG_YE_ALIASES);
-			return NULL;
+	if (a == NULL || a->type != RG_YSCALAR)
+		return node_new(t, RG_YALIAS, &ev->start_mark);
+	rg_ynode *n = node_new(t, RG_YSCALAR, &ev->start_mark);
+	if (t->repeated + a->slen > t->len + ALIAS_SLACK) {
+		if (t->spent_line == 0) {
+			t->spent_line = n->line;
+			t->spent_col = n->col;
 		}
-		rg_ynode *n = node_new(t, RG_YSCALAR, &ev->start_mark);
-		n->s = a->s; /* shared, not copied */
-		n->slen = a->slen;
+		n->s = "";
 		return n;
 	}
-	return node_new(t, RG_YALIAS, &ev->start_mark);
+	t->repeated += a->slen;
+	n->s = a->s; /* shared, not copied */
+	n->slen = a->slen;
+	return n;
 }
 
 /* Inside a value too deep to keep: only its nesting is followed. */
@@ -266,10 +281,7 @@ static bool node_of(rg_ytree *t, const yaml_event_t *ev, rg_ynode **out)
 		n->slen = ev->data.scalar.length;
 		set_anchor(t, ev->data.scalar.anchor, n);
 		break;
-	case YAML_ALIAS_EVENT:
-		if ((n = alias_node(t, ev)) == NULL)
-			return false;
-		break;
+	case YAML_ALIAS_EVENT: n = alias_node(t, ev); break;
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT: {
 		bool seq = ev->type == YAML_SEQUENCE_START_EVENT;

@@ -33,9 +33,7 @@ typedef enum { RG_YERR = -1, RG_YEND = 0, RG_YDOC = 1 } rg_ystep;
 
 typedef enum {
 	RG_YE_SYNTAX, /* libyaml's problem and context say what */
-	RG_YE_DEPTH,  /* nested deeper than the limit */
-	RG_YE_ALIASES /* aliases of scalars repeat more text than the file
-			  holds */
+	RG_YE_DEPTH   /* nested deeper than the limit */
 } rg_ywhy;
 
 /* Why the stream stopped, its place kept inside the text. */
@@ -71,6 +69,13 @@ const rg_yerror *rg_ytree_error(const rg_ytree *t);
  */
 void rg_ytree_skip_deep(rg_ytree *t);
 bool rg_ytree_deep(const rg_ytree *t, int *line, int *col);
+
+/*
+ * Whether an alias of a scalar went past the budget (the text itself plus
+ * a mebibyte of repeated text), and the place of the first: that alias
+ * and any later one that would go past it are empty scalars.
+ */
+bool rg_ytree_spent(const rg_ytree *t, int *line, int *col);
 void rg_ytree_free(rg_ytree *t);
 
 /* Absent: no node, or a scalar that is empty, `~` or `null` (any case). */

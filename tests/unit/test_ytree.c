@@ -115,14 +115,25 @@ static void alias_budget(void **state)
 	for (int i = 0; i < USES; i++)
 		rg_buf_puts(&b, i ? ", *big" : "*big");
 	rg_buf_puts(&b, "]\n");
+	rg_buf_puts(&b, "role: [*big, *n]\nid: &n a1\n");
 	rg_ytree *t = rg_ytree_new(b.s, b.len, 1, 8);
 	const rg_ynode *r;
-	assert_int_equal(rg_ytree_next(t, &r), RG_YERR);
-	const rg_yerror *e = rg_ytree_error(t);
-	assert_int_equal(e->why, RG_YE_ALIASES);
-	assert_int_equal(e->line, 2);
+	int line, col;
+	/* the document is read whole: past the budget an alias is empty */
+	assert_int_equal(rg_ytree_next(t, &r), RG_YDOC);
+	assert_int_equal(r->nkids, 8);
+	const rg_ynode *al = r->kids[3];
+	assert_int_equal(al->nkids, USES);
+	assert_int_equal(al->kids[10]->slen, LONG);
+	assert_ptr_equal(al->kids[10]->s, r->kids[1]->s); /* not copied */
+	assert_int_equal(al->kids[11]->slen, 0);
+	assert_string_equal(al->kids[11]->s, "");
+	assert_int_equal(r->kids[5]->kids[0]->slen, 0);
+	assert_true(rg_ytree_spent(t, &line, &col));
+	assert_int_equal(line, 2);
 	/* the 12th *big: 12 x 100000 > the text's length + 1 MiB */
-	assert_int_equal(e->col, 11 + 6 * 11);
+	assert_int_equal(col, 11 + 6 * 11);
+	assert_int_equal(rg_ytree_next(t, &r), RG_YEND);
 	rg_ytree_free(t);
 	rg_buf_free(&b);
 	/* short anchors used often stay well inside */
@@ -133,6 +144,7 @@ static void alias_budget(void **state)
 	t = rg_ytree_new(b.s, b.len, 1, 8);
 	assert_int_equal(rg_ytree_next(t, &r), RG_YDOC);
 	assert_int_equal(r->kids[3]->nkids, USES);
+	assert_false(rg_ytree_spent(t, &line, &col));
 	rg_ytree_free(t);
 	rg_buf_free(&b);
 }
