@@ -262,19 +262,21 @@ void rg_config_parse(rg_config *c, const char *text, size_t len,
 	free(c->path);
 	c->path = rg_strdup(shown);
 	rg_ytree *t = rg_ytree_new(text, len, 1, CONFIG_MAX_DEPTH);
+	rg_ytree_skip_deep(t); /* one deep value must not lose the rest */
 	const rg_ynode *root;
 	rg_ystep st = rg_ytree_next(t, &root);
 	const rg_yerror *e = rg_ytree_error(t);
-	if (st == RG_YERR && e->why == RG_YE_ALIASES)
-		rg_diag(d, shown, e->line, e->col, RG_ERROR,
-			"YAML aliases repeat more text than the file holds; "
-			"the rest of the settings are not read");
-	else if (st == RG_YERR && e->why == RG_YE_DEPTH)
-		rg_diag(d, shown, e->line, e->col, RG_ERROR,
-			"YAML nested deeper than %d levels; the rest of the "
-			"settings are not read",
+	int dl, dc;
+	if (rg_ytree_deep(t, &dl, &dc))
+		rg_diag(d, shown, dl, dc, RG_WARNING,
+			"YAML nested deeper than %d levels; that value is "
+			"ignored",
 			CONFIG_MAX_DEPTH);
-	else if (st == RG_YERR)
+	if (rg_ytree_spent(t, &dl, &dc))
+		rg_diag(d, shown, dl, dc, RG_ERROR,
+			"YAML aliases repeat more text than the file holds; "
+			"this alias and later long ones are read as empty");
+	if (st == RG_YERR)
 		rg_diag(d, shown, e->line, e->col, RG_ERROR,
 			"YAML syntax error: %s; the rest of the settings are "
 			"not read",

@@ -186,6 +186,10 @@ bool rg_md_line_match(rg_md_line *L, rg_md_pattern pat, const char *s, size_t n,
 	PCRE2_SPTR subject = (PCRE2_SPTR)(L->mm + (s - L->m));
 	int rc = pcre2_match(patterns[pat], subject, n, from,
 			     PCRE2_NO_UTF_CHECK, L->md, NULL);
+	/* pcre2 allocates its backtracking frames: no memory is no match
+	 * to it, and would drop a field without a word */
+	if (rc == PCRE2_ERROR_NOMEMORY)
+		rg_oom();
 	L->work +=
 		rc > 0 ? pcre2_get_ovector_pointer(L->md)[1] - from : n - from;
 	return rc > 0;

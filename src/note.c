@@ -104,6 +104,19 @@ static void default_ids(rg_file *f)
 	f->contacts.n = keep;
 }
 
+/*
+ * Front matter that is not valid YAML skips the file (notes format
+ * section 1): the records read from its documents before the error go
+ * too, so none reaches the graph, not even one without an id.
+ */
+static void skip_records(rg_file *f)
+{
+	f->read = false;
+	f->nrecords = 0;
+	f->contacts.n = f->inters.n = f->refrecs.n = 0;
+	f->fields.n = f->tasks.n = f->links.n = f->skipped.n = 0;
+}
+
 rg_file *rg_note_parse(const char *path, const char *data, size_t len,
 		       const rg_limits *lim)
 {
@@ -149,7 +162,7 @@ rg_file *rg_note_parse(const char *path, const char *data, size_t len,
 				if (!rg_yaml_rec_read(f, s + e1 + 1,
 						      p - (e1 + 1), 2, true,
 						      lim, &date)) {
-					f->read = false;
+					skip_records(f);
 					goto out;
 				}
 				closed = true;

@@ -7,7 +7,8 @@
  * table per report.
  *
  * Every text from the notes is escaped for HTML, in text and in
- * attributes alike.  Overdue rows carry the class `due` and one of
+ * attributes alike, and its control characters show as '?', as in the
+ * other tables.  Overdue rows carry the class `due` and one of
  * late-days, late-weeks, late-months, which the style sheet shades from
  * amber to red.  Below a narrow breakpoint each table row becomes a card
  * whose cells are labelled from the column headers (data-label), so no
@@ -29,7 +30,7 @@
 static void esc(rg_buf *b, const char *s)
 {
 	rg_buf tmp = {0};
-	rg_put_clean(&tmp, s ? s : "", " ");
+	rg_put_clean(&tmp, s ? s : "", "?");
 	for (const char *t = tmp.s ? tmp.s : ""; *t; t++) {
 		switch (*t) {
 		case '&': rg_buf_puts(b, "&amp;"); break;

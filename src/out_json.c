@@ -1,7 +1,8 @@
 /*
  * out_json: the machine-readable report, one object per run, one row per
- * line.  Strings are JSON-escaped; bytes that are not UTF-8 become U+FFFD
- * so the output is always valid JSON.
+ * line.  Strings are JSON-escaped, control characters (C0, DEL, C1) and
+ * the line and paragraph separators as \uXXXX; bytes that are not UTF-8
+ * become U+FFFD so the output is always valid JSON.
  */
 #include <string.h>
 #include <utf8proc.h>
@@ -36,8 +37,10 @@ static void jstr(rg_buf *b, const char *s)
 		case '\b': rg_buf_puts(b, "\\b"); break;
 		case '\f': rg_buf_puts(b, "\\f"); break;
 		default:
-			if (cp < 0x20 || cp == 0x7F || cp == 0x2028 ||
-			    cp == 0x2029)
+			/* C1 too: a terminal may act on one (U+009B is a
+			 * CSI), and the escape is the same string */
+			if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) ||
+			    cp == 0x2028 || cp == 0x2029)
 				rg_buf_printf(b, "\\u%04x", (unsigned)cp);
 			else
 				rg_buf_put(b, s + i, (size_t)k);

@@ -5,7 +5,8 @@
  * link, emphasis, code, a tag or raw HTML (| \ [ ] * _ ` ~ # <), and at a
  * cell's start those that open a block in some readers (> + - = !), so
  * that dates, paths and names read as they are.  Control characters
- * become spaces, so a row stays on its line.  With links_wiki, contact
+ * show as '?', as in text and CSV, so a row stays on its line and none
+ * hides.  With links_wiki, contact
  * names are [[Name]] and places [[path\|path:line]] (the pipe escaped,
  * as a wiki-link inside a table needs).
  */
@@ -20,7 +21,7 @@
 static void text(rg_buf *b, const char *s)
 {
 	rg_buf tmp = {0};
-	rg_put_clean(&tmp, s, " ");
+	rg_put_clean(&tmp, s, "?");
 	const char *t = tmp.s ? tmp.s : "";
 	for (const char *p = t; *p; p++) {
 		if (strchr(MD_ANYWHERE, *p) ||
@@ -51,7 +52,7 @@ static void cell(rg_buf *b, const rg_table *t, size_t row, size_t col,
 	if (o->links_wiki && !null && t->types[col] == RG_CT_NAME &&
 	    linkable(s)) {
 		rg_buf_puts(b, "[[");
-		rg_put_clean(b, s, " ");
+		rg_put_clean(b, s, "?");
 		rg_buf_puts(b, "]]");
 		return;
 	}
@@ -61,9 +62,9 @@ static void cell(rg_buf *b, const rg_table *t, size_t row, size_t col,
 		rg_buf_put(&path, s, (size_t)(colon - s));
 		if (path.s && linkable(path.s)) {
 			rg_buf_puts(b, "[[");
-			rg_put_clean(b, path.s, " ");
+			rg_put_clean(b, path.s, "?");
 			rg_buf_puts(b, "\\|");
-			rg_put_clean(b, s, " ");
+			rg_put_clean(b, s, "?");
 			rg_buf_puts(b, "]]");
 			rg_buf_free(&path);
 			return;

@@ -92,6 +92,8 @@ static rg_contact *new_contact(rg_build *b, const rg_contact_rec *rec)
 
 static void index_name(rg_index *m, const char *name, int c)
 {
+	if (name == NULL) /* the readers give every contact an id */
+		return;
 	char *k = rg_names_fold(name, strlen(name));
 	rg_index_add(m, k, c);
 	free(k);

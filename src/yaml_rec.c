@@ -377,10 +377,6 @@ static void syntax_error(reader *r, const rg_yerror *e)
 			"YAML nested deeper than %d levels; the rest of the "
 			"file is not read",
 			r->lim->max_depth);
-	else if (e->why == RG_YE_ALIASES)
-		rg_diag(&r->f->diags, r->f->path, e->line, e->col, RG_ERROR,
-			"YAML aliases repeat more text than the file holds; "
-			"the rest of the file is not read");
 	else if (e->context)
 		rg_diag(&r->f->diags, r->f->path, e->line, e->col, RG_ERROR,
 			"YAML syntax error: %s %s; the rest of the file is not "
@@ -422,6 +418,11 @@ bool rg_yaml_rec_read(rg_file *f, const char *text, size_t len, int line0,
 		rg_arena_free(r.tmp);
 	}
 	RG_VEC_FREE(r.todo);
+	int sl, sc;
+	if (rg_ytree_spent(t, &sl, &sc))
+		rg_diag(&f->diags, f->path, sl, sc, RG_ERROR,
+			"YAML aliases repeat more text than the file holds; "
+			"this alias and later long ones are read as empty");
 	if (st == RG_YERR)
 		syntax_error(&r, rg_ytree_error(t));
 	rg_ytree_free(t);

@@ -44,6 +44,10 @@ struct rg_ytree {
 	size_t tabcap, nanchors;
 	RG_VEC(rg_ynode *) stack;
 	size_t repeated; /* bytes of scalars repeated by aliases */
+	bool skip_deep;	 /* too deep: the value skipped, not the stream */
+	size_t skipping; /* lists and mappings open inside a skipped value */
+	int deep_line, deep_col;   /* the first value skipped, or 0 */
+	int spent_line, spent_col; /* the first alias read as empty, or 0 */
 	rg_yerror err;
 };
 
@@ -74,6 +78,25 @@ void rg_ytree_free(rg_ytree *t)
 const rg_yerror *rg_ytree_error(const rg_ytree *t)
 {
 	return &t->err;
+}
+
+void rg_ytree_skip_deep(rg_ytree *t)
+{
+	t->skip_deep = true;
+}
+
+bool rg_ytree_deep(const rg_ytree *t, int *line, int *col)
+{
+	*line = t->deep_line;
+	*col = t->deep_col;
+	return t->deep_line != 0;
+}
+
+bool rg_ytree_spent(const rg_ytree *t, int *line, int *col)
+{
+	*line = t->spent_line;
+	*col = t->spent_col;
+	return t->spent_line != 0;
 }
 
 bool rg_ynode_absent(const rg_ynode *v)
@@ -209,22 +232,40 @@ static void stop(rg_ytree *t, const yaml_event_t *ev, rg_ywhy why)
 	t->err.problem = t->err.context = NULL;
 }
 
-/* An alias node, or NULL when it repeats too much (reported). */
+/*
+ * An alias node.  An alias of a scalar shares its text, up to the budget;
+ * past it the alias is an empty scalar (the field absent), so the rest of
+ * the document, and the records read before, still stand.
+ */
 static rg_ynode *alias_node(rg_ytree *t, const yaml_event_t *ev)
 {
 	rg_ynode *a = find_anchor(t, ev->data.alias.anchor);
-	if (a && a->type == RG_YSCALAR) {
-		t->repeated += a->slen;
-		if (t->repeated > t->len + ALIAS_SLACK) {
-			stop(t, ev, RG_YE_ALIASES);
-			return NULL;
+	if (a == NULL || a->type != RG_YSCALAR)
+		return node_new(t, RG_YALIAS, &ev->start_mark);
+	rg_ynode *n = node_new(t, RG_YSCALAR, &ev->start_mark);
+	if (t->repeated + a->slen > t->len + ALIAS_SLACK) {
+		if (t->spent_line == 0) {
+			t->spent_line = n->line;
+			t->spent_col = n->col;
 		}
-		rg_ynode *n = node_new(t, RG_YSCALAR, &ev->start_mark);
-		n->s = a->s; /* shared, not copied */
-		n->slen = a->slen;
+		n->s = "";
 		return n;
 	}
-	return node_new(t, RG_YALIAS, &ev->start_mark);
+	t->repeated += a->slen;
+	n->s = a->s; /* shared, not copied */
+	n->slen = a->slen;
+	return n;
+}
+
+/* Inside a value too deep to keep: only its nesting is followed. */
+static void skip_event(rg_ytree *t, yaml_event_type_t type)
+{
+	if (type == YAML_SEQUENCE_START_EVENT ||
+	    type == YAML_MAPPING_START_EVENT)
+		t->skipping++;
+	else if (type == YAML_SEQUENCE_END_EVENT ||
+		 type == YAML_MAPPING_END_EVENT)
+		t->skipping--;
 }
 
 /* The node an event starts, or NULL; false when the stream must stop. */
@@ -240,18 +281,24 @@ static bool node_of(rg_ytree *t, const yaml_event_t *ev, rg_ynode **out)
 		n->slen = ev->data.scalar.length;
 		set_anchor(t, ev->data.scalar.anchor, n);
 		break;
-	case YAML_ALIAS_EVENT:
-		if ((n = alias_node(t, ev)) == NULL)
-			return false;
-		break;
+	case YAML_ALIAS_EVENT: n = alias_node(t, ev); break;
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT: {
 		bool seq = ev->type == YAML_SEQUENCE_START_EVENT;
-		if ((int)t->stack.n >= t->max_depth) {
+		if ((int)t->stack.n >= t->max_depth && !t->skip_deep) {
 			stop(t, ev, RG_YE_DEPTH);
 			return false;
 		}
 		n = node_new(t, seq ? RG_YSEQ : RG_YMAP, &ev->start_mark);
+		if ((int)t->stack.n >= t->max_depth) {
+			/* an empty stand-in, its events passed over */
+			t->skipping = 1;
+			if (t->deep_line == 0) {
+				t->deep_line = n->line;
+				t->deep_col = n->col;
+			}
+			break;
+		}
 		set_anchor(t,
 			   seq ? ev->data.sequence_start.anchor
 			       : ev->data.mapping_start.anchor,
@@ -276,6 +323,7 @@ rg_ystep rg_ytree_next(rg_ytree *t, const rg_ynode **root)
 	t->doc = rg_arena_new();
 	anchors_clear(t);
 	t->stack.n = 0;
+	t->skipping = 0;
 	*root = NULL;
 	for (;;) {
 		yaml_event_t ev;
@@ -286,6 +334,11 @@ rg_ystep rg_ytree_next(rg_ytree *t, const rg_ynode **root)
 			syntax_error(t);
 			*root = top;
 			return RG_YERR;
+		}
+		if (t->skipping > 0) {
+			skip_event(t, ev.type);
+			yaml_event_delete(&ev);
+			continue;
 		}
 		rg_ynode *n;
 		bool ok = node_of(t, &ev, &n);
@@ -307,7 +360,8 @@ rg_ystep rg_ytree_next(rg_ytree *t, const rg_ynode **root)
 			node_add(t, t->stack.v[t->stack.n - 1], n);
 		else
 			top = n;
-		if (n->type == RG_YSEQ || n->type == RG_YMAP)
+		if ((n->type == RG_YSEQ || n->type == RG_YMAP) &&
+		    t->skipping == 0)
 			*RG_VEC_PUSH(t->stack) = n;
 	}
 }

@@ -3,7 +3,8 @@
  * API.  Notes (yaml_rec) and the settings (config) both read YAML here, so
  * there is one event loop, one depth cap and one error place.
  *
- * The tree is bounded: nesting deeper than the limit stops the stream, and
+ * The tree is bounded: nesting deeper than the limit stops the stream (or
+ * is passed over, for the settings), and
  * an alias shares its anchored scalar (an alias of a list or mapping is a
  * node of its own and is never expanded), so an alias bomb costs nothing
  * here.  What readers do with each scalar is linear in its length, so the
@@ -32,9 +33,7 @@ typedef enum { RG_YERR = -1, RG_YEND = 0, RG_YDOC = 1 } rg_ystep;
 
 typedef enum {
 	RG_YE_SYNTAX, /* libyaml's problem and context say what */
-	RG_YE_DEPTH,  /* nested deeper than the limit */
-	RG_YE_ALIASES /* aliases of scalars repeat more text than the file
-			  holds */
+	RG_YE_DEPTH   /* nested deeper than the limit */
 } rg_ywhy;
 
 /* Why the stream stopped, its place kept inside the text. */
@@ -61,6 +60,22 @@ rg_ytree *rg_ytree_new(const char *text, size_t len, int line0, int max_depth);
  */
 rg_ystep rg_ytree_next(rg_ytree *t, const rg_ynode **root);
 const rg_yerror *rg_ytree_error(const rg_ytree *t);
+
+/*
+ * Nesting deeper than the limit no longer stops the stream: the list or
+ * mapping at the limit is read as an empty one and what it holds is
+ * passed over (the settings, where one bad value must not lose the keys
+ * after it).  rg_ytree_deep gives the place of the first such value.
+ */
+void rg_ytree_skip_deep(rg_ytree *t);
+bool rg_ytree_deep(const rg_ytree *t, int *line, int *col);
+
+/*
+ * Whether an alias of a scalar went past the budget (the text itself plus
+ * a mebibyte of repeated text), and the place of the first: that alias
+ * and any later one that would go past it are empty scalars.
+ */
+bool rg_ytree_spent(const rg_ytree *t, int *line, int *col);
 void rg_ytree_free(rg_ytree *t);
 
 /* Absent: no node, or a scalar that is empty, `~` or `null` (any case). */

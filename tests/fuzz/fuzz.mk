@@ -56,14 +56,7 @@ fuzz-seeds:
 
 # Saved inputs that still fail for a defect in another module, as
 # HARNESS/INPUT: reported as XFAIL (XPASS once fixed: take them off).
-#   md/paren-wikilink-cubic-timeout      md_scan.c: near-linear scanning
-#   yaml/many-anchors-quadratic-timeout  yaml_rec.c: anchors indexed
-#   yaml/scalar-alias-copies-timeout     yaml_rec.c: aliases not copied
-#   report/front-matter-error-null-id    note.c/yaml_rec.c, graph.c: a
-#                                        record with a NULL id
-FUZZ_KNOWN_FAILING = md/paren-wikilink-cubic-timeout \
-	yaml/many-anchors-quadratic-timeout yaml/scalar-alias-copies-timeout \
-	report/front-matter-error-null-id
+FUZZ_KNOWN_FAILING =
 
 # Every saved input once, each within the time and memory limits.
 fuzz-regress: fuzz-build

@@ -33,7 +33,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int line0 = 1 + (int)(flags >> 5);
 	rg_file *f = rg_file_new(fm ? "note.md" : "log.yaml");
 	int date = 0;
-	(void)rg_yaml_read(f, text, len, line0, fm, &lim, fm ? &date : NULL);
+	(void)rg_yaml_rec_read(f, text, len, line0, fm, &lim,
+			       fm ? &date : NULL);
 	if (fm && date != RG_NODATE) {
 		char out[11];
 		rg_date_format(date, out); /* must not overflow */

@@ -316,8 +316,10 @@ static void read_like_notes(void **state)
 
 /*
  * The settings go through the notes' YAML tree: its depth cap and its
- * error place; what comes before an error stands; an alias of a scalar
- * is its value.
+ * error place; what comes before an error stands; a value nested too
+ * deep is ignored with a warning and the keys after it keep their
+ * values; an alias of a scalar is its value, and a key after an alias or
+ * a complex key keeps its own.
  */
 static void through_the_tree(void **state)
 {
@@ -333,8 +335,28 @@ static void through_the_tree(void **state)
 	rg_config_parse(&c, b.s, b.len, ".refgraph.yaml", &d);
 	assert_int_equal(c.followup_days, 3);
 	assert_int_equal(c.thank_days, 7);
-	assert_int_equal(d.nerrors, 1);
-	assert_true(has_diag(&d, 2, RG_ERROR, "nested deeper than"));
+	assert_int_equal(d.nerrors, 1); /* never closed */
+	assert_true(has_diag(&d, 2, RG_WARNING, "nested deeper than"));
+	rg_buf_free(&b);
+	rg_config_free(&c);
+	rg_diags_free(&d);
+	rg_config_init(&c);
+	memset(&d, 0, sizeof d);
+	memset(&b, 0, sizeof b);
+	rg_buf_puts(&b, "followup_days: ");
+	for (int i = 0; i < 10000; i++)
+		rg_buf_putc(&b, '[');
+	for (int i = 0; i < 10000; i++)
+		rg_buf_putc(&b, ']');
+	rg_buf_puts(&b, "\nx: &a 5\nthank_days: *a\ninform_days: 3\n"
+			"? [complex, key]\n: value\nclient_touch_days: 4\n");
+	rg_config_parse(&c, b.s, b.len, ".refgraph.yaml", &d);
+	assert_int_equal(d.nerrors, 0);
+	assert_true(has_diag(&d, 1, RG_WARNING, "nested deeper than"));
+	assert_int_equal(c.followup_days, 7); /* the default stands */
+	assert_int_equal(c.thank_days, 5);
+	assert_int_equal(c.inform_days, 3);
+	assert_int_equal(c.client_touch_days, 4);
 	rg_buf_free(&b);
 	rg_config_free(&c);
 	rg_diags_free(&d);

@@ -303,6 +303,29 @@ static void note_date(void **state)
 	}
 }
 
+/* Front matter that is not valid YAML skips the file, the records of
+ * its documents before the error too: none reaches the graph, not even
+ * one without an id. */
+static void front_matter_error_skips(void **state)
+{
+	(void)state;
+	const char *texts[] = {
+		"---\n role: c\n1\n---\n",
+		"---\nname: Named\nrole: client\n--- x: [\n---\nreferral:: A "
+		"-> "
+		"B\n",
+	};
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+		rg_file *f = parse("people/Ann.md", texts[i]);
+		assert_false(f->read);
+		assert_int_equal(f->contacts.n, 0);
+		assert_int_equal(f->refrecs.n, 0);
+		assert_int_equal(f->fields.n, 0);
+		assert_int_equal(f->diags.items.n, 1);
+		rg_file_free(f);
+	}
+}
+
 static void default_id(void **state)
 {
 	(void)state;
@@ -377,6 +400,7 @@ int main(void)
 		cmocka_unit_test(bodies),
 		cmocka_unit_test(note_date),
 		cmocka_unit_test(default_id),
+		cmocka_unit_test(front_matter_error_skips),
 		cmocka_unit_test(names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

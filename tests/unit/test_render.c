@@ -457,6 +457,55 @@ static void html(void **state)
 	rg_report_free(&r);
 }
 
+/*
+ * ESC, BEL and a C1 control (U+0085) in a name: shown as '?' in the
+ * tables people read (text, CSV, Markdown, HTML), escaped in JSON, never
+ * written raw.  Bidirectional and zero-width characters are text.
+ */
+static void controls_everywhere(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *fmt, *want;
+	} cases[] = {
+		{"text", "A?[31mB?C?D\xe2\x80\xae"
+			 "E\xe2\x80\x8b"
+			 "F"},
+		{"csv", "A?[31mB?C?D\xe2\x80\xae"
+			"E\xe2\x80\x8b"
+			"F"},
+		{"md", "A?\\[31mB?C?D\xe2\x80\xae"
+		       "E\xe2\x80\x8b"
+		       "F"},
+		{"html", "A?[31mB?C?D\xe2\x80\xae"
+			 "E\xe2\x80\x8b"
+			 "F"},
+		{"json", "A\\u001b[31mB\\u0007C\\u0085D\xe2\x80\xae"
+			 "E\xe2\x80\x8b"
+			 "F"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		rg_report r = {0};
+		r.today = day("2026-11-22");
+		r.has_uncredited = true;
+		rg_un_row *u = RG_VEC_PUSH(r.uncredited);
+		u->contact = "A\x1b[31mB\aC\xc2\x85"
+			     "D\xe2\x80\xae"
+			     "E\xe2\x80\x8b"
+			     "F";
+		u->file = "f.md";
+		u->date = RG_NODATE;
+		char *s = render_report(cases[i].fmt, &r);
+		if (strstr(s, cases[i].want) == NULL)
+			fail_msg("%s: %s", cases[i].fmt, s);
+		assert_null(strchr(s, '\x1b'));
+		assert_null(strchr(s, '\a'));
+		assert_null(strstr(s, "\xc2\x85"));
+		free(s);
+		rg_report_free(&r);
+	}
+}
+
 static void markdown(void **state)
 {
 	(void)state;
@@ -645,12 +694,19 @@ static void helpers(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(json_checker), cmocka_unit_test(json),
-		cmocka_unit_test(json_escapes), cmocka_unit_test(json_shapes),
-		cmocka_unit_test(csv),		cmocka_unit_test(csv_cells),
-		cmocka_unit_test(html),		cmocka_unit_test(markdown),
-		cmocka_unit_test(text),		cmocka_unit_test(dot),
-		cmocka_unit_test(numbers),	cmocka_unit_test(helpers),
+		cmocka_unit_test(json_checker),
+		cmocka_unit_test(json),
+		cmocka_unit_test(json_escapes),
+		cmocka_unit_test(json_shapes),
+		cmocka_unit_test(csv),
+		cmocka_unit_test(csv_cells),
+		cmocka_unit_test(html),
+		cmocka_unit_test(markdown),
+		cmocka_unit_test(controls_everywhere),
+		cmocka_unit_test(text),
+		cmocka_unit_test(dot),
+		cmocka_unit_test(numbers),
+		cmocka_unit_test(helpers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2,7 +2,8 @@
  * test_ytree: the YAML tree both readers share: documents in order, the
  * partial document at a syntax error, the error's place kept inside the
  * text, the depth cap, anchors (shared scalars, many of them, a
- * document's own), the cap on what aliases repeat, and freeing NULL.
+ * document's own), the cap on what aliases repeat, a value too deep
+ * passed over (skip_deep), and freeing NULL.
  */
 #include "testlib.h"
 
@@ -114,14 +115,25 @@ static void alias_budget(void **state)
 	for (int i = 0; i < USES; i++)
 		rg_buf_puts(&b, i ? ", *big" : "*big");
 	rg_buf_puts(&b, "]\n");
+	rg_buf_puts(&b, "role: [*big, *n]\nid: &n a1\n");
 	rg_ytree *t = rg_ytree_new(b.s, b.len, 1, 8);
 	const rg_ynode *r;
-	assert_int_equal(rg_ytree_next(t, &r), RG_YERR);
-	const rg_yerror *e = rg_ytree_error(t);
-	assert_int_equal(e->why, RG_YE_ALIASES);
-	assert_int_equal(e->line, 2);
+	int line, col;
+	/* the document is read whole: past the budget an alias is empty */
+	assert_int_equal(rg_ytree_next(t, &r), RG_YDOC);
+	assert_int_equal(r->nkids, 8);
+	const rg_ynode *al = r->kids[3];
+	assert_int_equal(al->nkids, USES);
+	assert_int_equal(al->kids[10]->slen, LONG);
+	assert_ptr_equal(al->kids[10]->s, r->kids[1]->s); /* not copied */
+	assert_int_equal(al->kids[11]->slen, 0);
+	assert_string_equal(al->kids[11]->s, "");
+	assert_int_equal(r->kids[5]->kids[0]->slen, 0);
+	assert_true(rg_ytree_spent(t, &line, &col));
+	assert_int_equal(line, 2);
 	/* the 12th *big: 12 x 100000 > the text's length + 1 MiB */
-	assert_int_equal(e->col, 11 + 6 * 11);
+	assert_int_equal(col, 11 + 6 * 11);
+	assert_int_equal(rg_ytree_next(t, &r), RG_YEND);
 	rg_ytree_free(t);
 	rg_buf_free(&b);
 	/* short anchors used often stay well inside */
@@ -132,17 +144,50 @@ static void alias_budget(void **state)
 	t = rg_ytree_new(b.s, b.len, 1, 8);
 	assert_int_equal(rg_ytree_next(t, &r), RG_YDOC);
 	assert_int_equal(r->kids[3]->nkids, USES);
+	assert_false(rg_ytree_spent(t, &line, &col));
 	rg_ytree_free(t);
 	rg_buf_free(&b);
+}
+
+/* With skip_deep, a value past the cap is an empty stand-in and the
+ * document goes on: the keys after it are in the tree. */
+static void skip_deep(void **state)
+{
+	(void)state;
+	const char *text = "a: [[[[[[[[[[x, {b: [1]}]]]]]]]]]]\nc: 2\n";
+	rg_ytree *t = tree(text);
+	const rg_ynode *r;
+	int line, col;
+	rg_ytree_skip_deep(t);
+	assert_int_equal(rg_ytree_next(t, &r), RG_YDOC);
+	assert_int_equal(r->type, RG_YMAP);
+	assert_int_equal(r->nkids, 4);
+	assert_string_equal(r->kids[2]->s, "c");
+	assert_string_equal(r->kids[3]->s, "2");
+	const rg_ynode *v = r->kids[1];
+	for (int k = 1; k < 7; k++)
+		v = v->kids[0];
+	assert_int_equal(v->nkids, 1);
+	assert_int_equal(v->kids[0]->type, RG_YSEQ); /* the stand-in */
+	assert_int_equal(v->kids[0]->nkids, 0);
+	assert_true(rg_ytree_deep(t, &line, &col));
+	assert_int_equal(line, 1);
+	assert_int_equal(col, 11);
+	assert_int_equal(rg_ytree_next(t, &r), RG_YEND);
+	rg_ytree_free(t);
+	t = tree("a: [1]\n"); /* nothing skipped */
+	rg_ytree_skip_deep(t);
+	assert_int_equal(rg_ytree_next(t, &r), RG_YDOC);
+	assert_false(rg_ytree_deep(t, &line, &col));
+	rg_ytree_free(t);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(documents),
-		cmocka_unit_test(errors),
-		cmocka_unit_test(anchors),
-		cmocka_unit_test(alias_budget),
+		cmocka_unit_test(documents), cmocka_unit_test(errors),
+		cmocka_unit_test(anchors),   cmocka_unit_test(alias_budget),
+		cmocka_unit_test(skip_deep),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
