@@ -10,6 +10,28 @@
 #include <string.h>
 #include <utf8proc.h>
 
+/*
+ * A message quotes what the note says, which may be a megabyte long: keep
+ * its start and its end (where the message says what was done) and cut
+ * the middle at character boundaries.
+ */
+enum { MSG_MAX = 400, MSG_KEEP = 180 };
+
+static void shorten(char *m)
+{
+	size_t n = strlen(m);
+	if (n <= MSG_MAX)
+		return;
+	size_t head = MSG_KEEP, tail = n - MSG_KEEP;
+	while (head > 0 && ((unsigned char)m[head] & 0xC0) == 0x80)
+		head--;
+	while (tail < n && ((unsigned char)m[tail] & 0xC0) == 0x80)
+		tail++;
+	static const char cut[] = " \xe2\x80\xa6 "; /* " … " */
+	memcpy(m + head, cut, sizeof cut - 1);
+	memmove(m + head + sizeof cut - 1, m + tail, n - tail + 1);
+}
+
 void rg_diag(rg_diags *d, const char *path, int line, int col, rg_level lv,
 	     const char *fmt, ...)
 {
@@ -18,6 +40,7 @@ void rg_diag(rg_diags *d, const char *path, int line, int col, rg_level lv,
 	va_start(ap, fmt);
 	it->msg = rg_vasprintf(fmt, ap);
 	va_end(ap);
+	shorten(it->msg);
 	it->path = rg_strdup(path ? path : "");
 	it->line = line;
 	it->col = col;

@@ -81,12 +81,15 @@ bool rg_names_utf8_valid(const char *s, size_t n)
 static char *map_utf8proc(const char *s, size_t n, int opts)
 {
 	utf8proc_uint8_t *out = NULL;
-	utf8proc_ssize_t r = -1;
+	utf8proc_ssize_t r = UTF8PROC_ERROR_INVALIDUTF8;
 	if (rg_names_utf8_valid(s, n))
 		r = utf8proc_map((const utf8proc_uint8_t *)s,
 				 (utf8proc_ssize_t)n, &out,
 				 (utf8proc_option_t)(opts | UTF8PROC_STABLE |
 						     UTF8PROC_COMPOSE));
+	/* a name folded bytewise for want of memory would be another name */
+	if (r == UTF8PROC_ERROR_NOMEM)
+		rg_oom();
 	if (r < 0 || out == NULL) {
 		free(out);
 		char *p = rg_strndup(s, n);

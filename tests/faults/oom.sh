@@ -17,7 +17,7 @@
 # failures are counted apart (XFAIL) and do not fail the suite.  Remove an
 # entry once that module ends every allocation failure in "out of memory".
 #   names.c     utf8proc's failure taken as a name (another report)
-KNOWN_FAILING="names.c"
+KNOWN_FAILING=""
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 shim=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "refgraph/diag.h"
+#include "refgraph/names.h"
 
 /* Everything rg_diags_show prints for d with o. */
 static char *shown(const rg_diags *d, const rg_diag_show *o)
@@ -162,6 +163,28 @@ static void stream_failure(void **state)
 	rg_diags_free(&d);
 }
 
+/* A long quoted value is cut in the middle: the start and what was done
+ * stay, and the cut falls between characters. */
+static void long_message(void **state)
+{
+	(void)state;
+	rg_buf v = {0};
+	for (int i = 0; i < 500; i++)
+		rg_buf_puts(&v, "\xc3\xa9"); /* é, two bytes each */
+	rg_diags d = {0};
+	rg_diag(&d, "a.md", 1, 1, RG_ERROR,
+		"value: '%s' is not a number; the field is absent", v.s);
+	const char *m = d.items.v[0].msg;
+	assert_true(strlen(m) <= 400);
+	assert_true(strncmp(m, "value: '\xc3\xa9", 10) == 0);
+	size_t n = strlen(m);
+	assert_string_equal(m + n - 19, "the field is absent");
+	assert_non_null(strstr(m, " \xe2\x80\xa6 "));
+	assert_true(rg_names_utf8_valid(m, n));
+	rg_diags_free(&d);
+	rg_buf_free(&v);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -171,6 +194,7 @@ int main(void)
 		cmocka_unit_test(source_and_caret),
 		cmocka_unit_test(json_form),
 		cmocka_unit_test(stream_failure),
+		cmocka_unit_test(long_message),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
