@@ -108,7 +108,7 @@ for k in $list; do
 	at=$(where)
 	file=${at%%:*}
 	case " $KNOWN_FAILING " in
-	*" $file "*)
+	*" ${file:-?} "*)
 		known=$((known + 1))
 		echo "$file" >>"$tmp/known"
 		;;
