@@ -15,7 +15,7 @@ MANDIR ?= $(PREFIX)/share/man
 DESTDIR ?=
 
 CC ?= cc
-PKGS = yaml-0.1 md4c libpcre2-8 libutf8proc libical jansson
+PKGS = yaml-0.1 md4c libpcre2-8 libutf8proc libical jansson libgit2
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)

@@ -14,6 +14,7 @@ have_pc libutf8proc || need="$need libutf8proc-dev"
 have_pc cmocka || need="$need libcmocka-dev"
 have_pc libical || need="$need libical-dev"
 have_pc jansson || need="$need libjansson-dev"
+have_pc libgit2 || need="$need libgit2-dev"
 have_pc libgvc || need="$need libgraphviz-dev"
 # tests: libFuzzer and the sanitizers' runtime, valgrind, mandoc (lint)
 command -v clang >/dev/null 2>&1 || need="$need clang"
