@@ -43,12 +43,14 @@ LIBS = $(PKG_LIBS) $(GVC_LIBS) -lpthread -lm
 # builds never mix objects.
 B ?= build/plain
 
-LIB_SRC = $(sort $(filter-out src/main.c,$(wildcard src/*.c)))
+# Every module but main.c goes into the library the tool and the tests
+# link, so a new module needs no edit here.
+LIB_SRC = $(filter-out src/main.c,$(sort $(wildcard src/*.c)))
 LIB_OBJ = $(LIB_SRC:src/%.c=$(B)/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/%)
 
-.PHONY: all check unit golden yaml-suite man-examples ics-readback browser asan ubsan tsan valgrind \
+.PHONY: all check unit golden yaml-suite man-examples headers cli ics-readback browser asan ubsan tsan valgrind \
 	fuzz fuzz-smoke bench format install uninstall clean deps demo ci
 
 all: refgraph
@@ -75,7 +77,7 @@ $(B)/test_%: tests/unit/test_%.c tests/unit/testlib.h $(B)/librefgraph.a
 
 # ---- tests ----
 
-check: unit golden yaml-suite man-examples ics-readback browser
+check: unit golden yaml-suite man-examples headers cli ics-readback browser
 
 # The html page in headless Chromium (skipped without it, unless CI=true).
 browser: $(B)/refgraph
@@ -95,6 +97,21 @@ $(B)/yamlok: tests/tools/yamlok.c | $(B)
 
 man-examples: $(B)/refgraph
 	@sh tests/run-man-examples.sh $(B)/refgraph
+
+cli: $(B)/refgraph
+	@sh tests/run-cli.sh $(B)/refgraph
+
+# Every header compiles by itself (it includes what it uses) and twice in
+# one file (its include guard covers all of it).
+HEADERS = $(sort $(wildcard include/refgraph/*.h))
+headers:
+	@pass=0; fail=0; for h in $(HEADERS); do \
+		i=$${h#include/}; \
+		if printf '#include "%s"\n#include "%s"\n' "$$i" "$$i" | \
+			$(CC) $(ALL_CFLAGS) -Werror -fsyntax-only -x c - 2>$(B)/headers.err; \
+		then pass=$$((pass + 1)); \
+		else fail=$$((fail + 1)); echo "FAIL $$h"; sed 's/^/    /' $(B)/headers.err | head -5; fi; \
+	done; echo "headers: $$pass passed, $$fail failed"; [ $$fail = 0 ]
 
 # the calendars of the ics-* cases read back by python3-icalendar (Debian's,
 # which a python3 of its own may not see)
@@ -127,9 +144,11 @@ demo: deps
 	./refgraph check examples/notes
 	./refgraph report --today 2026-11-22 examples/notes
 
+# ci cleans first, then builds ./refgraph again, so that `make demo` then
+# `make ci` (the README's order) leave a working ./refgraph.
 ci: deps
 	$(MAKE) clean
-	$(MAKE) WERROR=-Werror check
+	$(MAKE) WERROR=-Werror all check
 	$(MAKE) valgrind
 	$(MAKE) WERROR=-Werror asan
 	$(MAKE) WERROR=-Werror tsan

@@ -1,28 +1,28 @@
 /*
- * cli: option parsing and the run.  Options may come before or after the
- * command; `--opt value` and `--opt=value` are both accepted.
+ * cli: the command line -> rg_cli.  Options are read with getopt_long, so
+ * they behave as in other GNU tools: before or after the command,
+ * `--opt value` or `--opt=value`, an unambiguous prefix of a long name, and
+ * `--` to end them.  One table says which command each option is for; an
+ * option given to a command that would ignore it is a usage error, so a
+ * mistyped command line never silently does less than it says.
  */
 #include "refgraph/cli.h"
 
-#include <errno.h>
-#include <fcntl.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "refgraph/config.h"
 #include "refgraph/date.h"
-#include "refgraph/diag.h"
-#include "refgraph/graph.h"
-#include "refgraph/notes.h"
-#include "refgraph/outfile.h"
 #include "refgraph/render.h"
-#include "refgraph/report.h"
 
 void rg_cli_usage(FILE *f)
 {
 	fputs("usage: refgraph COMMAND [OPTIONS] [ROOT]\n"
+	      "       refgraph show NAME [OPTIONS] [ROOT]\n"
 	      "\n"
 	      "Read the notes under ROOT (default: .) and report on the "
 	      "referral\n"
@@ -30,7 +30,7 @@ void rg_cli_usage(FILE *f)
 	      "\n"
 	      "Commands:\n"
 	      "  check        print every problem in the notes and a summary\n"
-	      "  report       follow-ups, sources and uncredited referrals\n"
+	      "  report       all the reports below, summary first\n"
 	      "  followups    overdue follow-ups: prospects, sources to "
 	      "inform,\n"
 	      "               clients to call, tasks\n"
@@ -38,32 +38,64 @@ void rg_cli_usage(FILE *f)
 	      "  uncredited   referrals never thanked or rewarded, clients "
 	      "with\n"
 	      "               no known source\n"
+	      "  reciprocity  referrals received from and given to each "
+	      "partner\n"
+	      "  asks         clients to ask for a referral\n"
+	      "  summary      clients, the referral number, conversion\n"
+	      "  graph        the whole network: every contact and referral\n"
+	      "  show NAME    one contact's history, oldest first\n"
 	      "\n"
-	      "Options:\n"
-	      "  --today DATE           the report day (default: today)\n"
+	      "Options (any command):\n"
 	      "  --format FORMAT        text (default), json, csv, md, html, "
-	      "dot\n"
-	      "  -o FILE                write the report to FILE, atomically\n"
+	      "dot, ics;\n"
+	      "                         check: text or json\n"
+	      "  -o, --output FILE      write to FILE, atomically; the format "
+	      "from\n"
+	      "                         its extension unless --format is "
+	      "given\n"
 	      "  --config FILE          settings file (default: "
 	      "ROOT/.refgraph.yaml)\n"
-	      "  --since DATE           sources: only referrals dated on or "
-	      "after DATE\n"
-	      "  --ahead N              followups: also duties due in the next "
-	      "N days\n"
+	      "  --today DATE           the report day (default: today; check "
+	      "ignores it)\n"
 	      "  --strict               unresolved references are errors, and "
 	      "no\n"
 	      "                         report is written when there are "
 	      "errors\n"
-	      "  --verbose              check: list implicit contacts and "
+	      "  -q, --quiet            no warnings on standard error (errors "
+	      "still)\n"
+	      "  --color WHEN           text: auto (default), always, never\n"
+	      "  --jobs N               files parsed in parallel (default: "
+	      "the\n"
+	      "                         number of online processors)\n"
+	      "  -h, --help, --version\n"
+	      "\n"
+	      "Options for some commands:\n"
+	      "  -v, --verbose          check: list implicit contacts and "
 	      "skipped files\n"
-	      "  --followup-days N      days before a prospect is followed up "
+	      "  --output-dir DIR       report: every format and one CSV per "
+	      "report\n"
+	      "  --links wiki|plain     md: names and places as "
+	      "[[wiki-links]] or not\n"
+	      "  --since DATE           sources, reciprocity, summary: only "
+	      "referrals\n"
+	      "                         dated on or after DATE\n"
+	      "  --ahead N              followups: also duties due in the next "
+	      "N days\n"
+	      "  --followup-days N      followups: days before a prospect is "
+	      "followed\n"
+	      "                         up (7)\n"
+	      "  --inform-days N        followups: days to tell a source how "
+	      "it "
+	      "went (14)\n"
+	      "  --client-touch-days N  followups: days between touches of a "
+	      "client (30)\n"
+	      "  --thank-days N         uncredited: days to thank a source "
 	      "(7)\n"
-	      "  --thank-days N         days to thank a source (7)\n"
-	      "  --inform-days N        days to tell a source how it went "
-	      "(14)\n"
-	      "  --client-touch-days N  days between touches of a client (30)\n"
-	      "  --jobs N               files parsed in parallel (default: 2)\n"
-	      "  --help, --version\n"
+	      "  --ask-days N           asks: days an ask or a referral lasts "
+	      "(90)\n"
+	      "(report takes every option of the reports it holds, show those "
+	      "of\n"
+	      " followups.)\n"
 	      "\n"
 	      "Exit status: 0 clean (warnings allowed), 1 errors in the "
 	      "notes,\n"
@@ -72,313 +104,397 @@ void rg_cli_usage(FILE *f)
 	      f);
 }
 
-static bool usage_error(FILE *err, const char *fmt, const char *arg)
-	RG_PRINTF(2, 0);
+#define CMD_BIT(c) (1u << (c))
+#define FOR_ALL                                                                \
+	(CMD_BIT(RG_CMD_CHECK) | CMD_BIT(RG_CMD_REPORT) |                      \
+	 CMD_BIT(RG_CMD_FOLLOWUPS) | CMD_BIT(RG_CMD_SOURCES) |                 \
+	 CMD_BIT(RG_CMD_UNCREDITED) | CMD_BIT(RG_CMD_RECIPROCITY) |            \
+	 CMD_BIT(RG_CMD_ASKS) | CMD_BIT(RG_CMD_SUMMARY) |                      \
+	 CMD_BIT(RG_CMD_GRAPH) | CMD_BIT(RG_CMD_SHOW))
+#define FOR_REPORT(c) (CMD_BIT(RG_CMD_REPORT) | CMD_BIT(c))
+/* show lists a contact's follow-ups as the followups report has them */
+#define FOR_FOLLOWUPS (FOR_REPORT(RG_CMD_FOLLOWUPS) | CMD_BIT(RG_CMD_SHOW))
 
-static bool usage_error(FILE *err, const char *fmt, const char *arg)
+static const struct {
+	const char *name;
+	rg_command cmd;
+} commands[] = {{"check", RG_CMD_CHECK},
+		{"report", RG_CMD_REPORT},
+		{"followups", RG_CMD_FOLLOWUPS},
+		{"sources", RG_CMD_SOURCES},
+		{"uncredited", RG_CMD_UNCREDITED},
+		{"reciprocity", RG_CMD_RECIPROCITY},
+		{"asks", RG_CMD_ASKS},
+		{"summary", RG_CMD_SUMMARY},
+		{"graph", RG_CMD_GRAPH},
+		{"show", RG_CMD_SHOW}};
+#define NCOMMANDS (sizeof commands / sizeof *commands)
+
+/* Option ids past any character, for options with no short form. */
+enum {
+	OPT_TODAY = UCHAR_MAX + 1,
+	OPT_FORMAT,
+	OPT_CONFIG,
+	OPT_SINCE,
+	OPT_AHEAD,
+	OPT_STRICT,
+	OPT_FOLLOWUP_DAYS,
+	OPT_THANK_DAYS,
+	OPT_INFORM_DAYS,
+	OPT_CLIENT_TOUCH_DAYS,
+	OPT_ASK_DAYS,
+	OPT_JOBS,
+	OPT_OUTPUT_DIR,
+	OPT_LINKS,
+	OPT_COLOR,
+	OPT_VERSION
+};
+
+/* Each option, and the commands it is for. */
+static const struct {
+	struct option opt;
+	unsigned cmds;
+} options[] = {
+	{{"today", required_argument, NULL, OPT_TODAY}, FOR_ALL},
+	{{"format", required_argument, NULL, OPT_FORMAT}, FOR_ALL},
+	{{"output", required_argument, NULL, 'o'}, FOR_ALL},
+	{{"config", required_argument, NULL, OPT_CONFIG}, FOR_ALL},
+	{{"strict", no_argument, NULL, OPT_STRICT}, FOR_ALL},
+	{{"quiet", no_argument, NULL, 'q'}, FOR_ALL},
+	{{"color", required_argument, NULL, OPT_COLOR}, FOR_ALL},
+	{{"jobs", required_argument, NULL, OPT_JOBS}, FOR_ALL},
+	{{"help", no_argument, NULL, 'h'}, FOR_ALL},
+	{{"version", no_argument, NULL, OPT_VERSION}, FOR_ALL},
+	{{"verbose", no_argument, NULL, 'v'}, CMD_BIT(RG_CMD_CHECK)},
+	{{"output-dir", required_argument, NULL, OPT_OUTPUT_DIR},
+	 CMD_BIT(RG_CMD_REPORT)},
+	{{"links", required_argument, NULL, OPT_LINKS},
+	 FOR_ALL & ~CMD_BIT(RG_CMD_CHECK)},
+	{{"since", required_argument, NULL, OPT_SINCE},
+	 FOR_REPORT(RG_CMD_SOURCES) | CMD_BIT(RG_CMD_RECIPROCITY) |
+		 CMD_BIT(RG_CMD_SUMMARY)},
+	{{"ahead", required_argument, NULL, OPT_AHEAD}, FOR_FOLLOWUPS},
+	{{"followup-days", required_argument, NULL, OPT_FOLLOWUP_DAYS},
+	 FOR_FOLLOWUPS},
+	{{"inform-days", required_argument, NULL, OPT_INFORM_DAYS},
+	 FOR_FOLLOWUPS},
+	{{"client-touch-days", required_argument, NULL, OPT_CLIENT_TOUCH_DAYS},
+	 FOR_FOLLOWUPS},
+	{{"thank-days", required_argument, NULL, OPT_THANK_DAYS},
+	 FOR_REPORT(RG_CMD_UNCREDITED)},
+	{{"ask-days", required_argument, NULL, OPT_ASK_DAYS},
+	 FOR_REPORT(RG_CMD_ASKS)},
+};
+#define NOPTIONS (sizeof options / sizeof *options)
+
+/* Short options: `-` hands every other argument back in order (the
+ * command, then ROOT), `:` reports a missing value apart. */
+static const char shortopts[] = "-:o:qhv";
+
+static bool usage_error(FILE *err, const char *fmt, ...) RG_PRINTF(2, 3);
+
+static bool usage_error(FILE *err, const char *fmt, ...)
 {
+	va_list ap;
+	va_start(ap, fmt);
 	fputs("refgraph: ", err);
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-	fprintf(err, fmt, arg);
-#pragma GCC diagnostic pop
+	vfprintf(err, fmt, ap);
 	fputs("\nTry 'refgraph --help'.\n", err);
+	va_end(ap);
 	return false;
 }
 
-static bool parse_n(const char *s, int *out)
+static bool parse_count(FILE *err, const char *val, int min, int *out)
 {
-	return rg_count_parse(s, strlen(s), out);
+	int n;
+	if (!rg_count_parse(val, strlen(val), &n) || n < min)
+		return usage_error(err, "'%s' is not a whole number >= %d", val,
+				   min);
+	*out = n;
+	return true;
+}
+
+static bool parse_date(FILE *err, const char *val, int *out)
+{
+	if (!rg_date_parse10(val, out) || strlen(val) != 10)
+		return usage_error(err, "'%s' is not a date (YYYY-MM-DD)", val);
+	return true;
+}
+
+static int online_processors(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	if (n < 1)
+		return 1;
+	return n > RG_CLI_MAX_JOBS ? RG_CLI_MAX_JOBS : (int)n;
+}
+
+static bool is_dir(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* A word that is not an option: the command, then ROOT. */
+static bool positional(rg_cli *c, const char *a, FILE *err)
+{
+	if (c->cmd == RG_CMD_NONE) {
+		for (size_t k = 0; k < NCOMMANDS; k++)
+			if (strcmp(a, commands[k].name) == 0)
+				c->cmd = commands[k].cmd;
+		if (c->cmd != RG_CMD_NONE)
+			return true;
+		if (is_dir(a))
+			return usage_error(err,
+					   "'%s' is a folder, not a command; "
+					   "for all the reports on it, run "
+					   "'refgraph report %s'",
+					   a, a);
+		return usage_error(err, "unknown command '%s'", a);
+	}
+	if (c->cmd == RG_CMD_SHOW && c->show_name == NULL) {
+		c->show_name = a;
+		return true;
+	}
+	if (c->root == NULL) {
+		c->root = a;
+		return true;
+	}
+	return usage_error(err, "unexpected argument '%s'", a);
+}
+
+static bool set_format(FILE *err, const char *val, const char **out)
+{
+	if (rg_renderer(val) == NULL)
+		return usage_error(err,
+				   "unknown format '%s' (text, json, csv, md, "
+				   "html, dot, ics)",
+				   val);
+	*out = val;
+	return true;
+}
+
+static bool set_color(FILE *err, const char *val, rg_color_when *out)
+{
+	static const char *const words[] = {"auto", "always", "never"};
+	static const rg_color_when whens[] = {RG_COLOR_AUTO, RG_COLOR_ALWAYS,
+					      RG_COLOR_NEVER};
+	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+		if (strcmp(val, words[k]) == 0) {
+			*out = whens[k];
+			return true;
+		}
+	return usage_error(err, "--color takes auto, always or never, not '%s'",
+			   val);
+}
+
+/* One option with its value (NULL when it takes none). */
+static bool apply(rg_cli *c, int id, const char *val, FILE *err)
+{
+	switch (id) {
+	case 'h': c->help = true; return true;
+	case OPT_VERSION: c->version = true; return true;
+	case OPT_STRICT: c->strict = true; return true;
+	case 'v': c->verbose = true; return true;
+	case 'q': c->quiet = true; return true;
+	case 'o': c->output = val; return true;
+	case OPT_OUTPUT_DIR: c->output_dir = val; return true;
+	case OPT_CONFIG: c->config = val; return true;
+	case OPT_TODAY: return parse_date(err, val, &c->today);
+	case OPT_SINCE: return parse_date(err, val, &c->since);
+	case OPT_FORMAT: return set_format(err, val, &c->format);
+	case OPT_COLOR: return set_color(err, val, &c->color);
+	case OPT_AHEAD: return parse_count(err, val, 0, &c->ahead);
+	case OPT_FOLLOWUP_DAYS:
+		return parse_count(err, val, 0, &c->followup_days);
+	case OPT_THANK_DAYS: return parse_count(err, val, 0, &c->thank_days);
+	case OPT_INFORM_DAYS: return parse_count(err, val, 0, &c->inform_days);
+	case OPT_CLIENT_TOUCH_DAYS:
+		return parse_count(err, val, 0, &c->client_touch_days);
+	case OPT_ASK_DAYS: return parse_count(err, val, 0, &c->ask_days);
+	case OPT_JOBS:
+		if (!parse_count(err, val, 1, &c->jobs))
+			return false;
+		if (c->jobs > RG_CLI_MAX_JOBS)
+			c->jobs = RG_CLI_MAX_JOBS;
+		return true;
+	case OPT_LINKS:
+		if (strcmp(val, "wiki") != 0 && strcmp(val, "plain") != 0)
+			return usage_error(
+				err, "--links takes wiki or plain, not '%s'",
+				val);
+		c->links_wiki = strcmp(val, "wiki") == 0;
+		return true;
+	default: return false; /* not reached: getopt_long knows no other */
+	}
+}
+
+/* What getopt_long could not read, with the option as written. */
+static bool bad_option(int r, int optc, char **argv, FILE *err)
+{
+	const char *a = argv[optind - 1];
+	if (r == ':')
+		return usage_error(err, "option '%s' needs a value", a);
+	if (strncmp(a, "--", 2) != 0)
+		return usage_error(err, "unknown option '-%c'", optc);
+	const char *eq = strchr(a, '=');
+	if (optc != 0 && eq) /* a known option that takes no value */
+		return usage_error(err, "option '%.*s' takes no value",
+				   (int)(eq - a), a);
+	size_t n = eq ? (size_t)(eq - a) : strlen(a);
+	rg_buf alts = {0};
+	for (size_t k = 0; k < NOPTIONS; k++)
+		if (n > 2 && strncmp(options[k].opt.name, a + 2, n - 2) == 0)
+			rg_buf_printf(&alts, "%s--%s", alts.len ? ", " : "",
+				      options[k].opt.name);
+	if (alts.len) /* a prefix of more than one */
+		usage_error(err, "option '%.*s' is ambiguous (%s)", (int)n, a,
+			    alts.s);
+	else
+		usage_error(err, "unknown option '%s'", a);
+	rg_buf_free(&alts);
+	return false;
+}
+
+/* An option the command would ignore is a usage error that names the
+ * commands it is for. */
+static bool check_applies(const rg_cli *c, const bool *seen, FILE *err)
+{
+	const char *cmd = "";
+	for (size_t k = 0; k < NCOMMANDS; k++)
+		if (commands[k].cmd == c->cmd)
+			cmd = commands[k].name;
+	for (size_t i = 0; i < NOPTIONS; i++) {
+		unsigned cmds = options[i].cmds;
+		if (!seen[i] || (cmds & CMD_BIT(c->cmd)))
+			continue;
+		rg_buf list = {0};
+		for (size_t k = 0; k < NCOMMANDS; k++)
+			if (cmds & CMD_BIT(commands[k].cmd))
+				rg_buf_printf(&list, "%s%s",
+					      list.len ? ", " : "",
+					      commands[k].name);
+		usage_error(err, "--%s is not an option of '%s' (only of %s)",
+			    options[i].opt.name, cmd, list.s);
+		rg_buf_free(&list);
+		return false;
+	}
+	return true;
+}
+
+/* The format of an -o file from its extension, or NULL. */
+static const char *format_of(const char *path)
+{
+	static const struct {
+		const char *ext, *format;
+	} exts[] = {{".txt", "text"}, {".json", "json"}, {".csv", "csv"},
+		    {".md", "md"},    {".html", "html"}, {".htm", "html"},
+		    {".dot", "dot"},  {".gv", "dot"},	 {".ics", "ics"}};
+	const char *base = strrchr(path, '/');
+	const char *dot = strrchr(base ? base : path, '.');
+	if (dot == NULL)
+		return NULL;
+	for (size_t k = 0; k < sizeof exts / sizeof *exts; k++)
+		if (strcmp(dot, exts[k].ext) == 0)
+			return exts[k].format;
+	return NULL;
+}
+
+/* The options together: what one would do is not undone by another. */
+static bool check_together(rg_cli *c, FILE *err)
+{
+	if (c->output_dir && c->output)
+		return usage_error(err, "%s",
+				   "-o and --output-dir do not go together");
+	if (c->output_dir && c->format)
+		return usage_error(err, "%s",
+				   "--output-dir writes every format; leave "
+				   "out --format");
+	bool from_name = c->format == NULL && c->output;
+	if (from_name) {
+		c->format = format_of(c->output);
+		if (c->format == NULL)
+			return usage_error(err,
+					   "cannot tell the format of '%s' "
+					   "from its name; add --format",
+					   c->output);
+	}
+	if (c->format == NULL)
+		c->format = "text";
+	if (c->cmd == RG_CMD_CHECK && strcmp(c->format, "text") != 0 &&
+	    strcmp(c->format, "json") != 0)
+		return from_name ? usage_error(err,
+					       "check writes text or json, and "
+					       "'%s' names %s; add --format",
+					       c->output, c->format)
+				 : usage_error(
+					   err,
+					   "check writes text or json, not %s",
+					   c->format);
+	if (c->cmd == RG_CMD_CHECK && c->verbose &&
+	    strcmp(c->format, "json") == 0)
+		return usage_error(err, "%s",
+				   "--verbose lists in text only; leave out "
+				   "--format json");
+	if (c->cmd == RG_CMD_REPORT && c->output_dir == NULL &&
+	    strcmp(c->format, "csv") == 0)
+		return usage_error(err, "%s",
+				   "csv holds one table per file: use "
+				   "--output-dir DIR for every report, or a "
+				   "single report's command");
+	if (c->links_wiki && c->output_dir == NULL &&
+	    strcmp(c->format, "md") != 0)
+		return usage_error(err, "--links wiki is for md, not %s",
+				   c->format);
+	return true;
+}
+
+static void defaults(rg_cli *c)
+{
+	memset(c, 0, sizeof *c);
+	c->today = c->since = RG_NODATE;
+	c->ahead = -1;
+	c->followup_days = c->thank_days = c->inform_days =
+		c->client_touch_days = c->ask_days = -1;
+	c->jobs = online_processors();
 }
 
 bool rg_cli_parse(rg_cli *c, int argc, char **argv, FILE *err)
 {
-	memset(c, 0, sizeof *c);
-	c->format = "text";
-	c->today = c->since = RG_NODATE;
-	c->ahead = -1;
-	c->followup_days = c->thank_days = c->inform_days =
-		c->client_touch_days = -1;
-	c->jobs = 2;
-	static const struct {
-		const char *name;
-		rg_command cmd;
-	} cmds[] = {{"check", RG_CMD_CHECK},
-		    {"report", RG_CMD_REPORT},
-		    {"followups", RG_CMD_FOLLOWUPS},
-		    {"sources", RG_CMD_SOURCES},
-		    {"uncredited", RG_CMD_UNCREDITED}};
-	bool only_args = false;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (only_args || a[0] != '-' || a[1] == '\0') {
-			if (c->cmd == RG_CMD_NONE) {
-				for (size_t k = 0;
-				     k < sizeof cmds / sizeof *cmds; k++)
-					if (strcmp(a, cmds[k].name) == 0)
-						c->cmd = cmds[k].cmd;
-				if (c->cmd == RG_CMD_NONE)
-					return usage_error(
-						err, "unknown command '%s'", a);
-			} else if (c->root == NULL) {
-				c->root = a;
-			} else {
-				return usage_error(
-					err, "unexpected argument '%s'", a);
-			}
+	defaults(c);
+	struct option longopts[NOPTIONS + 1];
+	for (size_t k = 0; k < NOPTIONS; k++)
+		longopts[k] = options[k].opt;
+	memset(&longopts[NOPTIONS], 0, sizeof longopts[NOPTIONS]);
+	bool seen[NOPTIONS] = {0};
+	opterr = 0;
+	optind = 0; /* glibc: start afresh (the tests parse many times) */
+	int r;
+	while ((r = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+		if (r == 1) {
+			if (!positional(c, optarg, err))
+				return false;
 			continue;
 		}
-		if (strcmp(a, "--") == 0) {
-			only_args = true;
-			continue;
-		}
-		char name[64];
-		const char *val = NULL;
-		const char *eq = strchr(a, '=');
-		if (eq && strncmp(a, "--", 2) == 0) {
-			size_t n = (size_t)(eq - a);
-			if (n >= sizeof name)
-				return usage_error(err, "unknown option '%s'",
-						   a);
-			memcpy(name, a, n);
-			name[n] = '\0';
-			val = eq + 1;
-		} else {
-			snprintf(name, sizeof name, "%s", a);
-		}
-		if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
-			c->help = true;
-			continue;
-		}
-		if (strcmp(name, "--version") == 0) {
-			c->version = true;
-			continue;
-		}
-		if (strcmp(name, "--strict") == 0) {
-			c->strict = true;
-			continue;
-		}
-		if (strcmp(name, "--verbose") == 0 || strcmp(name, "-v") == 0) {
-			c->verbose = true;
-			continue;
-		}
-		static const char *const valued[] = {"--today",
-						     "--format",
-						     "-o",
-						     "--output",
-						     "--config",
-						     "--since",
-						     "--ahead",
-						     "--followup-days",
-						     "--thank-days",
-						     "--inform-days",
-						     "--client-touch-days",
-						     "--jobs"};
-		bool known = false;
-		for (size_t k = 0; k < sizeof valued / sizeof *valued; k++)
-			known |= strcmp(name, valued[k]) == 0;
-		if (!known)
-			return usage_error(err, "unknown option '%s'", a);
-		if (val == NULL) {
-			if (i + 1 >= argc)
-				return usage_error(
-					err, "option '%s' needs a value", name);
-			val = argv[++i];
-		}
-		int d;
-		if (strcmp(name, "--today") == 0 ||
-		    strcmp(name, "--since") == 0) {
-			if (!rg_date_parse10(val, &d) || strlen(val) != 10)
-				return usage_error(
-					err, "'%s' is not a date (YYYY-MM-DD)",
-					val);
-			if (name[2] == 't')
-				c->today = d;
-			else
-				c->since = d;
-		} else if (strcmp(name, "--format") == 0) {
-			if (rg_renderer(val) == NULL)
-				return usage_error(err,
-						   "unknown format '%s' (text, "
-						   "json, csv, md, "
-						   "html, dot)",
-						   val);
-			c->format = val;
-		} else if (strcmp(name, "-o") == 0 ||
-			   strcmp(name, "--output") == 0) {
-			c->output = val;
-		} else if (strcmp(name, "--config") == 0) {
-			c->config = val;
-		} else {
-			int n;
-			if (!parse_n(val, &n))
-				return usage_error(
-					err, "'%s' is not a whole number >= 0",
-					val);
-			if (strcmp(name, "--ahead") == 0)
-				c->ahead = n;
-			else if (strcmp(name, "--followup-days") == 0)
-				c->followup_days = n;
-			else if (strcmp(name, "--thank-days") == 0)
-				c->thank_days = n;
-			else if (strcmp(name, "--inform-days") == 0)
-				c->inform_days = n;
-			else if (strcmp(name, "--client-touch-days") == 0)
-				c->client_touch_days = n;
-			else
-				c->jobs = n < 1 ? 1 : n > 64 ? 64 : n;
-		}
+		if (r == '?' || r == ':')
+			return bad_option(r, optopt, argv, err);
+		for (size_t k = 0; k < NOPTIONS; k++)
+			seen[k] |= options[k].opt.val == r;
+		if (!apply(c, r, optarg, err))
+			return false;
 	}
+	for (int i = optind; i < argc; i++) /* after "--" */
+		if (!positional(c, argv[i], err))
+			return false;
 	if (c->help || c->version)
 		return true;
 	if (c->cmd == RG_CMD_NONE)
 		return usage_error(err, "%s", "no command given");
+	if (c->cmd == RG_CMD_SHOW && c->show_name == NULL)
+		return usage_error(err, "%s",
+				   "show needs the contact's name: refgraph "
+				   "show NAME [ROOT]");
 	if (c->root == NULL)
 		c->root = ".";
-	return true;
-}
-
-static int write_stdout(const rg_buf *b)
-{
-	if (b->len && fwrite(b->s, 1, b->len, stdout) != b->len) {
-		fprintf(stderr, "refgraph: cannot write the report: %s\n",
-			strerror(errno));
-		return RG_EXIT_IO;
-	}
-	if (fflush(stdout) != 0) {
-		fprintf(stderr, "refgraph: cannot write the report: %s\n",
-			strerror(errno));
-		return RG_EXIT_IO;
-	}
-	return RG_EXIT_OK;
-}
-
-static void verbose_listing(rg_buf *b, const rg_notes *n, const rg_graph *g)
-{
-	for (size_t i = 0; i < g->contacts.n; i++) {
-		const rg_contact *c = &g->contacts.v[i];
-		if (c->written || c->owner)
-			continue;
-		rg_buf_puts(b, "implicit contact: ");
-		rg_put_clean(b, c->name, "?");
-		rg_buf_puts(b, " (first mentioned at ");
-		rg_put_clean(b, rg_graph_path(g, c->file), "?");
-		rg_buf_printf(b, ":%d)\n", c->line);
-	}
-	for (size_t i = 0; i < n->excluded.v.n; i++) {
-		rg_buf_puts(b, "skipped: ");
-		rg_put_clean(b, n->excluded.v.v[i], "?");
-		rg_buf_puts(b, " (excluded)\n");
-	}
-	for (size_t i = 0; i < n->nfiles; i++) {
-		const rg_file *f = n->files[i];
-		for (size_t k = 0; k < f->skipped.n; k++) {
-			rg_buf_puts(b, "skipped record: ");
-			rg_put_clean(b, f->path, "?");
-			rg_buf_printf(b, ":%d: %s\n", f->skipped.v[k].line,
-				      f->skipped.v[k].why);
-		}
-	}
-}
-
-int rg_cli_run(const rg_cli *c)
-{
-	int status = RG_EXIT_OK;
-	rg_diags d = {0};
-	rg_config cfg;
-	rg_config_init(&cfg);
-	rg_notes notes = {0};
-	rg_graph g = {0};
-	rg_report rep = {0};
-	rg_buf out = {0};
-	bool cfg_ok, printed = false;
-	if (c->config) {
-		cfg_ok = rg_config_read(&cfg, c->config, c->config, false, &d);
-	} else {
-		char *p = rg_asprintf("%s/.refgraph.yaml", c->root);
-		cfg_ok = rg_config_read(&cfg, p, ".refgraph.yaml", true, &d);
-		free(p);
-	}
-	if (!cfg_ok) {
-		status = RG_EXIT_IO;
-		goto out;
-	}
-	if (c->followup_days >= 0)
-		cfg.followup_days = c->followup_days;
-	if (c->thank_days >= 0)
-		cfg.thank_days = c->thank_days;
-	if (c->inform_days >= 0)
-		cfg.inform_days = c->inform_days;
-	if (c->client_touch_days >= 0)
-		cfg.client_touch_days = c->client_touch_days;
-	if (!rg_notes_load(&notes, c->root, &cfg, c->jobs, &d)) {
-		status = RG_EXIT_IO;
-		goto out;
-	}
-	rg_graph_build(&g, &notes, &cfg, c->strict, &d);
-	rg_diags_sort(&d);
-	if (c->cmd == RG_CMD_CHECK) {
-		if (c->verbose)
-			verbose_listing(&out, &notes, &g);
-		rg_buf_printf(&out,
-			      "%zu files read (%zu notes), %zu contacts (%zu "
-			      "implicit), "
-			      "%zu interactions, %zu referral mentions (%zu "
-			      "referrals), "
-			      "%zu tasks, %d errors, %d warnings\n",
-			      g.stats.files, g.stats.notes,
-			      g.stats.contacts + g.stats.implicit,
-			      g.stats.implicit, g.stats.interactions,
-			      g.stats.mentions, g.stats.referrals,
-			      g.stats.tasks, d.nerrors, d.nwarnings);
-	} else if (!(c->strict && d.nerrors)) {
-		rg_report_opts o = {0};
-		o.today = c->today != RG_NODATE ? c->today : rg_date_today();
-		o.since = c->since;
-		o.ahead = c->ahead;
-		o.followup_days = cfg.followup_days;
-		o.thank_days = cfg.thank_days;
-		o.inform_days = cfg.inform_days;
-		o.client_touch_days = cfg.client_touch_days;
-		rep.today = o.today;
-		if (c->cmd == RG_CMD_REPORT || c->cmd == RG_CMD_FOLLOWUPS)
-			rg_report_followups(&rep, &g, &o);
-		if (c->cmd == RG_CMD_REPORT || c->cmd == RG_CMD_SOURCES)
-			rg_report_sources(&rep, &g, &o);
-		if (c->cmd == RG_CMD_REPORT || c->cmd == RG_CMD_UNCREDITED)
-			rg_report_uncredited(&rep, &g, &o);
-		rg_render_opts ro = {0};
-		const char *nc = getenv("NO_COLOR");
-		ro.color = c->output == NULL &&
-			   strcmp(c->format, "text") == 0 &&
-			   isatty(STDOUT_FILENO) && !(nc && *nc);
-		ro.ahead = c->ahead;
-		ro.since = c->since;
-		rg_renderer(c->format)(&out, &rep, &g, &ro);
-	}
-	printed = true;
-	if (rg_diags_print(&d, stderr) != 0 && status == RG_EXIT_OK)
-		status = RG_EXIT_IO;
-	if (d.nerrors)
-		status = RG_EXIT_NOTES;
-	if (out.len || c->output) {
-		int w = c->output && c->cmd != RG_CMD_CHECK &&
-					!(c->strict && d.nerrors)
-				? rg_outfile_write(c->output, out.s, out.len)
-				: write_stdout(&out);
-		if (w != RG_EXIT_OK)
-			status = w;
-	}
-out:
-	if (!printed) { /* stopped early: say why */
-		rg_diags_sort(&d);
-		rg_diags_print(&d, stderr);
-	}
-	rg_buf_free(&out);
-	rg_report_free(&rep);
-	rg_graph_free(&g);
-	rg_notes_free(&notes);
-	rg_config_free(&cfg);
-	rg_diags_free(&d);
-	return status;
+	return check_applies(c, seen, err) && check_together(c, err);
 }

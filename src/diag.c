@@ -1,11 +1,14 @@
 /*
- * diag: the one place diagnostics are made, sorted and printed.
+ * diag: the one place diagnostics are made, sorted and printed (as text
+ * for people, with source lines on a terminal, or as JSON for tools).
+ * Whatever a diagnostic quotes from the notes is made visible here, once.
  */
 #include "refgraph/diag.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 void rg_diag(rg_diags *d, const char *path, int line, int col, rg_level lv,
 	     const char *fmt, ...)
@@ -58,23 +61,153 @@ void rg_diags_sort(rg_diags *d)
 		qsort(d->items.v, d->items.n, sizeof(rg_diag_item), cmp_item);
 }
 
-int rg_diags_print(const rg_diags *d, FILE *f)
+/*
+ * One code point of s[*i..n) appended visibly (see rg_diag_put_visible);
+ * a tab as a blank when tab_blank.  Returns the columns it takes.
+ */
+static int put_one(rg_buf *b, const char *s, size_t n, size_t *i,
+		   bool tab_blank)
+{
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + *i,
+					      (utf8proc_ssize_t)(n - *i), &cp);
+	if (k <= 0) {
+		rg_buf_puts(b, "\xEF\xBF\xBD");
+		*i += 1;
+		return 1;
+	}
+	*i += (size_t)k;
+	if (cp == '\t' && tab_blank) {
+		rg_buf_putc(b, ' ');
+		return 1;
+	}
+	/* the same characters the text reports replace (render.c) */
+	if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ||
+	    cp == 0x2028 || cp == 0x2029) {
+		rg_buf_putc(b, '?');
+		return 1;
+	}
+	rg_buf_put(b, s + *i - (size_t)k, (size_t)k);
+	int w = utf8proc_charwidth(cp);
+	return w < 0 ? 1 : w;
+}
+
+void rg_diag_put_visible(rg_buf *b, const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n)
+		put_one(b, s, n, &i, false);
+}
+
+void rg_diag_put_json(rg_buf *b, const char *s)
+{
+	size_t n = strlen(s), i = 0;
+	rg_buf_putc(b, '"');
+	while (i < n) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k =
+			utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+					 (utf8proc_ssize_t)(n - i), &cp);
+		if (k <= 0) {
+			rg_buf_puts(b, "\\ufffd");
+			i++;
+			continue;
+		}
+		if (cp == '"' || cp == '\\')
+			rg_buf_printf(b, "\\%c", (char)cp);
+		else if (cp < 0x20 || cp == 0x7F || cp == 0x2028 ||
+			 cp == 0x2029)
+			rg_buf_printf(b, "\\u%04x", (unsigned)cp);
+		else
+			rg_buf_put(b, s + i, (size_t)k);
+		i += (size_t)k;
+	}
+	rg_buf_putc(b, '"');
+}
+
+/* Source lines longer than this are not drawn: a caret far off to the
+ * right of a wrapped line helps nobody. */
+#define SOURCE_MAX 512
+
+/* The source line of it, and a caret under its column. */
+static void put_source(rg_buf *b, const rg_diag_item *it, const rg_diag_show *o)
+{
+	size_t n = 0;
+	const char *s = o->source(o->ctx, it->path, it->line, &n);
+	if (s == NULL || n > SOURCE_MAX)
+		return;
+	char num[sizeof "-2147483648"];
+	int w = snprintf(num, sizeof num, "%d", it->line);
+	rg_buf_printf(b, " %s | ", num);
+	size_t i = 0;
+	int col = 1, pad = 0, want = it->col > 0 ? it->col : 1;
+	while (i < n) {
+		int cw = put_one(b, s, n, &i, true);
+		if (col++ < want)
+			pad += cw;
+	}
+	rg_buf_printf(b, "\n %*s | %*s^\n", w, "", pad, "");
+}
+
+int rg_diags_show(const rg_diags *d, FILE *f, const rg_diag_show *o)
 {
 	static const char *names[] = {"note", "warning", "error"};
+	rg_buf b = {0};
 	for (size_t i = 0; i < d->items.n; i++) {
 		const rg_diag_item *it = &d->items.v[i];
-		if (it->line > 0)
-			fprintf(f, "%s:%d:%d: %s: %s\n", it->path, it->line,
-				it->col > 0 ? it->col : 1, names[it->level],
-				it->msg);
-		else if (it->path[0]) /* a whole file or directory */
-			fprintf(f, "%s:1:1: %s: %s\n", it->path,
-				names[it->level], it->msg);
-		else
-			fprintf(f, "refgraph: %s: %s\n", names[it->level],
-				it->msg);
+		if (o->quiet && it->level != RG_ERROR)
+			continue;
+		if (it->path[0]) {
+			rg_diag_put_visible(&b, it->path, strlen(it->path));
+			/* a whole file or directory: its start */
+			rg_buf_printf(
+				&b, ":%d:%d: ", it->line > 0 ? it->line : 1,
+				it->line > 0 && it->col > 0 ? it->col : 1);
+		} else {
+			rg_buf_puts(&b, "refgraph: ");
+		}
+		rg_buf_printf(&b, "%s: ", names[it->level]);
+		rg_diag_put_visible(&b, it->msg, strlen(it->msg));
+		rg_buf_putc(&b, '\n');
+		if (o->source && it->path[0] && it->line > 0)
+			put_source(&b, it, o);
 	}
-	return ferror(f) ? -1 : 0;
+	if (b.len)
+		fwrite(b.s, 1, b.len, f);
+	rg_buf_free(&b);
+	return fflush(f) != 0 || ferror(f) ? -1 : 0;
+}
+
+int rg_diags_print(const rg_diags *d, FILE *f)
+{
+	rg_diag_show o = {0};
+	return rg_diags_show(d, f, &o);
+}
+
+void rg_diags_json(const rg_diags *d, rg_buf *b)
+{
+	static const char *names[] = {"note", "warning", "error"};
+	rg_buf_putc(b, '[');
+	for (size_t i = 0; i < d->items.n; i++) {
+		const rg_diag_item *it = &d->items.v[i];
+		rg_buf_puts(b, i ? ",\n    {\"path\": " : "\n    {\"path\": ");
+		if (it->path[0])
+			rg_diag_put_json(b, it->path);
+		else
+			rg_buf_puts(b, "null");
+		if (it->path[0])
+			rg_buf_printf(b, ", \"line\": %d, \"column\": %d",
+				      it->line > 0 ? it->line : 1,
+				      it->line > 0 && it->col > 0 ? it->col
+								  : 1);
+		else
+			rg_buf_puts(b, ", \"line\": null, \"column\": null");
+		rg_buf_printf(b, ", \"level\": \"%s\", \"message\": ",
+			      names[it->level]);
+		rg_diag_put_json(b, it->msg);
+		rg_buf_putc(b, '}');
+	}
+	rg_buf_puts(b, d->items.n ? "\n  ]" : "]");
 }
 
 void rg_diags_free(rg_diags *d)

@@ -24,6 +24,8 @@ command -v clang >/dev/null 2>&1 || need="$need clang"
 command -v valgrind >/dev/null 2>&1 || need="$need valgrind"
 command -v mandoc >/dev/null 2>&1 || need="$need mandoc"
 command -v python3 >/dev/null 2>&1 || need="$need python3"
+# script(1) gives tests/run-cli.sh a terminal
+command -v script >/dev/null 2>&1 || need="$need bsdutils"
 # tests: a second calendar parser reads the ics output back
 { python3 -c "import icalendar" || /usr/bin/python3 -c "import icalendar"; } 2>/dev/null ||
 	need="$need python3-icalendar"

@@ -10,9 +10,12 @@ bin=$1
 top=$(cd "$(dirname "$0")/.." && pwd)
 yamlok=${2:-$(dirname "$bin")/yamlok}
 suite=${YAML_SUITE:-$top/../shared/yaml-test-suite}
-if [ ! -d "$suite" ]; then
-	echo "yaml-suite: $suite not found; 0 passed, 0 failed"
-	exit 0
+# A missing suite is a failure, not a pass with nothing run: set YAML_SUITE
+# to where it is.
+if [ ! -d "$suite" ] || [ -z "$(find "$suite" -name in.yaml | head -1)" ]; then
+	echo "FAIL yaml-suite: no in.yaml under $suite (set YAML_SUITE)"
+	echo "yaml-suite: 0 passed, 1 failed"
+	exit 1
 fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -7,6 +7,7 @@
 #ifndef REFGRAPH_DIAG_H
 #define REFGRAPH_DIAG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -34,8 +35,49 @@ void rg_diag(rg_diags *d, const char *path, int line, int col, rg_level lv,
 void rg_diags_append(rg_diags *dst, rg_diags *src);
 /* Sort by path (bytewise), line, column, then emission order. */
 void rg_diags_sort(rg_diags *d);
-/* Print every item; returns -1 when the stream failed. */
+/*
+ * Print every item; returns -1 when the stream failed.  Paths and messages
+ * are printed as rg_diag_put_visible shows them, so that no byte of a
+ * note (an escape sequence, a newline in a file name) reaches the terminal
+ * as anything but visible text.
+ */
 int rg_diags_print(const rg_diags *d, FILE *f);
+
+/*
+ * The text of line `line` (from 1) of the file shown as `path`, without its
+ * line end, and its length in *len; NULL when there is none.  The pointer
+ * stays valid until the next call.  The caller decides how files are
+ * read; diag only draws.
+ */
+typedef const char *(*rg_diag_source_fn)(void *ctx, const char *path, int line,
+					 size_t *len);
+
+typedef struct rg_diag_show {
+	bool quiet;		  /* errors only: no warnings, no notes */
+	rg_diag_source_fn source; /* NULL: no source lines */
+	void *ctx;		  /* for source */
+} rg_diag_show;
+
+/*
+ * rg_diags_print with choices: leave out all but errors, and follow each
+ * diagnostic that has a line by that source line and a caret under its
+ * column (as compilers do on a terminal):
+ *     notes/a.md:3:8: error: ...
+ *         3 | value: 12x
+ *           |        ^
+ */
+int rg_diags_show(const rg_diags *d, FILE *f, const rg_diag_show *o);
+/*
+ * Append every item as a JSON array of objects {"path", "line", "column",
+ * "level", "message"}; line and column are null for no place, path is
+ * null for a diagnostic about the run rather than a file.
+ */
+void rg_diags_json(const rg_diags *d, rg_buf *b);
+/* Append s as diagnostics show it: each control character as '?', as the
+ * text reports do, and each byte that is not UTF-8 as U+FFFD. */
+void rg_diag_put_visible(rg_buf *b, const char *s, size_t n);
+/* Append s as a JSON string (escaped; bytes not UTF-8 as U+FFFD). */
+void rg_diag_put_json(rg_buf *b, const char *s);
 void rg_diags_free(rg_diags *d);
 
 #endif

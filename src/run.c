@@ -1,0 +1,423 @@
+/*
+ * run: one run of the command line: the settings (file, then flags), the
+ * notes, the graph, the report the command asks for, rendered and written
+ * (to standard output, atomically to -o FILE, or every format into
+ * --output-dir DIR), and the diagnostics on standard error.  The exit
+ * status is decided here and only here.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "refgraph/cli.h"
+#include "refgraph/config.h"
+#include "refgraph/date.h"
+#include "refgraph/diag.h"
+#include "refgraph/graph.h"
+#include "refgraph/notes.h"
+#include "refgraph/outfile.h"
+#include "refgraph/render.h"
+#include "refgraph/report.h"
+
+typedef struct run {
+	const rg_cli *c;
+	rg_diags d;
+	rg_config cfg;
+	rg_notes notes;
+	rg_graph g;
+	rg_report rep;
+	bool loaded; /* the notes were read and the graph built */
+} run;
+
+static int write_stdout(const rg_buf *b)
+{
+	if ((b->len && fwrite(b->s, 1, b->len, stdout) != b->len) ||
+	    fflush(stdout) != 0) {
+		fprintf(stderr, "refgraph: cannot write the report: %s\n",
+			strerror(errno));
+		return RG_EXIT_IO;
+	}
+	return RG_EXIT_OK;
+}
+
+/* The settings, then the notes and the graph; false on an I/O failure. */
+static bool load(run *r)
+{
+	const rg_cli *c = r->c;
+	bool ok;
+	if (c->config) {
+		ok = rg_config_read(&r->cfg, c->config, c->config, false,
+				    &r->d);
+	} else {
+		char *p = rg_asprintf("%s/.refgraph.yaml", c->root);
+		ok = rg_config_read(&r->cfg, p, ".refgraph.yaml", true, &r->d);
+		free(p);
+	}
+	if (!ok)
+		return false;
+	if (c->followup_days >= 0)
+		r->cfg.followup_days = c->followup_days;
+	if (c->thank_days >= 0)
+		r->cfg.thank_days = c->thank_days;
+	if (c->inform_days >= 0)
+		r->cfg.inform_days = c->inform_days;
+	if (c->client_touch_days >= 0)
+		r->cfg.client_touch_days = c->client_touch_days;
+	if (c->ask_days >= 0)
+		r->cfg.ask_days = c->ask_days;
+	if (!rg_notes_load(&r->notes, c->root, &r->cfg, c->jobs, &r->d))
+		return false; /* reported by the notes */
+	rg_graph_build(&r->g, &r->notes, &r->cfg, c->strict, &r->d);
+	r->loaded = true;
+	return true;
+}
+
+static void verbose_listing(rg_buf *b, const rg_notes *n, const rg_graph *g)
+{
+	for (size_t i = 0; i < g->contacts.n; i++) {
+		const rg_contact *c = &g->contacts.v[i];
+		if (c->written || c->owner)
+			continue;
+		rg_buf_puts(b, "implicit contact: ");
+		rg_put_clean(b, c->name, "?");
+		rg_buf_puts(b, " (first mentioned at ");
+		rg_put_clean(b, rg_graph_path(g, c->file), "?");
+		rg_buf_printf(b, ":%d)\n", c->line);
+	}
+	for (size_t i = 0; i < n->excluded.v.n; i++) {
+		rg_buf_puts(b, "skipped: ");
+		rg_put_clean(b, n->excluded.v.v[i], "?");
+		rg_buf_puts(b, " (excluded)\n");
+	}
+	for (size_t i = 0; i < n->nfiles; i++) {
+		const rg_file *f = n->files[i];
+		for (size_t k = 0; k < f->skipped.n; k++) {
+			rg_buf_puts(b, "skipped record: ");
+			rg_put_clean(b, f->path, "?");
+			rg_buf_printf(b, ":%d: %s\n", f->skipped.v[k].line,
+				      f->skipped.v[k].why);
+		}
+	}
+}
+
+/* "1 file", "2 files" */
+static void count(rg_buf *b, const char *sep, size_t n, const char *one,
+		  const char *many)
+{
+	rg_buf_printf(b, "%s%zu %s", sep, n, n == 1 ? one : many);
+}
+
+/* check: the summary line, or one JSON object with every diagnostic. */
+static void check_out(rg_buf *b, const run *r)
+{
+	const rg_graph_stats *s = &r->g.stats;
+	size_t contacts = s->contacts + s->implicit;
+	if (strcmp(r->c->format, "json") == 0) {
+		rg_buf_printf(b,
+			      "{\n  \"files\": %zu,\n  \"notes\": %zu,\n  "
+			      "\"contacts\": %zu,\n  \"implicit\": %zu,\n  "
+			      "\"interactions\": %zu,\n  "
+			      "\"referral_mentions\": %zu,\n  \"referrals\": "
+			      "%zu,\n  \"tasks\": %zu,\n  \"errors\": %d,\n  "
+			      "\"warnings\": %d,\n  \"diagnostics\": ",
+			      s->files, s->notes, contacts, s->implicit,
+			      s->interactions, s->mentions, s->referrals,
+			      s->tasks, r->d.nerrors, r->d.nwarnings);
+		rg_diags_json(&r->d, b);
+		rg_buf_puts(b, "\n}\n");
+		return;
+	}
+	if (r->c->verbose)
+		verbose_listing(b, &r->notes, &r->g);
+	count(b, "", s->files, "file read", "files read");
+	count(b, " (", s->notes, "note)", "notes)");
+	count(b, ", ", contacts, "contact", "contacts");
+	rg_buf_printf(b, " (%zu implicit)", s->implicit);
+	count(b, ", ", s->interactions, "interaction", "interactions");
+	count(b, ", ", s->mentions, "referral mention", "referral mentions");
+	count(b, " (", s->referrals, "referral)", "referrals)");
+	count(b, ", ", s->tasks, "task", "tasks");
+	count(b, ", ", (size_t)r->d.nerrors, "error", "errors");
+	count(b, ", ", (size_t)r->d.nwarnings, "warning", "warnings");
+	rg_buf_putc(b, '\n');
+}
+
+/*
+ * show NAME: the contact the name means, as a reference in a note would;
+ * one it names no contact, or two, is a usage error (its message in *why).
+ */
+static bool show(run *r, const rg_report_opts *o, char **why)
+{
+	int id = rg_show_find(&r->g, r->c->show_name, why);
+	if (id < 0)
+		return false;
+	rg_report_show(&r->rep, &r->g, o, id);
+	return true;
+}
+
+/* The reports the command asks for; false (and *why) for a show NAME
+ * that means no one contact. */
+static bool compute(run *r, char **why)
+{
+	const rg_cli *c = r->c;
+	rg_report_opts o = {0};
+	o.today = c->today != RG_NODATE ? c->today : rg_date_today();
+	o.since = c->since;
+	o.ahead = c->ahead;
+	o.followup_days = r->cfg.followup_days;
+	o.thank_days = r->cfg.thank_days;
+	o.inform_days = r->cfg.inform_days;
+	o.client_touch_days = r->cfg.client_touch_days;
+	o.ask_days = r->cfg.ask_days;
+	r->rep.today = o.today;
+	bool all = c->cmd == RG_CMD_REPORT;
+	if (all || c->cmd == RG_CMD_SUMMARY)
+		rg_report_summary(&r->rep, &r->g, &o);
+	if (all || c->cmd == RG_CMD_FOLLOWUPS)
+		rg_report_followups(&r->rep, &r->g, &o);
+	if (all || c->cmd == RG_CMD_SOURCES)
+		rg_report_sources(&r->rep, &r->g, &o);
+	if (all || c->cmd == RG_CMD_UNCREDITED)
+		rg_report_uncredited(&r->rep, &r->g, &o);
+	if (all || c->cmd == RG_CMD_RECIPROCITY)
+		rg_report_reciprocity(&r->rep, &r->g, &o);
+	if (all || c->cmd == RG_CMD_ASKS)
+		rg_report_asks(&r->rep, &r->g, &o);
+	if (c->cmd == RG_CMD_GRAPH) /* the network is no report of report's */
+		rg_report_graph(&r->rep, &r->g, &o);
+	if (c->cmd == RG_CMD_SHOW)
+		return show(r, &o, why);
+	return true;
+}
+
+/* A usage error found once the notes are read: after their diagnostics,
+ * in the form of the command line's own. */
+static int late_usage_error(const char *why)
+{
+	rg_buf m = {0};
+	rg_buf_puts(&m, "refgraph: ");
+	rg_diag_put_visible(&m, why, strlen(why));
+	rg_buf_puts(&m, "\nTry 'refgraph --help'.\n");
+	fputs(m.s, stderr);
+	rg_buf_free(&m);
+	return RG_EXIT_USAGE;
+}
+
+/* --color: auto colours text on a terminal, unless NO_COLOR (non-empty)
+ * or TERM=dumb say otherwise; an explicit always or never wins. */
+static bool use_color(const rg_cli *c)
+{
+	if (strcmp(c->format, "text") != 0 || c->color == RG_COLOR_NEVER)
+		return false;
+	if (c->color == RG_COLOR_ALWAYS)
+		return true;
+	const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
+	return c->output == NULL && isatty(STDOUT_FILENO) && !(nc && *nc) &&
+	       !(term && strcmp(term, "dumb") == 0);
+}
+
+static rg_render_opts render_opts(const rg_cli *c)
+{
+	rg_render_opts ro = {0};
+	ro.color = use_color(c);
+	ro.ahead = c->ahead;
+	ro.since = c->since;
+	ro.links_wiki = c->links_wiki;
+	return ro;
+}
+
+/* Render rep as fmt and write it to dir/name atomically. */
+static int write_one(const char *dir, const char *name, const char *fmt,
+		     const rg_report *rep, const rg_graph *g,
+		     const rg_render_opts *ro)
+{
+	rg_buf b = {0};
+	rg_renderer(fmt)(&b, rep, g, ro);
+	char *path = rg_asprintf("%s/%s", dir, name);
+	int st = rg_outfile_write(path, b.s ? b.s : "", b.len);
+	free(path);
+	rg_buf_free(&b);
+	return st;
+}
+
+/* --output-dir: the whole report for people and tools, and one CSV per
+ * report (a CSV file holds one table). */
+static int write_dir(const run *r)
+{
+	static const struct {
+		const char *name, *format;
+	} whole[] = {{"report.html", "html"},
+		     {"report.md", "md"},
+		     {"report.json", "json"}};
+	static const char *const csv[] = {"followups.csv",  "sources.csv",
+					  "uncredited.csv", "reciprocity.csv",
+					  "asks.csv",	    "summary.csv"};
+	const char *dir = r->c->output_dir;
+	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+		rg_buf m = {0};
+		rg_buf_puts(&m, "refgraph: ");
+		rg_diag_put_visible(&m, dir, strlen(dir));
+		rg_buf_printf(&m, ": cannot create: %s\n", strerror(errno));
+		fputs(m.s, stderr);
+		rg_buf_free(&m);
+		return RG_EXIT_IO;
+	}
+	rg_render_opts ro = render_opts(r->c);
+	ro.color = false;
+	int st = RG_EXIT_OK;
+	for (size_t k = 0; k < sizeof whole / sizeof *whole; k++)
+		if (write_one(dir, whole[k].name, whole[k].format, &r->rep,
+			      &r->g, &ro) != RG_EXIT_OK)
+			st = RG_EXIT_IO;
+	for (size_t k = 0; k < sizeof csv / sizeof *csv; k++) {
+		rg_report one = r->rep; /* shares the rows; only flags differ */
+		one.has_followups = k == 0;
+		one.has_sources = k == 1;
+		one.has_uncredited = k == 2;
+		one.has_reciprocity = k == 3;
+		one.has_asks = k == 4;
+		one.has_summary = k == 5;
+		if (write_one(dir, csv[k], "csv", &one, &r->g, &ro) !=
+		    RG_EXIT_OK)
+			st = RG_EXIT_IO;
+	}
+	return st;
+}
+
+/* The source lines under diagnostics on a terminal: each file read again,
+ * the same way the notes are read, one file at a time (the diagnostics
+ * are sorted by path). */
+typedef struct source_cache {
+	int rootfd;
+	const char *config; /* --config FILE, shown as given */
+	size_t max;
+	char *path, *data;
+	size_t len;
+} source_cache;
+
+static const char *source_line(void *ctx, const char *path, int line,
+			       size_t *len)
+{
+	source_cache *sc = ctx;
+	if (sc->path == NULL || strcmp(sc->path, path) != 0) {
+		free(sc->path);
+		free(sc->data);
+		sc->path = rg_strdup(path);
+		sc->data = NULL;
+		sc->len = 0;
+		bool cfg = sc->config && strcmp(path, sc->config) == 0;
+		bool big = false;
+		if ((cfg || sc->rootfd >= 0) &&
+		    rg_read_file(cfg ? AT_FDCWD : sc->rootfd, path, sc->max,
+				 &sc->data, &sc->len, &big) != 0)
+			sc->data = NULL;
+	}
+	if (sc->data == NULL)
+		return NULL;
+	const char *s = sc->data, *end = sc->data + sc->len;
+	if (line == 1 && sc->len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+		s += 3; /* columns count after the byte order mark */
+	for (int i = 1; i < line; i++) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		if (nl == NULL)
+			return NULL;
+		s = nl + 1;
+	}
+	const char *nl = memchr(s, '\n', (size_t)(end - s));
+	size_t n = (size_t)((nl ? nl : end) - s);
+	if (n && s[n - 1] == '\r')
+		n--;
+	*len = n;
+	return s;
+}
+
+/* The diagnostics on standard error; -1 when it could not be written. */
+static int print_diags(const run *r)
+{
+	const rg_cli *c = r->c;
+	rg_diag_show o = {0};
+	o.quiet = c->quiet;
+	source_cache sc = {-1,	 c->config, r->cfg.limits.max_file_size,
+			   NULL, NULL,	    0};
+	if (r->loaded && isatty(STDERR_FILENO)) {
+		sc.rootfd = open(c->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		o.source = source_line;
+		o.ctx = &sc;
+	}
+	int st = rg_diags_show(&r->d, stderr, &o);
+	if (sc.rootfd >= 0)
+		close(sc.rootfd);
+	free(sc.path);
+	free(sc.data);
+	return st;
+}
+
+/* Compute, render and write what the command asks for. */
+static int output(run *r)
+{
+	const rg_cli *c = r->c;
+	rg_buf out = {0};
+	int st = RG_EXIT_OK;
+	bool check = c->cmd == RG_CMD_CHECK;
+	bool json_check = check && strcmp(c->format, "json") == 0;
+	bool withheld = !check && c->strict && r->d.nerrors;
+	if (check) {
+		check_out(&out, r);
+	} else if (!withheld) {
+		char *why = NULL;
+		if (!compute(r, &why)) {
+			st = print_diags(r) != 0 ? RG_EXIT_IO
+						 : late_usage_error(why);
+			free(why);
+			rg_buf_free(&out);
+			return st;
+		}
+		if (c->output_dir == NULL) {
+			rg_render_opts ro = render_opts(c);
+			rg_renderer(c->format)(&out, &r->rep, &r->g, &ro);
+		}
+	}
+	/* check --format json carries the diagnostics itself */
+	if (!json_check && print_diags(r) != 0)
+		st = RG_EXIT_IO;
+	int w = RG_EXIT_OK;
+	if (withheld)
+		; /* --strict: no report when there are errors */
+	else if (c->output_dir)
+		w = write_dir(r);
+	else if (c->output)
+		w = rg_outfile_write(c->output, out.s ? out.s : "", out.len);
+	else
+		w = write_stdout(&out);
+	rg_buf_free(&out);
+	if (w != RG_EXIT_OK)
+		st = w;
+	if (st == RG_EXIT_OK && r->d.nerrors)
+		st = RG_EXIT_NOTES;
+	return st;
+}
+
+int rg_cli_run(const rg_cli *c)
+{
+	run r = {0};
+	r.c = c;
+	rg_config_init(&r.cfg);
+	int status;
+	if (load(&r)) {
+		rg_diags_sort(&r.d);
+		status = output(&r);
+	} else { /* stopped early: say why */
+		rg_diags_sort(&r.d);
+		print_diags(&r);
+		status = RG_EXIT_IO;
+	}
+	rg_report_free(&r.rep);
+	rg_graph_free(&r.g);
+	rg_notes_free(&r.notes);
+	rg_config_free(&r.cfg);
+	rg_diags_free(&r.d);
+	return status;
+}
