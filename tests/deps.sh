@@ -22,6 +22,7 @@ command -v clang >/dev/null 2>&1 || need="$need clang"
 	ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a >/dev/null 2>&1 ||
 	need="$need libclang-rt-dev"
 command -v valgrind >/dev/null 2>&1 || need="$need valgrind"
+command -v git >/dev/null 2>&1 || need="$need git"
 command -v mandoc >/dev/null 2>&1 || need="$need mandoc"
 command -v python3 >/dev/null 2>&1 || need="$need python3"
 # script(1) gives tests/run-cli.sh a terminal
