@@ -67,7 +67,6 @@ static const char style[] =
 	".banner{background:var(--warn-bg);border:1px solid var(--warn-line);"
 	"border-left-width:.4em;border-radius:.3em;padding:.6em 1em}\n"
 	".banner ul{margin:.4em 0;padding-left:1.2em}\n"
-	".digest{font-weight:600;margin:.6em 0}\n"
 	".tiles{display:flex;flex-wrap:wrap;gap:.6em;margin:0 0 1em}\n"
 	".tile{flex:1 1 9em;background:var(--card);border:1px solid "
 	"var(--line);border-radius:.4em;padding:.5em .8em}\n"
@@ -403,9 +402,9 @@ void rg_render_html(rg_buf *b, const rg_report *r, const rg_graph *g,
 	put_banner(b, o->diags);
 	char *digest = rg_previous_line(r);
 	if (digest) {
-		rg_buf_puts(b, "<p id=\"digest\" class=\"digest\">");
+		rg_buf_puts(b, "<p id=\"digest\"><strong>");
 		esc(b, digest);
-		rg_buf_puts(b, "</p>\n");
+		rg_buf_puts(b, "</strong></p>\n");
 		free(digest);
 	}
 	put_tiles(b, r);

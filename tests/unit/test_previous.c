@@ -244,7 +244,7 @@ static void test_drawn(void **state)
 	assert_non_null(strstr(md, "| New | Due |"));
 	assert_non_null(strstr(md, "| new |"));
 	char *html = draw("html", &r);
-	assert_non_null(strstr(html, "class=\"digest\""));
+	assert_non_null(strstr(html, "id=\"digest\""));
 	char *csv = draw("csv", &r);
 	assert_non_null(strstr(csv, ",new"));
 	free(plain);
