@@ -157,9 +157,11 @@ void rg_gitsrc_free(rg_gitsrc *g)
 }
 
 /* A blob's bytes, NUL-terminated as note.c is given them; or an error
- * (reported) when it is over max or cannot be read. */
+ * (reported, ending with done: what was done instead) when it is over max
+ * or cannot be read. */
 static char *read_blob(rg_gitsrc *g, const git_oid *id, const char *path,
-		       size_t max, size_t *len, rg_diags *d, bool *failed)
+		       size_t max, size_t *len, rg_diags *d, bool *failed,
+		       const char *done)
 {
 	*failed = false;
 	git_blob *b = NULL;
@@ -173,8 +175,8 @@ static char *read_blob(rg_gitsrc *g, const git_oid *id, const char *path,
 	git_object_size_t n = git_blob_rawsize(b);
 	if (n > max) {
 		rg_diag(d, path, 0, 0, RG_ERROR,
-			"file larger than %zu bytes (max_file_size); skipped",
-			max);
+			"file larger than %zu bytes (max_file_size); %s", max,
+			done);
 		git_blob_free(b);
 		return NULL;
 	}
@@ -209,7 +211,8 @@ void rg_gitsrc_config(rg_gitsrc *g, rg_config *c, rg_diags *d)
 	size_t len;
 	bool failed;
 	char *text = read_blob(g, git_tree_entry_id(e), name,
-			       c->limits.max_file_size, &len, d, &failed);
+			       c->limits.max_file_size, &len, d, &failed,
+			       "the settings are not read");
 	if (text)
 		rg_config_parse(c, text, len, name, d);
 	free(text);
@@ -313,9 +316,9 @@ bool rg_gitsrc_notes(rg_gitsrc *g, rg_notes *n, const rg_config *cfg,
 		const char *path = w.files.v[i].path;
 		size_t len = 0;
 		bool failed;
-		char *data =
-			read_blob(g, &w.files.v[i].id, path,
-				  cfg->limits.max_file_size, &len, d, &failed);
+		char *data = read_blob(g, &w.files.v[i].id, path,
+				       cfg->limits.max_file_size, &len, d,
+				       &failed, "skipped");
 		ok = ok && !failed;
 		n->files[n->nfiles++] =
 			data ? rg_note_parse(path, data, len, &cfg->limits)

@@ -146,6 +146,21 @@ static void test_bare_and_limits(void **state)
 	rg_diags_free(&d);
 	rg_gitsrc_free(g);
 	free(root);
+	/* settings over the limit are not read, as a file's are not */
+	root = rg_asprintf("%s/w/notes", tmp);
+	assert_int_equal(rg_gitsrc_open(&g, root, "HEAD", &why), RG_EXIT_OK);
+	rg_config_init(&c);
+	c.limits.max_file_size = 5;
+	rg_diags d2 = {0};
+	rg_gitsrc_config(g, &c, &d2);
+	assert_int_equal(c.nexclude, 0);
+	assert_true(has_diag(&d2, 0, RG_ERROR,
+			     "larger than 5 bytes (max_file_size); the "
+			     "settings are not read"));
+	rg_config_free(&c);
+	rg_diags_free(&d2);
+	rg_gitsrc_free(g);
+	free(root);
 }
 
 static void test_usage_errors(void **state)
