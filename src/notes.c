@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -199,10 +200,15 @@ static rg_file *parse_one(job *j, dircache *c, const char *path)
 		else if (e == EINVAL || e == EISDIR)
 			rg_diag(&f->diags, path, 0, 0, RG_WARNING,
 				"not a regular file; skipped");
-		else
+		else {
+			/* workers run at once: strerror's buffer is shared */
+			char msg[128];
+			if (strerror_r(e, msg, sizeof msg) != 0)
+				snprintf(msg, sizeof msg, "error %d", e);
 			rg_diag(&f->diags, path, 0, 0, RG_ERROR,
-				"cannot read: %s; %s", strerror(e),
+				"cannot read: %s; %s", msg,
 				rg_errno_resource(e) ? "stopped" : "skipped");
+		}
 		if (rg_errno_resource(e))
 			atomic_store(&j->short_of, true);
 		return f;
@@ -251,11 +257,21 @@ bool rg_notes_load(rg_notes *n, const char *root, const rg_config *cfg,
 		jobs = 1;
 	if ((size_t)jobs > n->nfiles / 8 + 1)
 		jobs = (int)(n->nfiles / 8 + 1);
-	pthread_t th[64];
+	pthread_t th[RG_NOTES_MAX_JOBS];
 	int started = 0;
-	for (int i = 1; i < jobs && i < 64; i++)
-		if (pthread_create(&th[started], NULL, worker, &j) == 0)
-			started++;
+	for (int i = 1; i < jobs && i < RG_NOTES_MAX_JOBS; i++) {
+		int e = pthread_create(&th[started], NULL, worker, &j);
+		if (e != 0) {
+			/* fewer threads read the same notes the same way: say
+			 * so, and go on with those that started */
+			rg_diag(d, root, 0, 0, RG_WARNING,
+				"cannot start a thread (%s); the notes are read "
+				"on %d",
+				strerror(e), started + 1);
+			break;
+		}
+		started++;
+	}
 	worker(&j);
 	for (int i = 0; i < started; i++)
 		pthread_join(th[i], NULL);

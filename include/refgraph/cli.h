@@ -11,12 +11,13 @@
 #include <stdio.h>
 
 #include "refgraph/failon.h"
+#include "refgraph/notes.h"
 
 /*
  * The most threads --jobs starts; a larger N, or more online processors,
  * is capped here (the parse gains nothing past a few per core).
  */
-#define RG_CLI_MAX_JOBS 64
+#define RG_CLI_MAX_JOBS RG_NOTES_MAX_JOBS
 
 typedef enum {
 	RG_CMD_NONE = 0,

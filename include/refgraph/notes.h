@@ -16,6 +16,9 @@ typedef struct rg_notes {
 	rg_paths excluded; /* paths skipped by `exclude` */
 } rg_notes;
 
+/* The most threads that parse notes at once (--jobs is capped to it). */
+#define RG_NOTES_MAX_JOBS 64
+
 /*
  * Read every note under root with the settings in cfg.  Diagnostics go to
  * d.  Returns false when root cannot be read at all, or when the run ran

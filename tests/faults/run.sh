@@ -114,6 +114,20 @@ read_ Bob
 unread Ann
 done_
 
+# enough notes for several threads; none can start: one warning, same report
+mkdir -p "$tmp/many/people"
+i=0
+while [ $i -lt 40 ]; do
+	printf -- '---\nname: Person %s\nrole: client\nsince: 2026-01-01\n---\n' $i >"$tmp/many/people/p$i.md"
+	i=$((i + 1))
+done
+NO_COLOR=1 "$bin" report --format json $day --jobs 1 "$tmp/many" >"$tmp/many.json" 2>/dev/null
+t "threads cannot start" FAULT_THREAD=1 -- report --format json $day --jobs 4 "$tmp/many"
+status 0
+diag "many:1:1: warning: cannot start a thread (Resource temporarily unavailable); the notes are read on 1$"
+cmp -s "$tmp/out" "$tmp/many.json" || need "the report differs from the one read on one thread"
+done_
+
 t "short reads" FAULT_SHORT=1 -- report --format json $day "$n"
 status 0
 cmp -s "$tmp/out" "$tmp/good.json" || need "the report differs from the one without faults"

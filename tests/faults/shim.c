@@ -20,6 +20,7 @@
  *   FAULT_SIGNAL=N        the first write() to a file opened with ".tmp"
  *                         in its name raises signal N first (a signal
  *                         arriving while the -o report is written)
+ *   FAULT_THREAD=1        pthread_create() fails EAGAIN
  *   FAULT_SWAP=DIR FAULT_SWAP_TO=TARGET FAULT_SWAP_AT=SUBSTR
  *   FAULT_SWAP_NTH=K      at the Kth open/openat of a path containing
  *                         SUBSTR (default 1), DIR is renamed DIR.away and
@@ -32,6 +33,7 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -298,4 +300,13 @@ int closedir(DIR *d)
 		if (dirs[i].d == d)
 			dirs[i].d = NULL;
 	return real_closedir(d);
+}
+
+int pthread_create(pthread_t *t, const pthread_attr_t *a, void *(*fn)(void *),
+		   void *arg)
+{
+	REAL(pthread_create);
+	if (on("FAULT_THREAD"))
+		return EAGAIN;
+	return real_pthread_create(t, a, fn, arg);
 }

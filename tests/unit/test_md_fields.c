@@ -257,7 +257,7 @@ static void line_forms(void **state)
 			  d);
 	assert_int_equal(f->refrecs.n, 9);
 	for (int i = 0; i < 9; i++) {
-		char want[8];
+		char want[16];
 		snprintf(want, sizeof want, "A%d", i + 1);
 		assert_string_equal(f->refrecs.v[i].from.target, want);
 		snprintf(want, sizeof want, "B%d", i + 1);

@@ -85,7 +85,7 @@ static void comments(void **state)
 			  day("2026-10-10"));
 	assert_int_equal(f->refrecs.n, 3);
 	for (int i = 0; i < 3; i++) {
-		char want[8];
+		char want[16];
 		snprintf(want, sizeof want, "B%d", i + 1);
 		assert_string_equal(f->refrecs.v[i].prospect.target, want);
 	}
