@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "refgraph/date.h"
+#include "refgraph/render.h"
 #include "refgraph/util.h"
 
 /* An earlier report larger than this is not one refgraph wrote for notes
@@ -48,6 +49,23 @@ static void id_str(rg_buf *b, const char *s)
 		rg_buf_puts(b, "\x1fn");
 	else
 		rg_buf_printf(b, "\x1fs%zu:%s", strlen(s), s);
+}
+
+/*
+ * A string of this run's rows as the JSON report wrote it: bytes that are
+ * not UTF-8 became U+FFFD there (out_json.c), so they do here, or a row
+ * named so would never match itself.
+ */
+static void id_text(rg_buf *b, const char *s)
+{
+	if (s == NULL) {
+		id_str(b, NULL);
+		return;
+	}
+	rg_buf clean = {0};
+	rg_put_clean(&clean, s, NULL);
+	id_str(b, clean.s ? clean.s : "");
+	rg_buf_free(&clean);
 }
 
 static void id_int(rg_buf *b, long long n)
@@ -216,8 +234,8 @@ static char *fu_id(const rg_fu_row *x)
 	rg_buf b = {0};
 	rg_buf_puts(&b, "followups");
 	id_str(&b, rg_fu_reason_name(x->reason));
-	id_str(&b, x->contact);
-	id_str(&b, x->file);
+	id_text(&b, x->contact);
+	id_text(&b, x->file);
 	id_int(&b, x->line);
 	return b.s;
 }
@@ -226,7 +244,7 @@ static char *src_id(const rg_src_row *x)
 {
 	rg_buf b = {0};
 	rg_buf_puts(&b, "sources");
-	id_str(&b, x->contact);
+	id_text(&b, x->contact);
 	return b.s;
 }
 
@@ -235,9 +253,9 @@ static char *un_id(const rg_un_row *x)
 	rg_buf b = {0};
 	rg_buf_puts(&b, "uncredited");
 	id_str(&b, rg_un_reason_name(x->reason));
-	id_str(&b, x->contact);
-	id_str(&b, x->source);
-	id_str(&b, x->file);
+	id_text(&b, x->contact);
+	id_text(&b, x->source);
+	id_text(&b, x->file);
 	id_int(&b, x->line);
 	return b.s;
 }
@@ -248,8 +266,8 @@ static char *contact_id(const char *report, const char *contact,
 {
 	rg_buf b = {0};
 	rg_buf_puts(&b, report);
-	id_str(&b, contact);
-	id_str(&b, file);
+	id_text(&b, contact);
+	id_text(&b, file);
 	id_int(&b, line);
 	return b.s;
 }

@@ -133,6 +133,34 @@ static void test_nothing_new(void **state)
 	rg_report_free(&r);
 }
 
+/* A name that is not UTF-8 is written with U+FFFD in JSON, and still
+ * matches itself when that JSON is read back. */
+static void test_bytes_not_utf8(void **state)
+{
+	(void)state;
+	rg_report r;
+	memset(&r, 0, sizeof r);
+	r.today = day("2026-11-22");
+	r.has_followups = true;
+	fu(&r, RG_FU_CLIENT, "Bad\xffName", 3);
+	fu(&r, RG_FU_CLIENT, "Bad?Name", 4);
+	static const char js[] =
+		"{\"today\": \"2026-11-21\", \"followups\": ["
+		"{\"reason\": \"client\", \"contact\": \"Bad\\ufffdName\", "
+		"\"file\": \"n.md\", \"line\": 3},"
+		"{\"reason\": \"client\", \"contact\": \"Bad\\ufffdName\", "
+		"\"file\": \"n.md\", \"line\": 4}]}";
+	rg_previous p;
+	char *why;
+	assert_int_equal(rg_previous_parse(&p, js, strlen(js), "x", &why),
+			 RG_EXIT_OK);
+	rg_previous_mark(&r, &p);
+	assert_false(r.followups.v[0].is_new);
+	assert_true(r.followups.v[1].is_new);
+	rg_previous_free(&p);
+	rg_report_free(&r);
+}
+
 static int parse_status(const char *text, char **why)
 {
 	rg_previous p;
@@ -264,6 +292,7 @@ int main(void)
 		cmocka_unit_test(test_marks_rows_not_in_the_earlier_report),
 		cmocka_unit_test(test_identity_fields),
 		cmocka_unit_test(test_nothing_new),
+		cmocka_unit_test(test_bytes_not_utf8),
 		cmocka_unit_test(test_not_a_report),
 		cmocka_unit_test(test_unreadable_file_is_io),
 		cmocka_unit_test(test_drawn),
