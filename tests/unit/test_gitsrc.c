@@ -40,7 +40,10 @@ static int setup(void **state)
 	   "printf -- '---\\nkind: contact\\nname: Cy\\n---\\n' "
 	   ">notes/people0.md && git add -A && "
 	   "GIT_COMMITTER_DATE='2026-11-21T10:00:00+0000' git commit -qm one "
-	   "&& git clone -q --bare . ../bare.git");
+	   "&& git clone -q --bare . ../bare.git && "
+	   "git update-index --add --cacheinfo "
+	   "160000,$(git rev-parse HEAD),notes/mod && "
+	   "GIT_COMMITTER_DATE='2026-11-21T10:00:00+0000' git commit -qm two");
 	return 0;
 }
 
@@ -85,7 +88,7 @@ static void test_same_as_folder(void **state)
 
 	rg_gitsrc *g;
 	char *why = NULL;
-	assert_int_equal(rg_gitsrc_open(&g, root, "HEAD", &why), RG_EXIT_OK);
+	assert_int_equal(rg_gitsrc_open(&g, root, "HEAD~1", &why), RG_EXIT_OK);
 	rg_gitsrc_config(g, &gc, &gd);
 	assert_int_equal(gc.nexclude, 1);
 	assert_true(rg_gitsrc_notes(g, &gn, &gc, &gd));
@@ -163,6 +166,30 @@ static void test_bare_and_limits(void **state)
 	free(root);
 }
 
+/* A submodule (a commit in the tree) is not read, and says so. */
+static void test_submodule(void **state)
+{
+	(void)state;
+	char *root = rg_asprintf("%s/w/notes", tmp);
+	rg_gitsrc *g;
+	char *why = NULL;
+	assert_int_equal(rg_gitsrc_open(&g, root, "HEAD", &why), RG_EXIT_OK);
+	rg_config c;
+	rg_config_init(&c);
+	rg_diags d = {0};
+	rg_notes n;
+	assert_true(rg_gitsrc_notes(g, &n, &c, &d));
+	assert_int_equal(n.nfiles, 4); /* tmpl/t.md: no settings read */
+	assert_true(
+		has_diag(&d, 0, RG_WARNING, "git submodule not read; skipped"));
+	assert_string_equal(d.items.v[d.items.n - 1].path, "mod");
+	rg_notes_free(&n);
+	rg_config_free(&c);
+	rg_diags_free(&d);
+	rg_gitsrc_free(g);
+	free(root);
+}
+
 static void test_usage_errors(void **state)
 {
 	(void)state;
@@ -184,6 +211,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_same_as_folder),
 		cmocka_unit_test(test_bare_and_limits),
+		cmocka_unit_test(test_submodule),
 		cmocka_unit_test(test_usage_errors),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
