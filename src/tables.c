@@ -555,6 +555,9 @@ static void put_mark(rg_table *t, size_t col, bool human, const char *rows,
 		memcpy(&yes, rows + i * row_size + off, sizeof yes);
 		t->cells[i * t->ncols + col] = rg_strdup(
 			human ? (yes ? "new" : "") : (yes ? "true" : "false"));
+		/* people: no mark is nothing to say (a calendar leaves it
+		 * out of an event's description) */
+		t->nulls[i * t->ncols + col] = human && !yes;
 	}
 }
 

@@ -275,6 +275,14 @@ static void test_drawn(void **state)
 	assert_non_null(strstr(html, "id=\"digest\""));
 	char *csv = draw("csv", &r);
 	assert_non_null(strstr(csv, ",new"));
+	/* a calendar says New only of the new duty */
+	char *ics = draw("ics", &r);
+	assert_null(strstr(ics, "New: \\n"));
+	size_t marks = 0;
+	for (const char *at = ics; (at = strstr(at, "New: new")) != NULL; at++)
+		marks++;
+	assert_int_equal(marks, 1);
+	free(ics);
 	free(plain);
 	free(text);
 	free(js);
