@@ -15,7 +15,7 @@ MANDIR ?= $(PREFIX)/share/man
 DESTDIR ?=
 
 CC ?= cc
-PKGS = yaml-0.1 md4c libpcre2-8 libutf8proc libical
+PKGS = yaml-0.1 md4c libpcre2-8 libutf8proc libical jansson libgit2
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
@@ -50,7 +50,7 @@ LIB_OBJ = $(LIB_SRC:src/%.c=$(B)/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/%)
 
-.PHONY: all check unit golden yaml-suite man-examples headers cli ics-readback browser asan ubsan tsan valgrind \
+.PHONY: all check unit golden yaml-suite man-examples headers cli ics-readback browser git-rev nightly asan ubsan tsan valgrind \
 	fuzz fuzz-smoke bench format install uninstall clean deps demo ci
 
 all: refgraph
@@ -77,7 +77,8 @@ $(B)/test_%: tests/unit/test_%.c tests/unit/testlib.h $(B)/librefgraph.a
 
 # ---- tests ----
 
-check: unit golden yaml-suite man-examples headers cli ics-readback browser
+check: unit golden yaml-suite man-examples headers cli ics-readback browser \
+	git-rev nightly
 
 # The html page in headless Chromium (skipped without it, unless CI=true).
 browser: $(B)/refgraph
@@ -94,6 +95,14 @@ yaml-suite: $(B)/refgraph $(B)/yamlok
 
 $(B)/yamlok: tests/tools/yamlok.c | $(B)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(ALL_LDFLAGS) $(PKG_LIBS)
+
+# --rev and --previous-rev against repositories made with git
+git-rev: $(B)/refgraph
+	@sh tests/run-git.sh $(B)/refgraph
+
+# examples/nightly: the hook, the nightly script, the cron and systemd lines
+nightly: $(B)/refgraph
+	@sh tests/run-nightly.sh $(B)/refgraph
 
 man-examples: $(B)/refgraph
 	@sh tests/run-man-examples.sh $(B)/refgraph

@@ -97,10 +97,28 @@ void rg_cli_usage(FILE *f)
 	      "of\n"
 	      " followups.)\n"
 	      "\n"
+	      "Nightly runs:\n"
+	      "  --rev REV              the notes as they are at git revision "
+	      "REV of\n"
+	      "                         the repository holding ROOT (also "
+	      "bare), no\n"
+	      "                         checkout needed\n"
+	      "  --previous FILE        mark the rows not in FILE, an earlier "
+	      "JSON\n"
+	      "                         report, as new, and say how many\n"
+	      "  --previous-rev REV     the same, the earlier report computed "
+	      "from\n"
+	      "                         the notes at git revision REV\n"
+	      "  --fail-on LIST         once written, exit 4 when one holds: "
+	      "overdue,\n"
+	      "                         overdue=N (days), uncredited, errors, "
+	      "warnings\n"
+	      "\n"
 	      "Exit status: 0 clean (warnings allowed), 1 errors in the "
 	      "notes,\n"
-	      "2 usage, 3 an I/O or resource failure.  See refgraph(1) and\n"
-	      "refgraph(5).\n",
+	      "2 usage, 3 an I/O or resource failure, 4 a --fail-on condition "
+	      "held\n"
+	      "(1 to 3 win over 4).  See refgraph(1) and refgraph(5).\n",
 	      f);
 }
 
@@ -114,6 +132,11 @@ void rg_cli_usage(FILE *f)
 #define FOR_REPORT(c) (CMD_BIT(RG_CMD_REPORT) | CMD_BIT(c))
 /* show lists a contact's follow-ups as the followups report has them */
 #define FOR_FOLLOWUPS (FOR_REPORT(RG_CMD_FOLLOWUPS) | CMD_BIT(RG_CMD_SHOW))
+/* the reports whose rows can be new since an earlier run */
+#define FOR_COMPARED                                                           \
+	(FOR_REPORT(RG_CMD_FOLLOWUPS) | CMD_BIT(RG_CMD_SOURCES) |              \
+	 CMD_BIT(RG_CMD_UNCREDITED) | CMD_BIT(RG_CMD_RECIPROCITY) |            \
+	 CMD_BIT(RG_CMD_ASKS))
 
 static const struct {
 	const char *name;
@@ -147,7 +170,11 @@ enum {
 	OPT_OUTPUT_DIR,
 	OPT_LINKS,
 	OPT_COLOR,
-	OPT_VERSION
+	OPT_VERSION,
+	OPT_REV,
+	OPT_PREVIOUS,
+	OPT_PREVIOUS_REV,
+	OPT_FAIL_ON
 };
 
 /* Each option, and the commands it is for. */
@@ -184,6 +211,12 @@ static const struct {
 	 FOR_REPORT(RG_CMD_UNCREDITED)},
 	{{"ask-days", required_argument, NULL, OPT_ASK_DAYS},
 	 FOR_REPORT(RG_CMD_ASKS)},
+	{{"rev", required_argument, NULL, OPT_REV}, FOR_ALL},
+	{{"previous", required_argument, NULL, OPT_PREVIOUS}, FOR_COMPARED},
+	{{"previous-rev", required_argument, NULL, OPT_PREVIOUS_REV},
+	 FOR_COMPARED},
+	{{"fail-on", required_argument, NULL, OPT_FAIL_ON},
+	 FOR_ALL & ~(CMD_BIT(RG_CMD_GRAPH) | CMD_BIT(RG_CMD_SHOW))},
 };
 #define NOPTIONS (sizeof options / sizeof *options)
 
@@ -288,6 +321,16 @@ static bool set_color(FILE *err, const char *val, rg_color_when *out)
 			   val);
 }
 
+static bool parse_fail_on(rg_cli *c, const char *val, FILE *err)
+{
+	char *why = NULL;
+	if (rg_failon_parse(&c->failon, val, &why))
+		return true;
+	usage_error(err, "%s", why);
+	free(why);
+	return false;
+}
+
 /* One option with its value (NULL when it takes none). */
 static bool apply(rg_cli *c, int id, const char *val, FILE *err)
 {
@@ -318,6 +361,10 @@ static bool apply(rg_cli *c, int id, const char *val, FILE *err)
 		if (c->jobs > RG_CLI_MAX_JOBS)
 			c->jobs = RG_CLI_MAX_JOBS;
 		return true;
+	case OPT_REV: c->rev = val; return true;
+	case OPT_PREVIOUS: c->previous = val; return true;
+	case OPT_PREVIOUS_REV: c->previous_rev = val; return true;
+	case OPT_FAIL_ON: return parse_fail_on(c, val, err);
 	case OPT_LINKS:
 		if (strcmp(val, "wiki") != 0 && strcmp(val, "plain") != 0)
 			return usage_error(
@@ -442,6 +489,22 @@ static bool check_together(rg_cli *c, FILE *err)
 				   "csv holds one table per file: use "
 				   "--output-dir DIR for every report, or a "
 				   "single report's command");
+	if (c->previous && c->previous_rev)
+		return usage_error(err, "%s",
+				   "--previous and --previous-rev do not go "
+				   "together: the earlier report is one or "
+				   "the other");
+	bool fu, un;
+	rg_failon_needs(&c->failon, &fu, &un);
+	if (fu && c->cmd != RG_CMD_REPORT && c->cmd != RG_CMD_FOLLOWUPS)
+		return usage_error(err, "%s",
+				   "--fail-on overdue looks at the follow-ups: "
+				   "use it with report or followups");
+	if (un && c->cmd != RG_CMD_REPORT && c->cmd != RG_CMD_UNCREDITED)
+		return usage_error(err, "%s",
+				   "--fail-on uncredited looks at the "
+				   "uncredited referrals: use it with report "
+				   "or uncredited");
 	if (c->links_wiki && c->output_dir == NULL &&
 	    strcmp(c->format, "md") != 0)
 		return usage_error(err, "--links wiki is for md, not %s",
@@ -457,6 +520,7 @@ static void defaults(rg_cli *c)
 	c->followup_days = c->thank_days = c->inform_days =
 		c->client_touch_days = c->ask_days = -1;
 	c->jobs = online_processors();
+	rg_failon_init(&c->failon);
 }
 
 bool rg_cli_parse(rg_cli *c, int argc, char **argv, FILE *err)

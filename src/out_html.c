@@ -22,6 +22,7 @@
 #include "refgraph/date.h"
 #include "refgraph/diag.h"
 #include "refgraph/netpic.h"
+#include "refgraph/previous.h"
 #include "refgraph/render.h"
 
 /* How many diagnostics the banner lists; the rest are counted. */
@@ -400,6 +401,13 @@ void rg_render_html(rg_buf *b, const rg_report *r, const rg_graph *g,
 	rg_date_format(r->today, today);
 	put_head(b, today);
 	put_banner(b, o->diags);
+	char *digest = rg_previous_line(r);
+	if (digest) {
+		rg_buf_puts(b, "<p id=\"digest\"><strong>");
+		esc(b, digest);
+		rg_buf_puts(b, "</strong></p>\n");
+		free(digest);
+	}
 	put_tiles(b, r);
 	rg_table t[RG_NREPORTS];
 	size_t n = rg_tables(t, r, true, o);

@@ -4,10 +4,12 @@
  * the line and paragraph separators as \uXXXX; bytes that are not UTF-8
  * become U+FFFD so the output is always valid JSON.
  */
+#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
 #include "refgraph/date.h"
+#include "refgraph/previous.h"
 #include "refgraph/render.h"
 
 static void jstr(rg_buf *b, const char *s)
@@ -92,6 +94,37 @@ static void jrows(rg_buf *b, const rg_table *t, const char *ind)
 	rg_buf_printf(b, "\n%s]", ind);
 }
 
+/* Compared with an earlier report: how many rows of each are new. */
+static void put_digest(rg_buf *b, const rg_report *r)
+{
+	char *line = rg_previous_line(r);
+	if (line == NULL)
+		return;
+	rg_digest dg;
+	rg_previous_digest(r, &dg);
+	char since[11];
+	rg_date_format(r->previous_today, since);
+	rg_buf_printf(b, ",\n  \"digest\": {\"since\": \"%s\"", since);
+	const struct {
+		bool has;
+		const char *key;
+		size_t n;
+	} k[] = {
+		{r->has_followups, "followups", dg.followups},
+		{r->has_sources, "sources", dg.sources},
+		{r->has_uncredited, "uncredited", dg.uncredited},
+		{r->has_reciprocity, "reciprocity", dg.reciprocity},
+		{r->has_asks, "asks", dg.asks},
+	};
+	for (size_t i = 0; i < sizeof k / sizeof *k; i++)
+		if (k[i].has)
+			rg_buf_printf(b, ", \"%s\": %zu", k[i].key, k[i].n);
+	rg_buf_puts(b, ", \"text\": ");
+	jstr(b, line);
+	rg_buf_putc(b, '}');
+	free(line);
+}
+
 void rg_render_json(rg_buf *b, const rg_report *r, const rg_graph *g,
 		    const rg_render_opts *o)
 {
@@ -99,6 +132,7 @@ void rg_render_json(rg_buf *b, const rg_report *r, const rg_graph *g,
 	char today[11];
 	rg_date_format(r->today, today);
 	rg_buf_printf(b, "{\n  \"today\": \"%s\"", today);
+	put_digest(b, r);
 	rg_table t[RG_NREPORTS];
 	size_t n = rg_tables(t, r, false, o);
 	for (size_t k = 0; k < n; k++) {

@@ -10,8 +10,10 @@
  * names are [[Name]] and places [[path\|path:line]] (the pipe escaped,
  * as a wiki-link inside a table needs).
  */
+#include <stdlib.h>
 #include <string.h>
 
+#include "refgraph/previous.h"
 #include "refgraph/render.h"
 
 /* Characters escaped wherever they are, and only at a cell's start. */
@@ -78,6 +80,12 @@ void rg_render_md(rg_buf *b, const rg_report *r, const rg_graph *g,
 		  const rg_render_opts *o)
 {
 	(void)g;
+	char *digest = rg_previous_line(r);
+	if (digest) {
+		text(b, digest);
+		rg_buf_puts(b, "\n\n");
+		free(digest);
+	}
 	rg_table t[RG_NREPORTS];
 	size_t n = rg_tables(t, r, true, o);
 	for (size_t k = 0; k < n; k++) {

@@ -5,8 +5,10 @@
  * and line stay), control characters shown as '?'.  Colour only when
  * asked: overdue rows from amber to bold red by how late they are.
  */
+#include <stdlib.h>
 #include <string.h>
 
+#include "refgraph/previous.h"
 #include "refgraph/render.h"
 
 #define MAXW		22 /* widest a text column may grow */
@@ -202,6 +204,12 @@ void rg_render_text(rg_buf *b, const rg_report *r, const rg_graph *g,
 		    const rg_render_opts *o)
 {
 	(void)g;
+	char *digest = rg_previous_line(r);
+	if (digest) {
+		rg_put_clean(b, digest, " ");
+		rg_buf_puts(b, "\n\n");
+		free(digest);
+	}
 	rg_table t[RG_NREPORTS];
 	size_t n = rg_tables(t, r, true, o);
 	for (size_t i = 0; i < n; i++) {

@@ -3,7 +3,10 @@
  * notes, the graph, the report the command asks for, rendered and written
  * (to standard output, atomically to -o FILE, or every format into
  * --output-dir DIR), and the diagnostics on standard error.  The exit
- * status is decided here and only here.
+ * status is decided here and only here.  The notes come from ROOT, or
+ * from a git revision of its repository (--rev); the report may be
+ * compared with an earlier one (--previous, --previous-rev) and may fail
+ * the run on purpose (--fail-on).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -16,9 +19,12 @@
 #include "refgraph/config.h"
 #include "refgraph/date.h"
 #include "refgraph/diag.h"
+#include "refgraph/failon.h"
+#include "refgraph/gitsrc.h"
 #include "refgraph/graph.h"
 #include "refgraph/notes.h"
 #include "refgraph/outfile.h"
+#include "refgraph/previous.h"
 #include "refgraph/render.h"
 #include "refgraph/report.h"
 
@@ -29,7 +35,8 @@ typedef struct run {
 	rg_notes notes;
 	rg_graph g;
 	rg_report rep;
-	bool loaded; /* the notes were read and the graph built */
+	bool loaded;	/* the notes were read and the graph built */
+	rg_gitsrc *git; /* the revision the notes come from, or NULL */
 } run;
 
 static int write_stdout(const rg_buf *b)
@@ -43,21 +50,33 @@ static int write_stdout(const rg_buf *b)
 	return RG_EXIT_OK;
 }
 
-/* The settings, then the notes and the graph; false on an I/O failure. */
-static bool load(run *r)
+/*
+ * The settings, then the notes and the graph, from ROOT or from the git
+ * revision rev of its repository.  Returns RG_EXIT_OK, or the status to
+ * stop with: the reason is in r->d, or in *why (a revision that is not
+ * there is a usage error).
+ */
+static int load(run *r, const char *rev, char **why)
 {
 	const rg_cli *c = r->c;
-	bool ok;
+	bool ok = true;
+	if (rev) {
+		int st = rg_gitsrc_open(&r->git, c->root, rev, why);
+		if (st != RG_EXIT_OK)
+			return st;
+	}
 	if (c->config) {
 		ok = rg_config_read(&r->cfg, c->config, c->config, false,
 				    &r->d);
+	} else if (r->git) {
+		rg_gitsrc_config(r->git, &r->cfg, &r->d);
 	} else {
 		char *p = rg_asprintf("%s/.refgraph.yaml", c->root);
 		ok = rg_config_read(&r->cfg, p, ".refgraph.yaml", true, &r->d);
 		free(p);
 	}
 	if (!ok)
-		return false;
+		return RG_EXIT_IO;
 	if (c->followup_days >= 0)
 		r->cfg.followup_days = c->followup_days;
 	if (c->thank_days >= 0)
@@ -68,11 +87,24 @@ static bool load(run *r)
 		r->cfg.client_touch_days = c->client_touch_days;
 	if (c->ask_days >= 0)
 		r->cfg.ask_days = c->ask_days;
-	if (!rg_notes_load(&r->notes, c->root, &r->cfg, c->jobs, &r->d))
-		return false; /* reported by the notes */
+	ok = r->git ? rg_gitsrc_notes(r->git, &r->notes, &r->cfg, &r->d)
+		    : rg_notes_load(&r->notes, c->root, &r->cfg, c->jobs,
+				    &r->d);
+	if (!ok)
+		return RG_EXIT_IO; /* reported by the notes */
 	rg_graph_build(&r->g, &r->notes, &r->cfg, c->strict, &r->d);
 	r->loaded = true;
-	return true;
+	return RG_EXIT_OK;
+}
+
+static void run_free(run *r)
+{
+	rg_report_free(&r->rep);
+	rg_graph_free(&r->g);
+	rg_notes_free(&r->notes);
+	rg_config_free(&r->cfg);
+	rg_diags_free(&r->d);
+	rg_gitsrc_free(r->git);
 }
 
 static void verbose_listing(rg_buf *b, const rg_notes *n, const rg_graph *g)
@@ -193,17 +225,97 @@ static bool compute(run *r, char **why)
 	return true;
 }
 
-/* A usage error found once the notes are read: after their diagnostics,
- * in the form of the command line's own. */
-static int late_usage_error(const char *why)
+/* An error found once the notes are read: after their diagnostics, in
+ * the form of the command line's own; returns st. */
+static int late_error(const char *why, int st)
 {
 	rg_buf m = {0};
 	rg_buf_puts(&m, "refgraph: ");
 	rg_diag_put_visible(&m, why, strlen(why));
-	rg_buf_puts(&m, "\nTry 'refgraph --help'.\n");
+	rg_buf_puts(&m,
+		    st == RG_EXIT_USAGE ? "\nTry 'refgraph --help'.\n" : "\n");
 	fputs(m.s, stderr);
 	rg_buf_free(&m);
-	return RG_EXIT_USAGE;
+	return st;
+}
+
+static int late_usage_error(const char *why)
+{
+	return late_error(why, RG_EXIT_USAGE);
+}
+
+/* The first error of a run that could not be made, as one line. */
+static char *first_error(const rg_diags *d, const char *rev)
+{
+	for (size_t i = 0; i < d->items.n; i++)
+		if (d->items.v[i].level == RG_ERROR)
+			return rg_asprintf("--previous-rev %s: %s: %s", rev,
+					   d->items.v[i].path,
+					   d->items.v[i].msg);
+	return rg_asprintf("--previous-rev %s: the notes cannot be read", rev);
+}
+
+/*
+ * The report of the notes at the revision rev, into p: computed as this
+ * run's is (the same command, settings, flags and day), so that only
+ * what changed in the notes makes a row new.  Its diagnostics are the
+ * earlier notes' and are not shown, unless it cannot be made.
+ */
+static int report_at(const rg_cli *c, const char *rev, rg_previous *p,
+		     char **why)
+{
+	run e = {0};
+	e.c = c;
+	rg_config_init(&e.cfg);
+	int st = load(&e, rev, why);
+	if (st == RG_EXIT_OK && compute(&e, why)) {
+		rg_previous_of(p, &e.rep);
+		if (rg_gitsrc_day(e.git) != RG_NODATE)
+			p->today = rg_gitsrc_day(e.git);
+	} else if (st == RG_EXIT_OK) {
+		st = RG_EXIT_USAGE; /* compute fails only for show */
+	} else if (*why == NULL) {
+		*why = first_error(&e.d, rev);
+	}
+	run_free(&e);
+	return st;
+}
+
+/* --previous FILE, --previous-rev REV: each row not in the earlier
+ * report marked new.  Returns RG_EXIT_OK or the status to stop with. */
+static int compare(run *r, char **why)
+{
+	const rg_cli *c = r->c;
+	rg_previous p;
+	int st;
+	if (c->previous)
+		st = rg_previous_load(&p, c->previous, why);
+	else if (c->previous_rev)
+		st = report_at(c, c->previous_rev, &p, why);
+	else
+		return RG_EXIT_OK;
+	if (st != RG_EXIT_OK)
+		return st;
+	rg_previous_mark(&r->rep, &p);
+	rg_previous_free(&p);
+	return RG_EXIT_OK;
+}
+
+/* --fail-on: once everything is written and nothing worse happened. */
+static int fail_on(const run *r)
+{
+	char *m = rg_failon_check(&r->c->failon, &r->rep, r->d.nerrors,
+				  r->d.nwarnings);
+	if (m == NULL)
+		return RG_EXIT_OK;
+	rg_buf b = {0};
+	rg_buf_puts(&b, "refgraph: ");
+	rg_buf_puts(&b, m);
+	rg_buf_putc(&b, '\n');
+	fputs(b.s, stderr);
+	rg_buf_free(&b);
+	free(m);
+	return RG_EXIT_FAILON;
 }
 
 /* --color: auto colours text on a terminal, unless NO_COLOR (non-empty)
@@ -342,7 +454,8 @@ static int print_diags(const run *r)
 	o.quiet = c->quiet;
 	source_cache sc = {-1,	 c->config, r->cfg.limits.max_file_size,
 			   NULL, NULL,	    0};
-	if (r->loaded && isatty(STDERR_FILENO)) {
+	/* the lines of a revision's notes are not those on disk */
+	if (r->loaded && r->git == NULL && isatty(STDERR_FILENO)) {
 		sc.rootfd = open(c->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 		o.source = source_line;
 		o.ctx = &sc;
@@ -375,6 +488,14 @@ static int output(run *r)
 			rg_buf_free(&out);
 			return st;
 		}
+		int cs = compare(r, &why);
+		if (cs != RG_EXIT_OK) {
+			st = print_diags(r) != 0 ? RG_EXIT_IO
+						 : late_error(why, cs);
+			free(why);
+			rg_buf_free(&out);
+			return st;
+		}
 		if (c->output_dir == NULL) {
 			rg_render_opts ro = render_opts(c);
 			rg_renderer(c->format)(&out, &r->rep, &r->g, &ro);
@@ -397,6 +518,9 @@ static int output(run *r)
 		st = w;
 	if (st == RG_EXIT_OK && r->d.nerrors)
 		st = RG_EXIT_NOTES;
+	/* a worse status (1 to 3) wins: the job fails for that reason */
+	if (st == RG_EXIT_OK)
+		st = fail_on(r);
 	return st;
 }
 
@@ -405,19 +529,17 @@ int rg_cli_run(const rg_cli *c)
 	run r = {0};
 	r.c = c;
 	rg_config_init(&r.cfg);
-	int status;
-	if (load(&r)) {
-		rg_diags_sort(&r.d);
+	char *why = NULL;
+	int status = load(&r, c->rev, &why);
+	rg_diags_sort(&r.d);
+	if (status == RG_EXIT_OK) {
 		status = output(&r);
 	} else { /* stopped early: say why */
-		rg_diags_sort(&r.d);
 		print_diags(&r);
-		status = RG_EXIT_IO;
+		if (why)
+			late_error(why, status);
 	}
-	rg_report_free(&r.rep);
-	rg_graph_free(&r.g);
-	rg_notes_free(&r.notes);
-	rg_config_free(&r.cfg);
-	rg_diags_free(&r.d);
+	free(why);
+	run_free(&r);
 	return status;
 }

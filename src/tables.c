@@ -520,6 +520,47 @@ static void build_pairs(rg_table *t, const rg_tables_desc *d, const void *row)
 	}
 }
 
+/* ---- the mark of a new row (compared with an earlier report) ---- */
+
+#define NO_MARK ((size_t)-1)
+
+/* Where a report's rows keep is_new, or NO_MARK for one never compared. */
+static size_t new_field(const rg_tables_desc *d)
+{
+	if (d->cols == fu_cols)
+		return offsetof(rg_fu_row, is_new);
+	if (d->cols == src_cols)
+		return offsetof(rg_src_row, is_new);
+	if (d->cols == un_cols)
+		return offsetof(rg_un_row, is_new);
+	if (d->cols == rec_cols)
+		return offsetof(rg_rec_row, is_new);
+	if (d->cols == ask_cols)
+		return offsetof(rg_ask_row, is_new);
+	return NO_MARK;
+}
+
+/*
+ * Only a compared report has the column, so a plain run's output is as
+ * it was: machines get "new" (true or false) last, people a "new" mark
+ * first, where the eye starts.
+ */
+static void put_mark(rg_table *t, size_t col, bool human, const char *rows,
+		     size_t row_size, size_t off)
+{
+	t->cols[col] = human ? "New" : "new";
+	t->types[col] = human ? RG_CT_TEXT : RG_CT_BOOL;
+	for (size_t i = 0; i < t->nrows; i++) {
+		bool yes;
+		memcpy(&yes, rows + i * row_size + off, sizeof yes);
+		t->cells[i * t->ncols + col] = rg_strdup(
+			human ? (yes ? "new" : "") : (yes ? "true" : "false"));
+		/* people: no mark is nothing to say (a calendar leaves it
+		 * out of an event's description) */
+		t->nulls[i * t->ncols + col] = human && !yes;
+	}
+}
+
 static void build(rg_table *t, const rg_tables_desc *d, const rg_report *r,
 		  bool human)
 {
@@ -531,22 +572,27 @@ static void build(rg_table *t, const rg_tables_desc *d, const rg_report *r,
 	}
 	size_t idx[MAXCOLS];
 	size_t ncols = pick(d, human, idx);
-	table_alloc(t, ncols, nrows);
+	size_t off = r->has_previous ? new_field(d) : NO_MARK;
+	size_t mark = off != NO_MARK, at = human ? mark : 0;
+	table_alloc(t, ncols + mark, nrows);
 	for (size_t k = 0; k < ncols; k++) {
 		const rg_tables_col *c = &d->cols[idx[k]];
-		t->cols[k] = human ? c->header : c->key;
-		t->types[k] = c->type;
-		t->right[k] = RG_CT_IS_NUMBER(c->type) && c->type != RG_CT_BOOL;
-		t->detail[k] = human && c->detail;
+		t->cols[at + k] = human ? c->header : c->key;
+		t->types[at + k] = c->type;
+		t->right[at + k] =
+			RG_CT_IS_NUMBER(c->type) && c->type != RG_CT_BOOL;
+		t->detail[at + k] = human && c->detail;
 	}
 	for (size_t i = 0; i < nrows; i++) {
 		const void *row = rows + i * d->row_size;
 		t->emph[i] = d->emph ? d->emph(row) : 0;
 		for (size_t k = 0; k < ncols; k++)
-			t->cells[i * ncols + k] =
+			t->cells[i * t->ncols + at + k] =
 				cell_text(&d->cols[idx[k]], row, human,
-					  &t->nulls[i * ncols + k]);
+					  &t->nulls[i * t->ncols + at + k]);
 	}
+	if (mark)
+		put_mark(t, human ? 0 : ncols, human, rows, d->row_size, off);
 }
 
 size_t rg_tables(rg_table out[RG_NREPORTS], const rg_report *r, bool human,

@@ -13,6 +13,8 @@ have_pc libpcre2-8 || need="$need libpcre2-dev"
 have_pc libutf8proc || need="$need libutf8proc-dev"
 have_pc cmocka || need="$need libcmocka-dev"
 have_pc libical || need="$need libical-dev"
+have_pc jansson || need="$need libjansson-dev"
+have_pc libgit2 || need="$need libgit2-dev"
 have_pc libgvc || need="$need libgraphviz-dev"
 # tests: libFuzzer and the sanitizers' runtime, valgrind, mandoc (lint)
 command -v clang >/dev/null 2>&1 || need="$need clang"
@@ -20,6 +22,7 @@ command -v clang >/dev/null 2>&1 || need="$need clang"
 	ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a >/dev/null 2>&1 ||
 	need="$need libclang-rt-dev"
 command -v valgrind >/dev/null 2>&1 || need="$need valgrind"
+command -v git >/dev/null 2>&1 || need="$need git"
 command -v mandoc >/dev/null 2>&1 || need="$need mandoc"
 command -v python3 >/dev/null 2>&1 || need="$need python3"
 # script(1) gives tests/run-cli.sh a terminal

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "refgraph/failon.h"
 #include "refgraph/notes.h"
 
 /*
@@ -54,6 +55,11 @@ typedef struct rg_cli {
 	int followup_days, thank_days, inform_days, client_touch_days;
 	int ask_days;
 	int jobs; /* 1 .. RG_CLI_MAX_JOBS */
+	/* the nightly options; NULL when not given */
+	const char *rev;	  /* --rev REV: the notes at a git revision */
+	const char *previous;	  /* --previous FILE.json */
+	const char *previous_rev; /* --previous-rev REV */
+	rg_failon failon;	  /* --fail-on LIST */
 } rg_cli;
 
 /*

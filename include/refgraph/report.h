@@ -30,7 +30,8 @@ typedef struct rg_fu_row {
 	rg_status status;
 	int last_touch;
 	const char *task;
-	int date; /* the referral's date (prospect, inform), for people */
+	int date;    /* the referral's date (prospect, inform), for people */
+	bool is_new; /* not in the previous report (previous.c) */
 } rg_fu_row;
 
 typedef struct rg_src_row {
@@ -39,6 +40,7 @@ typedef struct rg_src_row {
 	bool has_conversion;
 	double conversion, won_value, downstream_value, thanked_share;
 	int file, line; /* the source's place, for ranking */
+	bool is_new;	/* not in the previous report (previous.c) */
 } rg_src_row;
 
 typedef enum {
@@ -54,6 +56,7 @@ typedef struct rg_un_row {
 	int date;	    /* RG_NODATE: null */
 	const char *file;
 	int line;
+	bool is_new; /* not in the previous report (previous.c) */
 } rg_un_row;
 
 /* reciprocity: one row per partner */
@@ -63,6 +66,7 @@ typedef struct rg_rec_row {
 	int last_received, last_given; /* RG_NODATE: null */
 	const char *file;
 	int line;
+	bool is_new; /* not in the previous report (previous.c) */
 } rg_rec_row;
 
 /* asks: one row per client to ask */
@@ -73,6 +77,7 @@ typedef struct rg_ask_row {
 	int last_referral, last_touch; /* RG_NODATE: null */
 	const char *file;
 	int line;
+	bool is_new; /* not in the previous report (previous.c) */
 } rg_ask_row;
 
 /* summary: one object */
@@ -159,6 +164,10 @@ typedef struct rg_report {
 	bool has_show;
 	rg_node_row show_contact;    /* whose history (id, roles, place) */
 	RG_VEC(rg_show_row) history; /* by date, undated last, then place */
+	/* rows compared with an earlier report (previous.c): each row's
+	 * is_new is set, and previous_today is that report's day */
+	bool has_previous;
+	int previous_today;
 } rg_report;
 
 void rg_report_followups(rg_report *r, const rg_graph *g,

@@ -128,7 +128,7 @@ static void usage_errors(void **state)
 	fails_with("report a b", "unexpected argument 'b'");
 	fails_with("report --colour", "unknown option '--colour'");
 	fails_with("report --f=x", "option '--f' is ambiguous (--format, "
-				   "--followup-days)");
+				   "--followup-days, --fail-on)");
 	fails_with("report --today", "option '--today' needs a value");
 	fails_with("report --today 2026-02-30", "'2026-02-30' is not a date");
 	fails_with("report --jobs 0", "'0' is not a whole number >= 1");
@@ -151,6 +151,38 @@ static void usage_errors(void **state)
 	fails_with("report -o a.md --output-dir d", "do not go together");
 }
 
+/* --rev, --previous, --previous-rev, --fail-on: where they go, what
+ * goes together. */
+static void nightly_options(void **state)
+{
+	(void)state;
+	rg_cli c;
+	PARSES(&c, "check");
+	assert_null(c.rev);
+	assert_false(rg_failon_any(&c.failon));
+	PARSES(&c, "report --rev HEAD~1 --previous-rev main --fail-on "
+		   "overdue=3,warnings notes");
+	assert_string_equal(c.rev, "HEAD~1");
+	assert_string_equal(c.previous_rev, "main");
+	assert_int_equal(c.failon.overdue_days, 3);
+	assert_true(c.failon.warnings);
+	PARSES(&c, "asks --previous old.json");
+	assert_string_equal(c.previous, "old.json");
+	PARSES(&c, "check --rev HEAD --fail-on errors,warnings");
+	PARSES(&c, "uncredited --fail-on uncredited");
+	fails_with("report --previous a.json --previous-rev HEAD",
+		   "do not go together");
+	fails_with("check --previous a.json", "--previous is not an option");
+	fails_with("summary --previous-rev HEAD",
+		   "--previous-rev is not an option");
+	fails_with("graph --fail-on errors", "--fail-on is not an option");
+	fails_with("sources --fail-on overdue", "looks at the follow-ups");
+	fails_with("followups --fail-on uncredited",
+		   "looks at the uncredited referrals");
+	fails_with("report --fail-on overdue=x", "not a whole number");
+	fails_with("report --fail-on late", "unknown condition 'late'");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -158,6 +190,7 @@ int main(void)
 		cmocka_unit_test(order_and_forms),
 		cmocka_unit_test(format_from_extension),
 		cmocka_unit_test(usage_errors),
+		cmocka_unit_test(nightly_options),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
