@@ -442,7 +442,9 @@ void rg_resolve_all(rg_build *b)
 	for (size_t fi = 0; fi < b->n->nfiles; fi++) {
 		size_t from = refs.n;
 		push_file(&refs, (int)fi, b->n->files[fi]);
-		if (!in_order(refs.v + from, refs.n - from))
+		/* a file with no references leaves refs.v NULL: no pointer
+		 * arithmetic on it */
+		if (refs.n > from && !in_order(refs.v + from, refs.n - from))
 			qsort(refs.v + from, refs.n - from, sizeof(pref),
 			      cmp_pref);
 	}
