@@ -104,9 +104,8 @@ static int put_one(rg_buf *b, const char *s, size_t n, size_t *i,
 		rg_buf_putc(b, ' ');
 		return 1;
 	}
-	/* the same characters the text reports replace (render.c) */
-	if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ||
-	    cp == 0x2028 || cp == 0x2029) {
+	/* the same characters the text reports replace */
+	if (rg_cp_control(cp)) {
 		rg_buf_putc(b, '?');
 		return 1;
 	}
@@ -120,32 +119,6 @@ void rg_diag_put_visible(rg_buf *b, const char *s, size_t n)
 	size_t i = 0;
 	while (i < n)
 		put_one(b, s, n, &i, false);
-}
-
-void rg_diag_put_json(rg_buf *b, const char *s)
-{
-	size_t n = strlen(s), i = 0;
-	rg_buf_putc(b, '"');
-	while (i < n) {
-		utf8proc_int32_t cp;
-		utf8proc_ssize_t k =
-			utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-					 (utf8proc_ssize_t)(n - i), &cp);
-		if (k <= 0) {
-			rg_buf_puts(b, "\\ufffd");
-			i++;
-			continue;
-		}
-		if (cp == '"' || cp == '\\')
-			rg_buf_printf(b, "\\%c", (char)cp);
-		else if (cp < 0x20 || cp == 0x7F || cp == 0x2028 ||
-			 cp == 0x2029)
-			rg_buf_printf(b, "\\u%04x", (unsigned)cp);
-		else
-			rg_buf_put(b, s + i, (size_t)k);
-		i += (size_t)k;
-	}
-	rg_buf_putc(b, '"');
 }
 
 /* Source lines longer than this are not drawn: a caret far off to the
@@ -215,7 +188,7 @@ void rg_diags_json(const rg_diags *d, rg_buf *b)
 		const rg_diag_item *it = &d->items.v[i];
 		rg_buf_puts(b, i ? ",\n    {\"path\": " : "\n    {\"path\": ");
 		if (it->path[0])
-			rg_diag_put_json(b, it->path);
+			rg_buf_put_json(b, it->path);
 		else
 			rg_buf_puts(b, "null");
 		if (it->path[0])
@@ -227,7 +200,7 @@ void rg_diags_json(const rg_diags *d, rg_buf *b)
 			rg_buf_puts(b, ", \"line\": null, \"column\": null");
 		rg_buf_printf(b, ", \"level\": \"%s\", \"message\": ",
 			      names[it->level]);
-		rg_diag_put_json(b, it->msg);
+		rg_buf_put_json(b, it->msg);
 		rg_buf_putc(b, '}');
 	}
 	rg_buf_puts(b, d->items.n ? "\n  ]" : "]");

@@ -71,9 +71,7 @@ void rg_put_clean(rg_buf *b, const char *s, const char *repl)
 			i++;
 			continue;
 		}
-		if (repl &&
-		    (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ||
-		     cp == 0x2028 || cp == 0x2029))
+		if (repl && rg_cp_control(cp))
 			rg_buf_puts(b, repl);
 		else
 			rg_buf_put(b, s + i, (size_t)k);

@@ -268,3 +268,48 @@ void rg_ascii_lower(char *s, size_t n)
 		if (s[i] >= 'A' && s[i] <= 'Z')
 			s[i] = (char)(s[i] - 'A' + 'a');
 }
+
+bool rg_cp_control(long cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0x2028 ||
+	       cp == 0x2029;
+}
+
+void rg_buf_put_json(rg_buf *b, const char *s)
+{
+	if (s == NULL) {
+		rg_buf_puts(b, "null");
+		return;
+	}
+	rg_buf_putc(b, '"');
+	size_t n = strlen(s), i = 0;
+	while (i < n) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k =
+			utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+					 (utf8proc_ssize_t)(n - i), &cp);
+		if (k <= 0) {
+			rg_buf_puts(b, "\\ufffd");
+			i++;
+			continue;
+		}
+		switch (cp) {
+		case '"': rg_buf_puts(b, "\\\""); break;
+		case '\\': rg_buf_puts(b, "\\\\"); break;
+		case '\n': rg_buf_puts(b, "\\n"); break;
+		case '\r': rg_buf_puts(b, "\\r"); break;
+		case '\t': rg_buf_puts(b, "\\t"); break;
+		case '\b': rg_buf_puts(b, "\\b"); break;
+		case '\f': rg_buf_puts(b, "\\f"); break;
+		default:
+			/* C1 too: a terminal may act on one (U+009B is a
+			 * CSI), and the escape is the same string */
+			if (rg_cp_control(cp))
+				rg_buf_printf(b, "\\u%04x", (unsigned)cp);
+			else
+				rg_buf_put(b, s + i, (size_t)k);
+		}
+		i += (size_t)k;
+	}
+	rg_buf_putc(b, '"');
+}

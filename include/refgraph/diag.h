@@ -76,8 +76,6 @@ void rg_diags_json(const rg_diags *d, rg_buf *b);
 /* Append s as diagnostics show it: each control character as '?', as the
  * text reports do, and each byte that is not UTF-8 as U+FFFD. */
 void rg_diag_put_visible(rg_buf *b, const char *s, size_t n);
-/* Append s as a JSON string (escaped; bytes not UTF-8 as U+FFFD). */
-void rg_diag_put_json(rg_buf *b, const char *s);
 void rg_diags_free(rg_diags *d);
 
 #endif

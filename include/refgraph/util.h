@@ -7,6 +7,7 @@
 #define REFGRAPH_UTIL_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -68,6 +69,18 @@ void rg_buf_puts(rg_buf *b, const char *s);
 void rg_buf_putc(rg_buf *b, int c);
 void rg_buf_printf(rg_buf *b, const char *fmt, ...) RG_PRINTF(2, 3);
 void rg_buf_free(rg_buf *b);
+/*
+ * The characters no output shows as they are, the one list: C0 controls,
+ * DEL, C1 controls (a terminal may act on U+009B), and the line and
+ * paragraph separators U+2028/2029 (a line break to many readers).
+ */
+bool rg_cp_control(long cp);
+/*
+ * Append s as a JSON string ("null" for NULL): quotes and backslashes
+ * escaped, control characters (C0, DEL, C1) and U+2028/2029 as \u escapes,
+ * bytes that are not UTF-8 as U+FFFD, so the result is always valid JSON.
+ */
+void rg_buf_put_json(rg_buf *b, const char *s);
 
 /*
  * An arena: many small allocations freed at once.  Strings and small

@@ -143,7 +143,7 @@ static void json_form(void **state)
 		b.s,
 		"[\n    {\"path\": \"q\\\"\\\\.md\", \"line\": 2, "
 		"\"column\": 3, \"level\": \"warning\", \"message\": "
-		"\"say \\\"x\\u001b\\u000a\\\"\"},\n"
+		"\"say \\\"x\\u001b\\n\\\"\"},\n"
 		"    {\"path\": null, \"line\": null, \"column\": null, "
 		"\"level\": \"error\", \"message\": \"bad \\ufffd\"}\n  ]");
 	rg_buf_free(&b);
