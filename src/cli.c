@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "refgraph/date.h"
+#include "refgraph/names.h"
 #include "refgraph/render.h"
 
 void rg_cli_usage(FILE *f)
@@ -268,6 +269,28 @@ static bool is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* An unknown command, with the nearest command when one is near (a typo
+ * or a prefix: `folowups`, `recip`). */
+static bool unknown_command(const char *a, FILE *err)
+{
+	const char *best = NULL;
+	int bestd = 3;
+	for (size_t k = 0; k < NCOMMANDS; k++) {
+		const char *name = commands[k].name;
+		int d = strncmp(a, name, strlen(a)) == 0 && strlen(a) >= 3
+				? 1
+				: rg_names_edit_distance(a, name, 2);
+		if (d < bestd) {
+			bestd = d;
+			best = name;
+		}
+	}
+	if (best != NULL)
+		return usage_error(err, "unknown command '%s'; did you mean '%s'?",
+				   a, best);
+	return usage_error(err, "unknown command '%s'", a);
+}
+
 /* A word that is not an option: the command, then ROOT. */
 static bool positional(rg_cli *c, const char *a, FILE *err)
 {
@@ -283,7 +306,7 @@ static bool positional(rg_cli *c, const char *a, FILE *err)
 					   "for all the reports on it, run "
 					   "'refgraph report %s'",
 					   a, a);
-		return usage_error(err, "unknown command '%s'", a);
+		return unknown_command(a, err);
 	}
 	if (c->cmd == RG_CMD_SHOW && c->show_name == NULL) {
 		c->show_name = a;
