@@ -11,8 +11,9 @@
 
 #include "refgraph/date.h"
 
-/* room for a date, a number or a percentage */
-#define DATE_BUF 64
+/* room for a date, a number or a percentage: a whole double is written
+ * out in full, up to 309 digits, a sign and ".0" */
+#define DATE_BUF 320
 
 rg_render_fn rg_renderer(const char *format)
 {
@@ -37,8 +38,12 @@ void rg_fmt_number(char *out, size_t cap, double v, bool float_style)
 		snprintf(out, cap, "0");
 		return;
 	}
-	if (v == floor(v) && fabs(v) < 1e16) {
-		snprintf(out, cap, float_style ? "%.1f" : "%.0f", v);
+	/* a whole number is an integer at any size (a reader must not see
+	 * 1e+17 for a sum that is whole); one too long for out has an
+	 * exponent */
+	if (v == floor(v) &&
+	    (size_t)snprintf(out, cap, float_style ? "%.1f" : "%.0f", v) <
+		    cap) {
 		if (strcmp(out, "-0") == 0 || strcmp(out, "-0.0") == 0)
 			snprintf(out, cap, float_style ? "0.0" : "0");
 		return;
@@ -106,7 +111,7 @@ static char *grouped(double v)
 	rg_fmt_number(buf, sizeof buf, v, false);
 	if (strchr(buf, 'e'))
 		return rg_strdup(buf);
-	char out[96];
+	char out[DATE_BUF + DATE_BUF / 3];
 	const char *dot = strchr(buf, '.');
 	size_t ilen = dot ? (size_t)(dot - buf) : strlen(buf);
 	size_t start = buf[0] == '-' ? 1 : 0, k = 0;
