@@ -135,7 +135,8 @@ ubsan:
 	$(MAKE) B=build/ubsan SAN='-fsanitize=undefined -fno-sanitize-recover=all' OPT='-O1 -g' check
 
 tsan:
-	$(MAKE) B=build/tsan SAN='-fsanitize=thread' OPT='-O1 -g' golden adversarial
+	TSAN_OPTIONS="suppressions=$(CURDIR)/tests/tsan.supp" \
+		$(MAKE) B=build/tsan SAN='-fsanitize=thread' OPT='-O1 -g' golden adversarial
 
 valgrind: $(B)/refgraph
 	@VALGRIND=1 sh tests/run-golden.sh $(B)/refgraph
