@@ -97,8 +97,8 @@ static int two(const char *s)
 
 /*
  * A zone at s[i..n): Z, +HH:MM, -HH:MM, +HHMM or +HH; the whole rest.
- * One hour digit is read too (-5, +5:30): YAML's own timestamps allow it,
- * and the YAML test suite writes it.
+ * The hour has two digits: YAML's own timestamps allow one (-5), the
+ * notes format does not, and a value it does not read is not a date.
  */
 static bool zone(const char *s, size_t i, size_t n)
 {
@@ -108,16 +108,13 @@ static bool zone(const char *s, size_t i, size_t n)
 		return i + 1 == n;
 	if (s[i] != '+' && s[i] != '-')
 		return false;
-	size_t h = ndigits(s, i + 1, n, 2);
-	if (h == 0)
+	if (ndigits(s, i + 1, n, 2) != 2)
 		return false;
-	i += 1 + h;
-	if (i < n && s[i] == ':')
-		i++;
-	else if (i == n)
+	i += 3;
+	if (i == n)
 		return true; /* +HH */
-	else if (h == 1)
-		return false; /* +HMM is too easily misread */
+	if (s[i] == ':')
+		i++;
 	return ndigits(s, i, n, 2) == 2 && i + 2 == n;
 }
 

@@ -181,38 +181,55 @@ static void list_field(rg_md_line *L, const fld *d)
 			"%s:: without a name; skipped", key_names[d->key]);
 }
 
-/* outcome:: NAME WORD [NUMBER], read from the end */
+/* The most words a number may take: a currency, blank, the number. */
+enum { OUTCOME_NUMBER_WORDS = 2 };
+
+/*
+ * outcome:: NAME WORD [NUMBER], read from the end: WORD is the last word
+ * followed by nothing or by a number alone, and a number may hold a blank
+ * (2,500 USD, EUR 1,800), so WORD is one of the last three words.
+ */
 static void outcome_field(rg_md_line *L, const fld *d)
 {
 	const char *v = d->v;
-	size_t end = d->vlen, tb = end;
-	bool has_value = false;
+	size_t n = d->vlen, e = n, b = n;
+	rg_numform nf = RG_NUM_BAD;
 	double value = 0;
-	while (tb > 0 && !rg_md_line_blank(v[tb - 1]))
-		tb--;
-	if (tb > 0 && tb < end && rg_number_parse(v + tb, end - tb, &value)) {
-		has_value = true;
-		end = tb;
-		while (end > 0 && rg_md_line_blank(v[end - 1]))
-			end--;
-		tb = end;
-		while (tb > 0 && !rg_md_line_blank(v[tb - 1]))
-			tb--;
+	rg_status st = RG_ST_NONE;
+	for (int w = 0; w <= OUTCOME_NUMBER_WORDS && st == RG_ST_NONE; w++) {
+		while (e > 0 && rg_md_line_blank(v[e - 1]))
+			e--;
+		for (b = e; b > 0 && !rg_md_line_blank(v[b - 1]);)
+			b--;
+		if (b == e)
+			break;
+		st = rg_status_parse(v + b, e - b);
+		if (st != RG_ST_NONE && e < n) {
+			nf = rg_number_parse(v + e, n - e, &value);
+			if (nf == RG_NUM_BAD)
+				st = RG_ST_NONE;
+		}
+		if (st == RG_ST_NONE)
+			e = b;
 	}
-	rg_status st =
-		tb < end ? rg_status_parse(v + tb, end - tb) : RG_ST_NONE;
 	rg_ref who;
-	if (tb == 0 || !RG_ST_IS_CLOSED(st) ||
-	    !rg_md_line_ref(L, v, tb, &who)) {
+	if (b == 0 || !RG_ST_IS_CLOSED(st) || !rg_md_line_ref(L, v, b, &who)) {
 		rg_diag(&L->f->diags, L->f->path, d->line, d->col, RG_WARNING,
 			"outcome:: expects 'NAME won|lost|declined|unreachable "
 			"[VALUE]'; skipped");
 		return;
 	}
+	while (e < n && rg_md_line_blank(v[e]))
+		e++;
+	if (nf == RG_NUM_DOT3)
+		rg_diag(&L->f->diags, L->f->path, d->line, d->col, RG_WARNING,
+			"outcome:: '%.*s' is read as %g; if '.' separates "
+			"thousands there, leave it out or write ','",
+			(int)(n - e), v + e, value);
 	rg_field *fd = new_field(L, d);
 	fd->who = who;
 	fd->status = st;
-	fd->has_value = has_value;
+	fd->has_value = nf != RG_NUM_BAD;
 	fd->value = value;
 }
 

@@ -431,25 +431,33 @@ static rg_slice slice_of(const rg_casts *c, int contact, int date,
 
 /*
  * A referral to me that no mention dates has no duty in any report; say
- * so once, unless only referred_by-style mentions name it (they warned).
+ * so once, at its place (its first mention's, which may be a referred_by
+ * one), unless only referred_by-style mentions name it (they warned).
  */
 static void warn_undated(rg_build *b, const rg_referral *r,
 			 const rg_mention *ms, size_t n)
 {
 	if (!r->to_me || r->date != RG_NODATE)
 		return;
+	bool only_refby = true;
+	size_t at = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (ms[i].refby)
-			continue;
+		if (!ms[i].refby)
+			only_refby = false;
+		if (ms[i].file == r->file && ms[i].line == r->line &&
+		    (at == 0 || ms[i].col < ms[at - 1].col))
+			at = i + 1;
+	}
+	if (!only_refby && at > 0) {
+		const rg_mention *m = &ms[at - 1];
 		const rg_graph *g = b->g;
-		rg_diag(b->d, rg_build_path(b, ms[i].file), ms[i].line,
-			ms[i].col, RG_WARNING,
+		rg_diag(b->d, rg_build_path(b, m->file), m->line, m->col,
+			RG_WARNING,
 			"the referral from '%s' with prospect '%s' has no "
 			"date, so it gets no follow-up, inform or thank "
 			"reminder; add a 'date:' to it (or write it in a "
 			"dated note)",
 			g->contacts.v[r->src].name, g->contacts.v[r->pro].name);
-		return;
 	}
 }
 

@@ -20,6 +20,10 @@ fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
+# Cases libyaml accepts whose values refgraph(5) rejects: there, only a
+# syntax error is the reader's.  RZT7 writes a zone of one hour digit
+# (2001-11-23 15:03:17 -5), which is no date in the notes format.
+value_errors=" RZT7 "
 # check FILE (the note), YAMLTEXT (what libyaml sees), ERRFILE (stderr)
 check() {
 	note=$1 ytext=$2 err=$3 label=$4
@@ -27,6 +31,9 @@ check() {
 	ok=$?
 	name=$(basename "$note")
 	n=$(grep -c "^$name:[0-9]*:[0-9]*: error: " "$err")
+	case $value_errors in *" $id "*)
+		n=$(grep -c "^$name:[0-9]*:[0-9]*: error: YAML syntax" "$err") ;;
+	esac
 	if [ "$ok" = 0 ] && [ "$n" != 0 ]; then
 		echo "FAIL $label: libyaml accepts, but $n error(s):"
 		grep "^$name:" "$err" | sed 's/^/    /' | head -5

@@ -216,6 +216,22 @@ static void outcomes(void **state)
 	}
 	assert_int_equal(f->diags.items.n, 0);
 	rg_file_free(f);
+	/* a number with a currency apart from it, as value: allows; 1.800
+	 * is read as written, with a warning */
+	f = scan("outcome:: Bob won 2,500 USD\noutcome:: Cy Lee won EUR 7\n"
+		 "outcome:: Dee lost \u20ac 1.5k\noutcome:: Eve won 1.800\n",
+		 d);
+	assert_int_equal(f->fields.n, 4);
+	const double money[] = {2500, 7, 1500, 1.8};
+	const char *whom[] = {"Bob", "Cy Lee", "Dee", "Eve"};
+	for (size_t i = 0; i < 4; i++) {
+		assert_string_equal(f->fields.v[i].who.target, whom[i]);
+		assert_true(f->fields.v[i].has_value);
+		assert_true(f->fields.v[i].value == money[i]);
+	}
+	assert_int_equal(f->diags.items.n, 1);
+	assert_true(has_diag(&f->diags, 4, RG_WARNING, "1.800"));
+	rg_file_free(f);
 	/* malformed: no name, an open status, two numbers, a bad number */
 	f = scan("outcome:: won\noutcome:: Bob new\noutcome:: Bob won 5 6\n"
 		 "outcome:: Bob won 1.\noutcome:: Bob\noutcome::\n",
