@@ -193,5 +193,6 @@ rg_file *rg_note_parse(const char *path, const char *data, size_t len,
 	rg_md_scan(f, body, blen, body_line, date, lim);
 out:
 	free(buf);
+	rg_file_pack(f);
 	return f;
 }

@@ -132,6 +132,15 @@ struct chunk {
 	max_align_t data[];
 };
 
+static struct chunk *chunk_new(size_t size)
+{
+	struct chunk *c = rg_malloc(sizeof(struct chunk) + size);
+	c->next = NULL;
+	c->used = 0;
+	c->size = size;
+	return c;
+}
+
 struct rg_arena {
 	struct chunk *head;
 };
@@ -154,12 +163,16 @@ void rg_arena_free(rg_arena *a)
 	free(a);
 }
 
-void *rg_arena_alloc(rg_arena *a, size_t n)
+size_t rg_arena_need(size_t n)
 {
 	const size_t al = sizeof(max_align_t);
 	n = (n + al - 1) / al * al;
-	if (n == 0)
-		n = al;
+	return n ? n : al;
+}
+
+void *rg_arena_alloc(rg_arena *a, size_t n)
+{
+	n = rg_arena_need(n);
 	struct chunk *c = a->head;
 	if (c == NULL || c->size - c->used < n) {
 		/* chunks grow from 512 bytes to 64 KiB: most files need
@@ -167,14 +180,43 @@ void *rg_arena_alloc(rg_arena *a, size_t n)
 		size_t size = c ? (c->size < 65536 ? c->size * 2 : 65536) : 512;
 		if (size < n)
 			size = n;
-		c = rg_malloc(sizeof(struct chunk) + size);
-		c->used = 0;
-		c->size = size;
+		c = chunk_new(size);
 		c->next = a->head;
 		a->head = c;
 	}
 	void *p = (char *)c->data + c->used;
 	c->used += n;
+	return p;
+}
+
+rg_arena *rg_arena_pack(const rg_arena *a, size_t extra)
+{
+	size_t used = 0;
+	for (const struct chunk *c = a->head; c; c = c->next)
+		used += c->used;
+	rg_arena *p = rg_arena_new();
+	if (used + extra == 0)
+		return p;
+	p->head = chunk_new(used + extra);
+	/* chunks in list order: rg_arena_moved counts offsets the same way */
+	for (const struct chunk *c = a->head; c; c = c->next) {
+		memcpy((char *)p->head->data + p->head->used, c->data, c->used);
+		p->head->used += c->used;
+	}
+	return p;
+}
+
+const void *rg_arena_moved(const rg_arena *from, const rg_arena *to,
+			   const void *p)
+{
+	uintptr_t u = (uintptr_t)p;
+	size_t off = 0;
+	for (const struct chunk *c = from->head; c; c = c->next) {
+		uintptr_t b = (uintptr_t)c->data;
+		if (u >= b && u < b + c->used)
+			return (const char *)to->head->data + off + (u - b);
+		off += c->used;
+	}
 	return p;
 }
 

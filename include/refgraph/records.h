@@ -141,6 +141,7 @@ typedef struct rg_file {
 	links; /* the body's wiki-links that are read, in order */
 	RG_VEC(rg_skipped) skipped;
 	rg_diags diags;
+	bool packed; /* the vectors live in the arena (rg_file_pack) */
 } rg_file;
 
 /* Limits on what one file may make the reader do. */
@@ -168,6 +169,12 @@ typedef struct rg_limits {
 void rg_limits_default(rg_limits *l);
 
 rg_file *rg_file_new(const char *path);
+/*
+ * Once f is read: its records and strings moved into one block of the
+ * size they need, so that a hundred thousand files keep only what the
+ * graph reads.  Nothing may be added to f afterwards.
+ */
+void rg_file_pack(rg_file *f);
 /* Frees f and everything it owns; NULL is fine. */
 void rg_file_free(rg_file *f);
 
