@@ -4,6 +4,7 @@
  */
 #include "refgraph/note.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -45,36 +46,58 @@ static bool marker_line(const char *s, size_t n, bool closing)
 	return true;
 }
 
+/* The length of the run of ASCII bytes s starts with, a word at a time. */
+static size_t ascii_run(const char *s, size_t n)
+{
+	const uint64_t high = 0x8080808080808080u; /* each byte's top bit */
+	size_t i = 0;
+	for (; i + sizeof(uint64_t) <= n; i += sizeof(uint64_t)) {
+		uint64_t w;
+		memcpy(&w, s + i, sizeof w);
+		if (w & high)
+			break;
+	}
+	while (i < n && (unsigned char)s[i] < 0x80)
+		i++;
+	return i;
+}
+
 /*
  * Warn once at the first byte that is not UTF-8.  utf8proc decodes (and
- * rejects overlong forms and surrogates); plain ASCII, most of a note,
- * skips the call.  The column counts code points, as every column does.
+ * rejects overlong forms and surrogates) what is not ASCII; ASCII, most
+ * of a note, is skipped a word at a time.  The line and column are
+ * counted only for the warning: the column counts code points, as every
+ * column does, and the text before the bad byte is UTF-8, so that is the
+ * bytes that do not continue a character.
  */
 static void check_utf8(rg_file *f, const char *s, size_t n)
 {
-	size_t line = 1, col = 1, i = 0;
-	while (i < n) {
-		unsigned char c = (unsigned char)s[i];
-		utf8proc_int32_t cp;
-		utf8proc_ssize_t k = 1;
-		if (c >= 0x80)
-			k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-					     (utf8proc_ssize_t)(n - i), &cp);
-		if (k < 1) {
-			rg_diag(&f->diags, f->path, (int)line, (int)col,
-				RG_WARNING,
-				"invalid UTF-8 (byte 0x%02X); read as it is",
-				c);
+	size_t i = 0;
+	for (;;) {
+		i += ascii_run(s + i, n - i);
+		if (i >= n)
 			return;
-		}
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k =
+			utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+					 (utf8proc_ssize_t)(n - i), &cp);
+		if (k < 1)
+			break;
+		i += (size_t)k;
+	}
+	size_t line = 1, col = 1;
+	for (size_t p = 0; p < i; p++) {
+		unsigned char c = (unsigned char)s[p];
 		if (c == '\n') {
 			line++;
 			col = 1;
-		} else {
+		} else if ((c & 0xC0) != 0x80) {
 			col++;
 		}
-		i += (size_t)k;
 	}
+	rg_diag(&f->diags, f->path, (int)line, (int)col, RG_WARNING,
+		"invalid UTF-8 (byte 0x%02X); read as it is",
+		(unsigned char)s[i]);
 }
 
 static void default_ids(rg_file *f)
@@ -128,9 +151,10 @@ rg_file *rg_note_parse(const char *path, const char *data, size_t len,
 	char *buf = rg_malloc(len + 1);
 	memcpy(buf, data, len);
 	buf[len] = '\0';
-	for (size_t i = 0; i < len; i++)
-		if (buf[i] == '\r' && (i + 1 >= len || buf[i + 1] != '\n'))
-			buf[i] = '\n';
+	for (char *r = memchr(buf, '\r', len); r;
+	     r = memchr(r + 1, '\r', len - (size_t)(r + 1 - buf)))
+		if (r + 1 == buf + len || r[1] != '\n')
+			*r = '\n';
 	const char *s = buf;
 	size_t n = len;
 	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {

@@ -439,6 +439,46 @@ static void packed(void **state)
 	rg_buf_free(&b);
 }
 
+/*
+ * The first byte that is not UTF-8 is warned about once, at its line and
+ * its column in code points, wherever it falls in a word of ASCII.
+ */
+static void invalid_utf8_place(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text;
+		int line, col;
+		unsigned byte;
+	} cases[] = {
+		{"\xff", 1, 1, 0xFF},
+		{"abcdefghijklmnop\xe9 x\n", 1, 17, 0xE9},
+		{"line one is long enough\nab\xc3\xa9\xe2\x82\xac\xc0\xaf\n", 2,
+		 5, 0xC0},
+		{"caf\xc3\xa9 cr\xc3\xa8me br\xc3\xbbl\xc3\xa9"
+		 "e\n\n"
+		 "1234567\xed\xa0\x80\n",
+		 3, 8, 0xED},
+		{"\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3", 1, 6, 0xC3},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		rg_file *f = parse("2026-01-01 x.md", cases[i].text);
+		assert_int_equal(f->diags.items.n, 1);
+		const rg_diag_item *d = &f->diags.items.v[0];
+		assert_int_equal(d->line, cases[i].line);
+		assert_int_equal(d->col, cases[i].col);
+		char want[64];
+		snprintf(want, sizeof want, "invalid UTF-8 (byte 0x%02X)",
+			 cases[i].byte);
+		assert_non_null(strstr(d->msg, want));
+		rg_file_free(f);
+	}
+	rg_file *f = parse("2026-01-01 x.md", "all ASCII and then "
+					      "\xe2\x80\x94 a dash\n");
+	assert_int_equal(f->diags.items.n, 0);
+	rg_file_free(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -454,6 +494,7 @@ int main(void)
 		cmocka_unit_test(front_matter_error_skips),
 		cmocka_unit_test(names),
 		cmocka_unit_test(packed),
+		cmocka_unit_test(invalid_utf8_place),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
