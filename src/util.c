@@ -189,35 +189,12 @@ void *rg_arena_alloc(rg_arena *a, size_t n)
 	return p;
 }
 
-rg_arena *rg_arena_pack(const rg_arena *a, size_t extra)
+rg_arena *rg_arena_new_sized(size_t size)
 {
-	size_t used = 0;
-	for (const struct chunk *c = a->head; c; c = c->next)
-		used += c->used;
-	rg_arena *p = rg_arena_new();
-	if (used + extra == 0)
-		return p;
-	p->head = chunk_new(used + extra);
-	/* chunks in list order: rg_arena_moved counts offsets the same way */
-	for (const struct chunk *c = a->head; c; c = c->next) {
-		memcpy((char *)p->head->data + p->head->used, c->data, c->used);
-		p->head->used += c->used;
-	}
-	return p;
-}
-
-const void *rg_arena_moved(const rg_arena *from, const rg_arena *to,
-			   const void *p)
-{
-	uintptr_t u = (uintptr_t)p;
-	size_t off = 0;
-	for (const struct chunk *c = from->head; c; c = c->next) {
-		uintptr_t b = (uintptr_t)c->data;
-		if (u >= b && u < b + c->used)
-			return (const char *)to->head->data + off + (u - b);
-		off += c->used;
-	}
-	return p;
+	rg_arena *a = rg_arena_new();
+	if (size)
+		a->head = chunk_new(rg_arena_need(size));
+	return a;
 }
 
 char *rg_arena_strndup(rg_arena *a, const char *s, size_t n)

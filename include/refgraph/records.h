@@ -170,9 +170,11 @@ void rg_limits_default(rg_limits *l);
 
 rg_file *rg_file_new(const char *path);
 /*
- * Once f is read: its records and strings moved into one block of the
- * size they need, so that a hundred thousand files keep only what the
- * graph reads.  Nothing may be added to f afterwards.
+ * Once f is read (pack.c): its records and the strings and arrays they
+ * point to copied into one block of the size they need, and the rest of
+ * what reading it allocated freed, so that a hundred thousand files keep
+ * only what the graph reads.  Pointers that were equal stay equal; empty
+ * vectors and arrays become NULL.  Nothing may be added to f afterwards.
  */
 void rg_file_pack(rg_file *f);
 /* Frees f and everything it owns; NULL is fine. */

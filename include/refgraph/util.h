@@ -93,20 +93,15 @@ void *rg_arena_alloc(rg_arena *a, size_t n);
 char *rg_arena_strndup(rg_arena *a, const char *s, size_t n);
 char *rg_arena_strdup(rg_arena *a, const char *s);
 /* The bytes an allocation of n takes in an arena (n rounded up for
- * alignment): what rg_arena_pack's extra counts. */
+ * alignment). */
 size_t rg_arena_need(size_t n);
 /*
- * A new arena holding a copy of everything allocated from a, in one
- * chunk of exactly that size plus extra bytes for allocations still to
- * come.  Chunks grow by doubling, so a finished arena is up to half empty:
- * what is kept for long is packed.  a is not changed; rg_arena_moved()
- * says where each of its addresses went.
+ * An arena whose first chunk holds size bytes exactly (rounded as
+ * rg_arena_need rounds): for what is measured, allocated once and kept
+ * long, where the doubling chunks of rg_arena_alloc would leave room
+ * unused.
  */
-rg_arena *rg_arena_pack(const rg_arena *a, size_t extra);
-/* Where p, an address in from, is in to = rg_arena_pack(from, ...); p
- * itself when it is not in from (NULL, a literal, memory of its own). */
-const void *rg_arena_moved(const rg_arena *from, const rg_arena *to,
-			   const void *p);
+rg_arena *rg_arena_new_sized(size_t size);
 
 /*
  * Group items 0..n-1 by key[i] (0..nkeys-1; a negative key leaves the item

@@ -95,33 +95,20 @@ static void grouping(void **state)
 	assert_int_equal(rg_strcmp_null(NULL, NULL), 0);
 }
 
-/* A packed arena is one block with the same bytes; addresses move. */
-static void packed_arena(void **state)
+/* A sized arena holds what it was sized for in its one chunk. */
+static void sized_arena(void **state)
 {
 	(void)state;
-	rg_arena *a = rg_arena_new();
-	char *s[200];
-	for (int i = 0; i < 200; i++) /* several chunks */
-		s[i] = rg_arena_strdup(a, i % 2 ? "one string" : "another");
-	static const char lit[] = "not in the arena";
-	rg_arena *p = rg_arena_pack(a, rg_arena_need(5));
-	for (int i = 0; i < 200; i++) {
-		const char *m = rg_arena_moved(a, p, s[i]);
-		assert_ptr_not_equal(m, s[i]);
-		assert_string_equal(m, i % 2 ? "one string" : "another");
-	}
-	assert_ptr_equal(rg_arena_moved(a, p, lit), lit);
-	assert_null(rg_arena_moved(a, p, NULL));
-	/* the room asked for is there, and then a new chunk follows */
-	assert_non_null(rg_arena_alloc(p, 5));
-	assert_string_equal(rg_arena_strdup(p, "more"), "more");
+	rg_arena *a = rg_arena_new_sized(rg_arena_need(3) + rg_arena_need(40));
+	char *x = rg_arena_alloc(a, 3);
+	char *y = rg_arena_alloc(a, 40);
+	assert_ptr_equal(y, x + rg_arena_need(3));
+	/* and then a new chunk, as any arena */
+	assert_string_equal(rg_arena_strdup(a, "more"), "more");
 	rg_arena_free(a);
-	rg_arena_free(p);
-	rg_arena *e = rg_arena_new();
-	rg_arena *pe = rg_arena_pack(e, 0);
-	assert_string_equal(rg_arena_strdup(pe, "x"), "x");
+	rg_arena *e = rg_arena_new_sized(0);
+	assert_string_equal(rg_arena_strdup(e, "x"), "x");
 	rg_arena_free(e);
-	rg_arena_free(pe);
 }
 
 int main(void)
@@ -131,7 +118,7 @@ int main(void)
 		cmocka_unit_test(lower),
 		cmocka_unit_test(buffers_and_arenas),
 		cmocka_unit_test(grouping),
-		cmocka_unit_test(packed_arena),
+		cmocka_unit_test(sized_arena),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
