@@ -7,7 +7,7 @@
  * only what its records reach.
  *
  * Two walks over the same pointers: the first gives each object it
- * reaches (a vector, an array, a string) its place in the block, once
+ * reaches (an array, a string) its place in the block, once
  * however many pointers share it; the second, after the copy, points
  * every pointer at its object's new place.  Pointers that were equal
  * stay equal, so a contact's id that is its name is still its name.
@@ -126,22 +126,25 @@ static void walk_contact(packer *k, place *st, rg_contact_rec *c)
 	walk_refs(k, st, &c->refby, c->nrefby);
 }
 
-/* Each vector's elements first, then what they point to: in the second
- * walk, in their new copy.  An empty vector is NULL. */
-#define WALK_VEC(k, st, vec)                                                   \
+/*
+ * A vector shrunk to its length (NULL when empty).  Vectors stay blocks
+ * of their own, not in the packed one: what is added to a file later (as
+ * tests do) grows them as before.
+ */
+#define SHRINK_VEC(vec)                                                        \
 	do {                                                                   \
-		(vec).v = (vec).n ? ARR(k, st, (vec).v, (vec).n) : NULL;       \
+		if ((vec).n == 0) {                                            \
+			free((vec).v);                                         \
+			(vec).v = NULL;                                        \
+		} else if ((vec).cap > (vec).n) {                              \
+			(vec).v = rg_realloc((vec).v,                          \
+					     (vec).n * sizeof *(vec).v);       \
+		}                                                              \
+		(vec).cap = (vec).n;                                           \
 	} while (0)
 
 static void walk_file(packer *k, place *st, rg_file *f)
 {
-	WALK_VEC(k, st, f->contacts);
-	WALK_VEC(k, st, f->inters);
-	WALK_VEC(k, st, f->refrecs);
-	WALK_VEC(k, st, f->fields);
-	WALK_VEC(k, st, f->tasks);
-	WALK_VEC(k, st, f->links);
-	WALK_VEC(k, st, f->skipped);
 	for (size_t i = 0; i < f->contacts.n; i++)
 		walk_contact(k, st, &f->contacts.v[i]);
 	for (size_t i = 0; i < f->inters.n; i++)
@@ -170,9 +173,15 @@ void rg_file_pack(rg_file *f)
 {
 	if (f->packed)
 		return;
+	SHRINK_VEC(f->contacts);
+	SHRINK_VEC(f->inters);
+	SHRINK_VEC(f->refrecs);
+	SHRINK_VEC(f->fields);
+	SHRINK_VEC(f->tasks);
+	SHRINK_VEC(f->links);
+	SHRINK_VEC(f->skipped);
 	place stack[PACK_STACK_SLOTS] = {{0}};
 	packer k = {stack, PACK_STACK_SLOTS, 0, 0, NULL};
-	rg_file old = *f;
 	walk_file(&k, stack, f);
 	rg_arena *to = rg_arena_new_sized(k.total);
 	k.block = k.total ? rg_arena_alloc(to, k.total) : NULL;
@@ -184,21 +193,7 @@ void rg_file_pack(rg_file *f)
 		walk_file(&k, stack, f);
 	if (k.tab != stack)
 		free(k.tab);
-	free(old.contacts.v);
-	free(old.inters.v);
-	free(old.refrecs.v);
-	free(old.fields.v);
-	free(old.tasks.v);
-	free(old.links.v);
-	free(old.skipped.v);
 	rg_arena_free(f->arena);
 	f->arena = to;
-	f->contacts.cap = f->contacts.n;
-	f->inters.cap = f->inters.n;
-	f->refrecs.cap = f->refrecs.n;
-	f->fields.cap = f->fields.n;
-	f->tasks.cap = f->tasks.n;
-	f->links.cap = f->links.n;
-	f->skipped.cap = f->skipped.n;
 	f->packed = true;
 }

@@ -51,10 +51,6 @@ void rg_file_free(rg_file *f)
 	free(f->path);
 	rg_arena_free(f->arena);
 	rg_diags_free(&f->diags);
-	if (f->packed) {
-		free(f);
-		return;
-	}
 	RG_VEC_FREE(f->contacts);
 	RG_VEC_FREE(f->inters);
 	RG_VEC_FREE(f->refrecs);
