@@ -79,7 +79,8 @@ enum { OVECTOR_PAIRS = 4 };
  */
 static char *match_copy(char *m, size_t len)
 {
-	if (rg_names_utf8_valid(m, len))
+	size_t a = rg_ascii_run(m, len); /* ASCII ends between characters */
+	if (a == len || rg_names_utf8_valid(m + a, len - a))
 		return m;
 	char *c = rg_malloc(len + 1);
 	memcpy(c, m, len + 1);

@@ -4,7 +4,6 @@
  */
 #include "refgraph/note.h"
 
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -46,22 +45,6 @@ static bool marker_line(const char *s, size_t n, bool closing)
 	return true;
 }
 
-/* The length of the run of ASCII bytes s starts with, a word at a time. */
-static size_t ascii_run(const char *s, size_t n)
-{
-	const uint64_t high = 0x8080808080808080u; /* each byte's top bit */
-	size_t i = 0;
-	for (; i + sizeof(uint64_t) <= n; i += sizeof(uint64_t)) {
-		uint64_t w;
-		memcpy(&w, s + i, sizeof w);
-		if (w & high)
-			break;
-	}
-	while (i < n && (unsigned char)s[i] < 0x80)
-		i++;
-	return i;
-}
-
 /*
  * Warn once at the first byte that is not UTF-8.  utf8proc decodes (and
  * rejects overlong forms and surrogates) what is not ASCII; ASCII, most
@@ -74,7 +57,7 @@ static void check_utf8(rg_file *f, const char *s, size_t n)
 {
 	size_t i = 0;
 	for (;;) {
-		i += ascii_run(s + i, n - i);
+		i += rg_ascii_run(s + i, n - i);
 		if (i >= n)
 			return;
 		utf8proc_int32_t cp;

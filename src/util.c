@@ -228,6 +228,21 @@ void rg_group(const int *key, size_t n, size_t nkeys, int **start, int **idx)
 	*idx = ix;
 }
 
+size_t rg_ascii_run(const char *s, size_t n)
+{
+	const uint64_t high = 0x8080808080808080u; /* each byte's top bit */
+	size_t i = 0;
+	for (; i + sizeof(uint64_t) <= n; i += sizeof(uint64_t)) {
+		uint64_t w;
+		memcpy(&w, s + i, sizeof w);
+		if (w & high)
+			break;
+	}
+	while (i < n && (unsigned char)s[i] < 0x80)
+		i++;
+	return i;
+}
+
 int rg_strcmp_null(const char *a, const char *b)
 {
 	if (a == NULL || b == NULL)

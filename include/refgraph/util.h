@@ -122,6 +122,9 @@ size_t rg_space_len(const char *s, size_t n);
 /* ASCII upper case to lower case in s[0..n), in place; other bytes kept. */
 void rg_ascii_lower(char *s, size_t n);
 
+/* How many bytes s starts with below 0x80 (looked at a word at a time:
+ * most of a note is ASCII, and checks of UTF-8 can skip it). */
+size_t rg_ascii_run(const char *s, size_t n);
 /* Bytewise string comparison that sorts NULL first. */
 int rg_strcmp_null(const char *a, const char *b);
 
