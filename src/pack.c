@@ -18,9 +18,10 @@
 
 #include "refgraph/records.h"
 
-/* slots in the table kept on the stack; a file with more objects than
- * half this grows it on the heap */
-#define PACK_STACK_SLOTS 256
+/* slots in the table kept on the stack (zeroed for every file, so few: a
+ * note reaches a dozen objects or so); a file with more objects than half
+ * this grows it on the heap */
+#define PACK_STACK_SLOTS 32
 
 typedef struct place {
 	const void *old; /* NULL: a free slot */
