@@ -79,7 +79,8 @@ enum { OVECTOR_PAIRS = 4 };
  */
 static char *match_copy(char *m, size_t len)
 {
-	if (rg_names_utf8_valid(m, len))
+	size_t a = rg_ascii_run(m, len); /* ASCII ends between characters */
+	if (a == len || rg_names_utf8_valid(m + a, len - a))
 		return m;
 	char *c = rg_malloc(len + 1);
 	memcpy(c, m, len + 1);
@@ -112,9 +113,9 @@ void rg_md_line_init(rg_md_line *L, rg_file *f, const char *body, char *m,
 	if (L->md == NULL)
 		rg_oom();
 	*RG_VEC_PUSH(L->starts) = 0;
-	for (size_t i = 0; i < len; i++)
-		if (m[i] == '\n')
-			*RG_VEC_PUSH(L->starts) = i + 1;
+	for (const char *p = memchr(m, '\n', len); p;
+	     p = memchr(p + 1, '\n', len - (size_t)(p + 1 - m)))
+		*RG_VEC_PUSH(L->starts) = (size_t)(p + 1 - m);
 }
 
 void rg_md_line_free(rg_md_line *L)

@@ -209,16 +209,28 @@ static int text(MD_TEXTTYPE t, const MD_CHAR *p, MD_SIZE n, void *u)
 static void mask_comments(scan *s)
 {
 	size_t i = 0;
+	/* memchr finds each '%': most notes have none */
 	while (i + 1 < s->len) {
-		if (s->m[i] != '%' || s->m[i + 1] != '%') {
+		const char *p = memchr(s->m + i, '%', s->len - i - 1);
+		if (p == NULL)
+			break;
+		i = (size_t)(p - s->m);
+		if (s->m[i + 1] != '%') {
 			i++;
 			continue;
 		}
-		size_t j = i + 2;
-		while (j + 1 < s->len &&
-		       !(s->m[j] == '%' && s->m[j + 1] == '%'))
+		size_t j = i + 2, e = s->len;
+		while (j + 1 < s->len) {
+			p = memchr(s->m + j, '%', s->len - j - 1);
+			if (p == NULL)
+				break;
+			j = (size_t)(p - s->m);
+			if (s->m[j + 1] == '%') {
+				e = j + 2;
+				break;
+			}
 			j++;
-		size_t e = j + 1 < s->len ? j + 2 : s->len;
+		}
 		mask(s, i, e);
 		i = e;
 	}
@@ -281,9 +293,9 @@ char *rg_md_mask_body(const char *body, size_t len, rg_md_items *tasks)
 	memcpy(s->m, body, len);
 	s->m[len] = '\0';
 	/* NUL bytes would end C strings in md4c's callbacks and ours */
-	for (size_t i = 0; i < len; i++)
-		if (s->m[i] == '\0')
-			s->m[i] = ' ';
+	for (char *z = memchr(s->m, '\0', len); z;
+	     z = memchr(z + 1, '\0', len - (size_t)(z + 1 - s->m)))
+		*z = ' ';
 	MD_PARSER parser = {0};
 	parser.flags = MD_FLAG_WIKILINKS | MD_FLAG_TASKLISTS;
 	parser.enter_block = enter_block;

@@ -47,34 +47,40 @@ static bool marker_line(const char *s, size_t n, bool closing)
 
 /*
  * Warn once at the first byte that is not UTF-8.  utf8proc decodes (and
- * rejects overlong forms and surrogates); plain ASCII, most of a note,
- * skips the call.  The column counts code points, as every column does.
+ * rejects overlong forms and surrogates) what is not ASCII; ASCII, most
+ * of a note, is skipped a word at a time.  The line and column are
+ * counted only for the warning: the column counts code points, as every
+ * column does, and the text before the bad byte is UTF-8, so that is the
+ * bytes that do not continue a character.
  */
 static void check_utf8(rg_file *f, const char *s, size_t n)
 {
-	size_t line = 1, col = 1, i = 0;
-	while (i < n) {
-		unsigned char c = (unsigned char)s[i];
-		utf8proc_int32_t cp;
-		utf8proc_ssize_t k = 1;
-		if (c >= 0x80)
-			k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-					     (utf8proc_ssize_t)(n - i), &cp);
-		if (k < 1) {
-			rg_diag(&f->diags, f->path, (int)line, (int)col,
-				RG_WARNING,
-				"invalid UTF-8 (byte 0x%02X); read as it is",
-				c);
+	size_t i = 0;
+	for (;;) {
+		i += rg_ascii_run(s + i, n - i);
+		if (i >= n)
 			return;
-		}
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k =
+			utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+					 (utf8proc_ssize_t)(n - i), &cp);
+		if (k < 1)
+			break;
+		i += (size_t)k;
+	}
+	size_t line = 1, col = 1;
+	for (size_t p = 0; p < i; p++) {
+		unsigned char c = (unsigned char)s[p];
 		if (c == '\n') {
 			line++;
 			col = 1;
-		} else {
+		} else if ((c & 0xC0) != 0x80) {
 			col++;
 		}
-		i += (size_t)k;
 	}
+	rg_diag(&f->diags, f->path, (int)line, (int)col, RG_WARNING,
+		"invalid UTF-8 (byte 0x%02X); read as it is",
+		(unsigned char)s[i]);
 }
 
 static void default_ids(rg_file *f)
@@ -128,9 +134,10 @@ rg_file *rg_note_parse(const char *path, const char *data, size_t len,
 	char *buf = rg_malloc(len + 1);
 	memcpy(buf, data, len);
 	buf[len] = '\0';
-	for (size_t i = 0; i < len; i++)
-		if (buf[i] == '\r' && (i + 1 >= len || buf[i + 1] != '\n'))
-			buf[i] = '\n';
+	for (char *r = memchr(buf, '\r', len); r;
+	     r = memchr(r + 1, '\r', len - (size_t)(r + 1 - buf)))
+		if (r + 1 == buf + len || r[1] != '\n')
+			*r = '\n';
 	const char *s = buf;
 	size_t n = len;
 	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
@@ -193,5 +200,6 @@ rg_file *rg_note_parse(const char *path, const char *data, size_t len,
 	rg_md_scan(f, body, blen, body_line, date, lim);
 out:
 	free(buf);
+	rg_file_pack(f);
 	return f;
 }

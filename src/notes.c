@@ -17,12 +17,18 @@
 
 #include "refgraph/note.h"
 
-int rg_read_file(int dirfd, const char *path, size_t max, char **data,
-		 size_t *len, bool *too_big)
+/*
+ * Read the regular file path into b (emptied first), as rg_read_file
+ * says.  The size fstat gives is read and no more: a file that grows
+ * while it is read is read as it was, and the read that would only say
+ * "end of file" is not made.  A file that says it is empty (as some
+ * special files do) is read to its end.
+ */
+static int read_into(int dirfd, const char *path, size_t max, rg_buf *b,
+		     bool *too_big)
 {
 	*too_big = false;
-	*data = NULL;
-	*len = 0;
+	b->len = 0;
 	int fd = rg_open_beneath(dirfd, path, O_RDONLY | O_NONBLOCK);
 	if (fd < 0) {
 		if (errno == ENOMEM)
@@ -30,57 +36,63 @@ int rg_read_file(int dirfd, const char *path, size_t max, char **data,
 		return errno;
 	}
 	struct stat st;
-	if (fstat(fd, &st) != 0) {
-		int e = errno;
-		close(fd);
-		return e;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		close(fd);
-		return S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
-	}
-	if ((unsigned long long)st.st_size > max) {
-		close(fd);
-		*too_big = true;
-		return EFBIG;
-	}
-	size_t cap = (size_t)st.st_size + 1, n = 0;
-	char *buf = rg_malloc(cap);
-	for (;;) {
-		if (n + 1 >= cap) {
-			if (cap > max + 1) {
-				free(buf);
-				close(fd);
-				*too_big = true;
-				return EFBIG;
-			}
-			cap *= 2;
-			buf = rg_realloc(buf, cap);
+	int e = 0;
+	if (fstat(fd, &st) != 0)
+		e = errno;
+	else if (!S_ISREG(st.st_mode))
+		e = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+	else if ((unsigned long long)st.st_size > max)
+		e = EFBIG;
+	size_t want = e ? 0 : (size_t)st.st_size;
+	while (e == 0) {
+		if (want && b->len >= want)
+			break;
+		if (b->len > max) {
+			e = EFBIG;
+			break;
 		}
-		ssize_t r = read(fd, buf + n, cap - n - 1);
+		/* room for the rest and the NUL, or for more than max */
+		size_t room =
+			want ? want + 1 : (b->len < 4096 ? 4096 : b->len) * 2;
+		rg_grow((void **)&b->s, &b->cap, room, 1);
+		ssize_t r = read(fd, b->s + b->len,
+				 (want ? want : b->cap - 1) - b->len);
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
 			if (errno == ENOMEM)
 				rg_oom();
-			int e = errno;
-			free(buf);
-			close(fd);
-			return e;
-		}
-		if (r == 0)
+			e = errno;
+		} else if (r == 0) {
 			break;
-		n += (size_t)r;
+		} else {
+			b->len += (size_t)r;
+		}
 	}
 	close(fd);
-	if (n > max) {
-		free(buf);
-		*too_big = true;
-		return EFBIG;
+	if (e == 0 && b->len > max)
+		e = EFBIG;
+	*too_big = e == EFBIG;
+	if (e == 0) {
+		rg_grow((void **)&b->s, &b->cap, b->len + 1, 1);
+		b->s[b->len] = '\0';
 	}
-	buf[n] = '\0';
-	*data = buf;
-	*len = n;
+	return e;
+}
+
+int rg_read_file(int dirfd, const char *path, size_t max, char **data,
+		 size_t *len, bool *too_big)
+{
+	*data = NULL;
+	*len = 0;
+	rg_buf b = {0};
+	int e = read_into(dirfd, path, max, &b, too_big);
+	if (e) {
+		rg_buf_free(&b);
+		return e;
+	}
+	*data = b.s;
+	*len = b.len;
 	return 0;
 }
 
@@ -151,14 +163,14 @@ static void dircache_drop(dircache *c)
 	c->rel = NULL;
 }
 
-/* Read path through the cache; as rg_read_file. */
-static int read_note(const job *j, dircache *c, const char *path, char **data,
-		     size_t *len, bool *big)
+/* Read path through the cache into the worker's buffer; as rg_read_file. */
+static int read_note(const job *j, dircache *c, const char *path, rg_buf *b,
+		     bool *big)
 {
 	size_t max = j->cfg->limits.max_file_size;
 	const char *slash = strrchr(path, '/');
 	if (slash == NULL)
-		return rg_read_file(j->dirfd, path, max, data, len, big);
+		return read_into(j->dirfd, path, max, b, big);
 	size_t n = (size_t)(slash - path);
 	if (c->rel == NULL || c->len != n || memcmp(c->rel, path, n) != 0) {
 		dircache_drop(c);
@@ -176,15 +188,14 @@ static int read_note(const job *j, dircache *c, const char *path, char **data,
 		c->len = n;
 		c->fd = fd;
 	}
-	return rg_read_file(c->fd, slash + 1, max, data, len, big);
+	return read_into(c->fd, slash + 1, max, b, big);
 }
 
-static rg_file *parse_one(job *j, dircache *c, const char *path)
+/* b: the worker's buffer, one for all the files it reads */
+static rg_file *parse_one(job *j, dircache *c, rg_buf *b, const char *path)
 {
-	char *data;
-	size_t len;
 	bool big;
-	int e = read_note(j, c, path, &data, &len, &big);
+	int e = read_note(j, c, path, b, &big);
 	if (e) {
 		rg_file *f = rg_file_new(path);
 		/* a file the walk saw as regular, changed since: the walk's
@@ -213,21 +224,21 @@ static rg_file *parse_one(job *j, dircache *c, const char *path)
 			atomic_store(&j->short_of, true);
 		return f;
 	}
-	rg_file *f = rg_note_parse(path, data, len, &j->cfg->limits);
-	free(data);
-	return f;
+	return rg_note_parse(path, b->s, b->len, &j->cfg->limits);
 }
 
 static void *worker(void *arg)
 {
 	job *j = arg;
 	dircache c = {NULL, 0, -1};
+	rg_buf b = {0};
 	for (;;) {
 		size_t i = atomic_fetch_add(&j->next, 1);
 		if (i >= j->n)
 			break;
-		j->out[i] = parse_one(j, &c, j->paths[i]);
+		j->out[i] = parse_one(j, &c, &b, j->paths[i]);
 	}
+	rg_buf_free(&b);
 	dircache_drop(&c);
 	return NULL;
 }
@@ -265,7 +276,8 @@ bool rg_notes_load(rg_notes *n, const char *root, const rg_config *cfg,
 			/* fewer threads read the same notes the same way: say
 			 * so, and go on with those that started */
 			rg_diag(d, root, 0, 0, RG_WARNING,
-				"cannot start a thread (%s); the notes are read "
+				"cannot start a thread (%s); the notes are "
+				"read "
 				"on %d",
 				strerror(e), started + 1);
 			break;

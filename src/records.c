@@ -50,6 +50,7 @@ void rg_file_free(rg_file *f)
 		return;
 	free(f->path);
 	rg_arena_free(f->arena);
+	rg_diags_free(&f->diags);
 	RG_VEC_FREE(f->contacts);
 	RG_VEC_FREE(f->inters);
 	RG_VEC_FREE(f->refrecs);
@@ -57,6 +58,5 @@ void rg_file_free(rg_file *f)
 	RG_VEC_FREE(f->tasks);
 	RG_VEC_FREE(f->links);
 	RG_VEC_FREE(f->skipped);
-	rg_diags_free(&f->diags);
 	free(f);
 }

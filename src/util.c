@@ -132,6 +132,15 @@ struct chunk {
 	max_align_t data[];
 };
 
+static struct chunk *chunk_new(size_t size)
+{
+	struct chunk *c = rg_malloc(sizeof(struct chunk) + size);
+	c->next = NULL;
+	c->used = 0;
+	c->size = size;
+	return c;
+}
+
 struct rg_arena {
 	struct chunk *head;
 };
@@ -154,12 +163,16 @@ void rg_arena_free(rg_arena *a)
 	free(a);
 }
 
-void *rg_arena_alloc(rg_arena *a, size_t n)
+size_t rg_arena_need(size_t n)
 {
 	const size_t al = sizeof(max_align_t);
 	n = (n + al - 1) / al * al;
-	if (n == 0)
-		n = al;
+	return n ? n : al;
+}
+
+void *rg_arena_alloc(rg_arena *a, size_t n)
+{
+	n = rg_arena_need(n);
 	struct chunk *c = a->head;
 	if (c == NULL || c->size - c->used < n) {
 		/* chunks grow from 512 bytes to 64 KiB: most files need
@@ -167,15 +180,21 @@ void *rg_arena_alloc(rg_arena *a, size_t n)
 		size_t size = c ? (c->size < 65536 ? c->size * 2 : 65536) : 512;
 		if (size < n)
 			size = n;
-		c = rg_malloc(sizeof(struct chunk) + size);
-		c->used = 0;
-		c->size = size;
+		c = chunk_new(size);
 		c->next = a->head;
 		a->head = c;
 	}
 	void *p = (char *)c->data + c->used;
 	c->used += n;
 	return p;
+}
+
+rg_arena *rg_arena_new_sized(size_t size)
+{
+	rg_arena *a = rg_arena_new();
+	if (size)
+		a->head = chunk_new(rg_arena_need(size));
+	return a;
 }
 
 char *rg_arena_strndup(rg_arena *a, const char *s, size_t n)
@@ -207,6 +226,21 @@ void rg_group(const int *key, size_t n, size_t nkeys, int **start, int **idx)
 	free(fill);
 	*start = st;
 	*idx = ix;
+}
+
+size_t rg_ascii_run(const char *s, size_t n)
+{
+	const uint64_t high = 0x8080808080808080u; /* each byte's top bit */
+	size_t i = 0;
+	for (; i + sizeof(uint64_t) <= n; i += sizeof(uint64_t)) {
+		uint64_t w;
+		memcpy(&w, s + i, sizeof w);
+		if (w & high)
+			break;
+	}
+	while (i < n && (unsigned char)s[i] < 0x80)
+		i++;
+	return i;
 }
 
 int rg_strcmp_null(const char *a, const char *b)

@@ -141,6 +141,7 @@ typedef struct rg_file {
 	links; /* the body's wiki-links that are read, in order */
 	RG_VEC(rg_skipped) skipped;
 	rg_diags diags;
+	bool packed; /* rg_file_pack has run */
 } rg_file;
 
 /* Limits on what one file may make the reader do. */
@@ -168,6 +169,15 @@ typedef struct rg_limits {
 void rg_limits_default(rg_limits *l);
 
 rg_file *rg_file_new(const char *path);
+/*
+ * Once f is read (pack.c): its records and the strings and arrays they
+ * point to copied into one block of the size they need, and the rest of
+ * what reading it allocated freed, so that a hundred thousand files keep
+ * only what the graph reads.  Pointers that were equal stay equal; the
+ * vectors are shrunk to their length, and empty vectors and arrays become
+ * NULL.  Records may still be added (they are not packed).
+ */
+void rg_file_pack(rg_file *f);
 /* Frees f and everything it owns; NULL is fine. */
 void rg_file_free(rg_file *f);
 

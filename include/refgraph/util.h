@@ -92,6 +92,16 @@ void rg_arena_free(rg_arena *a);
 void *rg_arena_alloc(rg_arena *a, size_t n);
 char *rg_arena_strndup(rg_arena *a, const char *s, size_t n);
 char *rg_arena_strdup(rg_arena *a, const char *s);
+/* The bytes an allocation of n takes in an arena (n rounded up for
+ * alignment). */
+size_t rg_arena_need(size_t n);
+/*
+ * An arena whose first chunk holds size bytes exactly (rounded as
+ * rg_arena_need rounds): for what is measured, allocated once and kept
+ * long, where the doubling chunks of rg_arena_alloc would leave room
+ * unused.
+ */
+rg_arena *rg_arena_new_sized(size_t size);
 
 /*
  * Group items 0..n-1 by key[i] (0..nkeys-1; a negative key leaves the item
@@ -112,6 +122,9 @@ size_t rg_space_len(const char *s, size_t n);
 /* ASCII upper case to lower case in s[0..n), in place; other bytes kept. */
 void rg_ascii_lower(char *s, size_t n);
 
+/* How many bytes s starts with below 0x80 (looked at a word at a time:
+ * most of a note is ASCII, and checks of UTF-8 can skip it). */
+size_t rg_ascii_run(const char *s, size_t n);
 /* Bytewise string comparison that sorts NULL first. */
 int rg_strcmp_null(const char *a, const char *b);
 

@@ -95,6 +95,33 @@ static void comments(void **state)
 	rg_file_free(f);
 }
 
+/* Single '%' signs, inside a comment and out, neither open nor close
+ * one; a note may end in one. */
+static void comments_percent(void **state)
+{
+	(void)state;
+	rg_file *f = scan("referral:: A1 -> B1 %% 5% % %%\n"
+			  "%%% referral:: X -> Y %\n"
+			  "still hidden %%\n"
+			  "referral:: A2 -> B2\n"
+			  "100% sure %\n"
+			  "referral:: A3 -> B3\n"
+			  "%% open % to the end\nreferral:: X -> Y\n%",
+			  day("2026-10-10"));
+	assert_int_equal(f->refrecs.n, 3);
+	for (int i = 0; i < 3; i++) {
+		char want[16];
+		snprintf(want, sizeof want, "B%d", i + 1);
+		assert_string_equal(f->refrecs.v[i].prospect.target, want);
+	}
+	assert_int_equal(f->refrecs.v[1].line, 4);
+	assert_int_equal(f->refrecs.v[2].line, 6);
+	rg_file_free(f);
+	f = scan("referral:: A1 -> B1 %", day("2026-10-10"));
+	assert_int_equal(f->refrecs.n, 1);
+	rg_file_free(f);
+}
+
 /* Link reference definitions are destinations too (fixed: they were
  * read, as md4c reports nothing for them). */
 static void reference_definitions(void **state)
@@ -151,6 +178,7 @@ int main(void)
 		cmocka_unit_test(not_read),
 		cmocka_unit_test(not_read_more),
 		cmocka_unit_test(comments),
+		cmocka_unit_test(comments_percent),
 		cmocka_unit_test(reference_definitions),
 	};
 	const struct CMUnitTest bugs[] = {

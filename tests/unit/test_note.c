@@ -388,6 +388,97 @@ static void names(void **state)
 	assert_false(rg_note_name(""));
 }
 
+/*
+ * A read file is packed: its records and strings in one block, the same
+ * text, and a string two fields share still shared (a contact's id that
+ * is its name).
+ */
+static void packed(void **state)
+{
+	(void)state;
+	rg_buf b = {0};
+	for (int i = 0; i < 40; i++) /* past the arena's first chunks */
+		rg_buf_printf(&b,
+			      "---\nname: Person %d\naliases: [P%d, Q%d]\n"
+			      "role: [client, partner]\n"
+			      "referred_by: \"[[Person %d]]\"\n",
+			      i, i, i, i + 1);
+	rg_file *f = parse("people.yaml", b.s);
+	assert_true(f->packed);
+	assert_int_equal(f->contacts.n, 40);
+	for (int i = 0; i < 40; i++) {
+		const rg_contact_rec *c = &f->contacts.v[i];
+		char want[32];
+		snprintf(want, sizeof want, "Person %d", i);
+		assert_string_equal(c->name, want);
+		assert_ptr_equal(c->id, c->name);
+		assert_int_equal(c->naliases, 2);
+		snprintf(want, sizeof want, "Q%d", i);
+		assert_string_equal(c->aliases[1], want);
+		assert_int_equal(c->nroles, 2);
+		assert_string_equal(c->roles[1], "partner");
+		assert_int_equal(c->nrefby, 1);
+		snprintf(want, sizeof want, "Person %d", i + 1);
+		assert_string_equal(c->refby[0].target, want);
+	}
+	rg_file_pack(f); /* twice is once */
+	assert_string_equal(f->contacts.v[39].name, "Person 39");
+	rg_file_free(f);
+	f = parse("2026-01-01 call.md",
+		  "- [ ] call [[Person 3]] due:: 2026-01-02\n"
+		  "thanked:: [[Person 4]]\nSee [[Person 5]].\n");
+	assert_true(f->packed);
+	assert_int_equal(f->tasks.n, 1);
+	assert_true(f->tasks.v[0].nlinks >= 1);
+	assert_string_equal(f->tasks.v[0].links[0].target, "Person 3");
+	assert_int_equal(f->fields.n, 1);
+	assert_string_equal(f->fields.v[0].who.target, "Person 4");
+	assert_true(f->links.n >= 1);
+	assert_string_equal(f->links.v[f->links.n - 1].target, "Person 5");
+	rg_file_free(f);
+	rg_buf_free(&b);
+}
+
+/*
+ * The first byte that is not UTF-8 is warned about once, at its line and
+ * its column in code points, wherever it falls in a word of ASCII.
+ */
+static void invalid_utf8_place(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text;
+		int line, col;
+		unsigned byte;
+	} cases[] = {
+		{"\xff", 1, 1, 0xFF},
+		{"abcdefghijklmnop\xe9 x\n", 1, 17, 0xE9},
+		{"line one is long enough\nab\xc3\xa9\xe2\x82\xac\xc0\xaf\n", 2,
+		 5, 0xC0},
+		{"caf\xc3\xa9 cr\xc3\xa8me br\xc3\xbbl\xc3\xa9"
+		 "e\n\n"
+		 "1234567\xed\xa0\x80\n",
+		 3, 8, 0xED},
+		{"\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3", 1, 6, 0xC3},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		rg_file *f = parse("2026-01-01 x.md", cases[i].text);
+		assert_int_equal(f->diags.items.n, 1);
+		const rg_diag_item *d = &f->diags.items.v[0];
+		assert_int_equal(d->line, cases[i].line);
+		assert_int_equal(d->col, cases[i].col);
+		char want[64];
+		snprintf(want, sizeof want, "invalid UTF-8 (byte 0x%02X)",
+			 cases[i].byte);
+		assert_non_null(strstr(d->msg, want));
+		rg_file_free(f);
+	}
+	rg_file *f = parse("2026-01-01 x.md", "all ASCII and then "
+					      "\xe2\x80\x94 a dash\n");
+	assert_int_equal(f->diags.items.n, 0);
+	rg_file_free(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -402,6 +493,8 @@ int main(void)
 		cmocka_unit_test(default_id),
 		cmocka_unit_test(front_matter_error_skips),
 		cmocka_unit_test(names),
+		cmocka_unit_test(packed),
+		cmocka_unit_test(invalid_utf8_place),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -95,6 +95,40 @@ static void grouping(void **state)
 	assert_int_equal(rg_strcmp_null(NULL, NULL), 0);
 }
 
+/* A sized arena holds what it was sized for in its one chunk. */
+static void sized_arena(void **state)
+{
+	(void)state;
+	rg_arena *a = rg_arena_new_sized(rg_arena_need(3) + rg_arena_need(40));
+	char *x = rg_arena_alloc(a, 3);
+	char *y = rg_arena_alloc(a, 40);
+	assert_ptr_equal(y, x + rg_arena_need(3));
+	/* and then a new chunk, as any arena */
+	assert_string_equal(rg_arena_strdup(a, "more"), "more");
+	rg_arena_free(a);
+	rg_arena *e = rg_arena_new_sized(0);
+	assert_string_equal(rg_arena_strdup(e, "x"), "x");
+	rg_arena_free(e);
+}
+
+/* The ASCII run ends at the first byte with its top bit set, in a
+ * word or in the bytes after the last whole word. */
+static void ascii_run(void **state)
+{
+	(void)state;
+	assert_int_equal(rg_ascii_run("", 0), 0);
+	assert_int_equal(rg_ascii_run("plain", 5), 5);
+	assert_int_equal(rg_ascii_run("sixteen bytes ok", 16), 16);
+	assert_int_equal(rg_ascii_run("seven\xc3\xa9", 7), 5);
+	assert_int_equal(rg_ascii_run("eight by\xe2\x80\x94", 11), 8);
+	assert_int_equal(rg_ascii_run("a longer line\x80 that goes on",
+				      strlen("a longer line\x80 that goes on")),
+			 13);
+	assert_int_equal(rg_ascii_run("\xff", 1), 0);
+	/* n is the end, not a NUL */
+	assert_int_equal(rg_ascii_run("abc\0def\x90", 8), 7);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -102,6 +136,8 @@ int main(void)
 		cmocka_unit_test(lower),
 		cmocka_unit_test(buffers_and_arenas),
 		cmocka_unit_test(grouping),
+		cmocka_unit_test(sized_arena),
+		cmocka_unit_test(ascii_run),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

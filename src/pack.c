@@ -1,0 +1,200 @@
+/*
+ * pack: a file once read, its records and every string they point to
+ * copied into one block of the size they need (rg_file_pack).  Reading
+ * leaves a file's arena up to half empty and full of text only the
+ * reader looked at (each YAML value as written, lists before they were
+ * split); the graph keeps a hundred thousand files alive, so each keeps
+ * only what its records reach.
+ *
+ * Two walks over the same pointers: the first gives each object it
+ * reaches (an array, a string) its place in the block, once
+ * however many pointers share it; the second, after the copy, points
+ * every pointer at its object's new place.  Pointers that were equal
+ * stay equal, so a contact's id that is its name is still its name.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "refgraph/records.h"
+
+/* slots in the table kept on the stack (zeroed for every file, so few: a
+ * note reaches a dozen objects or so); a file with more objects than half
+ * this grows it on the heap */
+#define PACK_STACK_SLOTS 32
+
+typedef struct place {
+	const void *old; /* NULL: a free slot */
+	size_t off, size;
+} place;
+
+typedef struct packer {
+	place *tab;
+	size_t cap, n; /* cap a power of two */
+	size_t total;  /* bytes so far */
+	char *block;   /* NULL in the first walk */
+} packer;
+
+static size_t slot_of(const packer *k, const void *p)
+{
+	uintptr_t h = (uintptr_t)p;
+	h ^= h >> 17;
+	h *= UINT64_C(0x9E3779B97F4A7C15);
+	size_t i = (size_t)(h >> 7) & (k->cap - 1);
+	while (k->tab[i].old != NULL && k->tab[i].old != p)
+		i = (i + 1) & (k->cap - 1);
+	return i;
+}
+
+static void grow(packer *k, place *stack)
+{
+	place *old = k->tab;
+	size_t ocap = k->cap;
+	k->cap *= 2;
+	k->tab = rg_calloc(k->cap, sizeof *k->tab);
+	for (size_t i = 0; i < ocap; i++)
+		if (old[i].old)
+			k->tab[slot_of(k, old[i].old)] = old[i];
+	if (old != stack)
+		free(old);
+}
+
+/*
+ * First walk: give the object at p of size bytes a place (strings need
+ * no alignment, anything else max_align_t's).  Second walk: its new
+ * address.  NULL stays NULL.
+ */
+static void *visit(packer *k, place *stack, const void *p, size_t size,
+		   bool aligned)
+{
+	if (p == NULL)
+		return NULL;
+	if (k->block)
+		return k->block + k->tab[slot_of(k, p)].off;
+	size_t i = slot_of(k, p);
+	if (k->tab[i].old == NULL) {
+		if (aligned)
+			k->total = rg_arena_need(k->total);
+		k->tab[i] = (place){p, k->total, size};
+		k->total += size;
+		if (++k->n * 2 > k->cap)
+			grow(k, stack);
+	}
+	return (void *)p;
+}
+
+/* (the second walk needs no size: it only looks the place up) */
+#define STR(k, st, s)	 visit(k, st, s, (k)->block ? 0 : strlen(s) + 1, false)
+#define ARR(k, st, v, n) visit(k, st, v, (n) * sizeof *(v), true)
+
+/* An empty array is NULL: what it pointed to is not kept. */
+static void walk_strs(packer *k, place *st, const char ***v, size_t n)
+{
+	if (n == 0) {
+		*v = NULL;
+		return;
+	}
+	*v = ARR(k, st, *v, n);
+	for (size_t i = 0; i < n; i++)
+		(*v)[i] = STR(k, st, (*v)[i]);
+}
+
+static void walk_ref(packer *k, place *st, rg_ref *r)
+{
+	if (r->target)
+		r->target = STR(k, st, r->target);
+}
+
+static void walk_refs(packer *k, place *st, rg_ref **v, size_t n)
+{
+	if (n == 0) {
+		*v = NULL;
+		return;
+	}
+	*v = ARR(k, st, *v, n);
+	for (size_t i = 0; i < n; i++)
+		walk_ref(k, st, &(*v)[i]);
+}
+
+static void walk_contact(packer *k, place *st, rg_contact_rec *c)
+{
+	const char **s[] = {&c->id, &c->name, &c->org, &c->source};
+	for (size_t i = 0; i < sizeof s / sizeof *s; i++)
+		if (*s[i])
+			*s[i] = STR(k, st, *s[i]);
+	walk_strs(k, st, &c->aliases, c->naliases);
+	walk_strs(k, st, &c->roles, c->nroles);
+	walk_refs(k, st, &c->refby, c->nrefby);
+}
+
+/*
+ * A vector shrunk to its length (NULL when empty).  Vectors stay blocks
+ * of their own, not in the packed one: what is added to a file later (as
+ * tests do) grows them as before.
+ */
+#define SHRINK_VEC(vec)                                                        \
+	do {                                                                   \
+		if ((vec).n == 0) {                                            \
+			free((vec).v);                                         \
+			(vec).v = NULL;                                        \
+		} else if ((vec).cap > (vec).n) {                              \
+			(vec).v = rg_realloc((vec).v,                          \
+					     (vec).n * sizeof *(vec).v);       \
+		}                                                              \
+		(vec).cap = (vec).n;                                           \
+	} while (0)
+
+static void walk_file(packer *k, place *st, rg_file *f)
+{
+	for (size_t i = 0; i < f->contacts.n; i++)
+		walk_contact(k, st, &f->contacts.v[i]);
+	for (size_t i = 0; i < f->inters.n; i++)
+		walk_refs(k, st, &f->inters.v[i].with, f->inters.v[i].nwith);
+	for (size_t i = 0; i < f->refrecs.n; i++) {
+		walk_ref(k, st, &f->refrecs.v[i].from);
+		walk_ref(k, st, &f->refrecs.v[i].prospect);
+		walk_ref(k, st, &f->refrecs.v[i].to);
+	}
+	for (size_t i = 0; i < f->fields.n; i++)
+		walk_ref(k, st, &f->fields.v[i].who);
+	for (size_t i = 0; i < f->tasks.n; i++) {
+		rg_task *t = &f->tasks.v[i];
+		if (t->text)
+			t->text = STR(k, st, t->text);
+		walk_refs(k, st, &t->links, t->nlinks);
+	}
+	for (size_t i = 0; i < f->links.n; i++)
+		walk_ref(k, st, &f->links.v[i]);
+	for (size_t i = 0; i < f->skipped.n; i++)
+		if (f->skipped.v[i].why)
+			f->skipped.v[i].why = STR(k, st, f->skipped.v[i].why);
+}
+
+void rg_file_pack(rg_file *f)
+{
+	if (f->packed)
+		return;
+	SHRINK_VEC(f->contacts);
+	SHRINK_VEC(f->inters);
+	SHRINK_VEC(f->refrecs);
+	SHRINK_VEC(f->fields);
+	SHRINK_VEC(f->tasks);
+	SHRINK_VEC(f->links);
+	SHRINK_VEC(f->skipped);
+	place stack[PACK_STACK_SLOTS] = {{0}};
+	packer k = {stack, PACK_STACK_SLOTS, 0, 0, NULL};
+	walk_file(&k, stack, f);
+	rg_arena *to = rg_arena_new_sized(k.total);
+	k.block = k.total ? rg_arena_alloc(to, k.total) : NULL;
+	for (size_t i = 0; i < k.cap; i++)
+		if (k.tab[i].old)
+			memcpy(k.block + k.tab[i].off, k.tab[i].old,
+			       k.tab[i].size);
+	if (k.block)
+		walk_file(&k, stack, f);
+	if (k.tab != stack)
+		free(k.tab);
+	rg_arena_free(f->arena);
+	f->arena = to;
+	f->packed = true;
+}
