@@ -4,7 +4,6 @@
  * its last ask, testimonial and referral.  --since does not apply.
  */
 #include <stdlib.h>
-#include <string.h>
 
 #include "refgraph/date.h"
 #include "refgraph/report.h"
@@ -15,13 +14,8 @@ static int cmp_ask(const void *pa, const void *pb)
 	/* latest first; RG_NODATE is the least int, so null comes last */
 	if (a->last_touch != b->last_touch)
 		return a->last_touch > b->last_touch ? -1 : 1;
-	int c = strcmp(a->contact, b->contact);
-	if (c)
-		return c;
-	c = strcmp(a->file, b->file);
-	if (c)
-		return c;
-	return (a->line > b->line) - (a->line < b->line);
+	return rg_report_cmp_named_place(a->contact, a->file, a->line,
+					 b->contact, b->file, b->line);
 }
 
 /* Per contact: referrals to me from it, ever. */

@@ -4,7 +4,6 @@
  * or within --ahead days, with what it is about.
  */
 #include <stdlib.h>
-#include <string.h>
 
 #include "refgraph/date.h"
 #include "refgraph/report.h"
@@ -47,14 +46,10 @@ static int cmp_fu(const void *pa, const void *pb)
 	const rg_fu_row *a = pa, *b = pb;
 	if (a->days_overdue != b->days_overdue)
 		return a->days_overdue > b->days_overdue ? -1 : 1;
-	int c = rg_strcmp_null(a->contact, b->contact);
+	int c = rg_report_cmp_named_place(a->contact, a->file, a->line,
+					  b->contact, b->file, b->line);
 	if (c)
 		return c;
-	c = strcmp(a->file, b->file);
-	if (c)
-		return c;
-	if (a->line != b->line)
-		return a->line < b->line ? -1 : 1;
 	return (a->reason > b->reason) - (a->reason < b->reason);
 }
 

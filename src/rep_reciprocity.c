@@ -4,7 +4,6 @@
  * and the last dates; those who gave the most and got the least first.
  */
 #include <stdlib.h>
-#include <string.h>
 
 #include "refgraph/date.h"
 #include "refgraph/report.h"
@@ -16,13 +15,8 @@ static int cmp_rec(const void *pa, const void *pb)
 		return a->balance < b->balance ? -1 : 1;
 	if (a->received != b->received)
 		return a->received > b->received ? -1 : 1;
-	int c = strcmp(a->contact, b->contact);
-	if (c)
-		return c;
-	c = strcmp(a->file, b->file);
-	if (c)
-		return c;
-	return (a->line > b->line) - (a->line < b->line);
+	return rg_report_cmp_named_place(a->contact, a->file, a->line,
+					 b->contact, b->file, b->line);
 }
 
 /* The row of contact c, made on its first referral. */

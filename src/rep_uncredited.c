@@ -3,7 +3,6 @@
  * referrals not rewarded, and clients with no known origin.
  */
 #include <stdlib.h>
-#include <string.h>
 
 #include "refgraph/date.h"
 #include "refgraph/report.h"
@@ -18,14 +17,10 @@ static int cmp_un(const void *pa, const void *pb)
 			return -1;
 		return a->date < b->date ? -1 : 1;
 	}
-	int c = strcmp(a->contact, b->contact);
+	int c = rg_report_cmp_named_place(a->contact, a->file, a->line,
+					  b->contact, b->file, b->line);
 	if (c)
 		return c;
-	c = strcmp(a->file, b->file);
-	if (c)
-		return c;
-	if (a->line != b->line)
-		return a->line < b->line ? -1 : 1;
 	return (a->reason > b->reason) - (a->reason < b->reason);
 }
 

@@ -5,6 +5,7 @@
 #include "refgraph/report.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "refgraph/date.h"
 
@@ -33,6 +34,19 @@ void rg_report_free(rg_report *r)
 	RG_VEC_FREE(r->nodes);
 	RG_VEC_FREE(r->edges);
 	RG_VEC_FREE(r->history);
+}
+
+int rg_report_cmp_named_place(const char *name_a, const char *file_a,
+			      int line_a, const char *name_b,
+			      const char *file_b, int line_b)
+{
+	int c = rg_strcmp_null(name_a, name_b);
+	if (c)
+		return c;
+	c = strcmp(file_a, file_b);
+	if (c)
+		return c;
+	return (line_a > line_b) - (line_a < line_b);
 }
 
 int rg_report_last_event(const rg_event *v, size_t n, int contact, int day)

@@ -205,6 +205,13 @@ const char *rg_fu_reason_name(rg_fu_reason r);
  * The latest date of contact's events (sorted by contact, then date) on
  * or before day, or RG_NODATE.
  */
+/*
+ * The tie-break every report ends its order with: the contact's name
+ * (bytewise, null first), then the file, then the line.
+ */
+int rg_report_cmp_named_place(const char *name_a, const char *file_a,
+			      int line_a, const char *name_b,
+			      const char *file_b, int line_b);
 int rg_report_last_event(const rg_event *v, size_t n, int contact, int day);
 const char *rg_un_reason_name(rg_un_reason r);
 
