@@ -48,8 +48,7 @@ void rg_report_reciprocity(rg_report *r, const rg_graph *g,
 		bool given = x->src == g->owner && x->rcv != g->owner;
 		if (!x->to_me && !given)
 			continue;
-		if (o->since != RG_NODATE &&
-		    (x->date == RG_NODATE || x->date < o->since))
+		if (!rg_report_since_keeps(o, x->date))
 			continue;
 		bool won = x->status == RG_ST_WON;
 		/* RG_NODATE is the least int: max() keeps a real date */

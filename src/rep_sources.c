@@ -182,8 +182,7 @@ static void count(rg_report *r, const rg_graph *g, const rg_report_opts *o,
 		const rg_referral *x = &g->referrals.v[i];
 		if (!x->to_me)
 			continue;
-		if (o->since != RG_NODATE &&
-		    (x->date == RG_NODATE || x->date < o->since))
+		if (!rg_report_since_keeps(o, x->date))
 			continue;
 		*RG_VEC_PUSH(*kept) = (int)i;
 		if (row_index[x->src] < 0) {

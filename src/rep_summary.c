@@ -35,8 +35,7 @@ static void count_referrals(rg_summary *s, const rg_graph *g,
 		const rg_referral *x = &g->referrals.v[i];
 		if (!x->to_me)
 			continue;
-		if (o->since != RG_NODATE &&
-		    (x->date == RG_NODATE || x->date < o->since))
+		if (!rg_report_since_keeps(o, x->date))
 			continue;
 		referring[x->src] = true;
 		s->referrals++;

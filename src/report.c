@@ -36,6 +36,11 @@ void rg_report_free(rg_report *r)
 	RG_VEC_FREE(r->history);
 }
 
+bool rg_report_since_keeps(const rg_report_opts *o, int date)
+{
+	return o->since == RG_NODATE || (date != RG_NODATE && date >= o->since);
+}
+
 int rg_report_cmp_named_place(const char *name_a, const char *file_a,
 			      int line_a, const char *name_b,
 			      const char *file_b, int line_b)

@@ -205,6 +205,9 @@ const char *rg_fu_reason_name(rg_fu_reason r);
  * The latest date of contact's events (sorted by contact, then date) on
  * or before day, or RG_NODATE.
  */
+/* --since: whether a referral dated date counts (all do without it; an
+ * undated one never does with it). */
+bool rg_report_since_keeps(const rg_report_opts *o, int date);
 /*
  * The tie-break every report ends its order with: the contact's name
  * (bytewise, null first), then the file, then the line.
