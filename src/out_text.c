@@ -15,6 +15,33 @@
 #define MAXPLACE	40 /* widest a place may be: cut in the middle */
 #define RG_TEXT_MAXCOLS 32 /* more columns than any report has */
 
+/* The columns the one character in s[0..k) takes. */
+static size_t char_cols(const char *s, size_t k)
+{
+	char one[8] = {0};
+	memcpy(one, s, k < 8 ? k : 7);
+	return rg_text_width(one);
+}
+
+/* The bytes of the longest start of t[0..n) that takes at most cols
+ * columns, cut between characters; *used gets the columns it takes. */
+static size_t fit_head(const char *t, size_t n, size_t cols, size_t *used)
+{
+	size_t i = 0;
+	*used = 0;
+	while (i < n) {
+		size_t k = 1;
+		while (i + k < n && ((unsigned char)t[i + k] & 0xC0) == 0x80)
+			k++;
+		size_t cw = char_cols(t + i, k);
+		if (*used + cw > cols)
+			break;
+		*used += cw;
+		i += k;
+	}
+	return i;
+}
+
 /* Append s cut to at most w columns; returns the columns used. */
 static size_t put_cut(rg_buf *b, const char *s, size_t w)
 {
@@ -28,20 +55,8 @@ static size_t put_cut(rg_buf *b, const char *s, size_t w)
 		return width;
 	}
 	/* cut by code points until it fits with the ellipsis */
-	size_t used = 0, i = 0, n = strlen(t);
-	while (i < n) {
-		size_t k = 1;
-		while (i + k < n && ((unsigned char)t[i + k] & 0xC0) == 0x80)
-			k++;
-		char one[8] = {0};
-		memcpy(one, t + i, k < 8 ? k : 7);
-		size_t cw = rg_text_width(one);
-		if (used + cw + 1 > w)
-			break;
-		rg_buf_put(b, t + i, k);
-		used += cw;
-		i += k;
-	}
+	size_t used = 0, i = w > 0 ? fit_head(t, strlen(t), w - 1, &used) : 0;
+	rg_buf_put(b, t, i);
 	rg_buf_puts(b, "\xE2\x80\xA6");
 	rg_buf_free(&tmp);
 	return used + 1;
@@ -65,19 +80,7 @@ static size_t put_middle(rg_buf *b, const char *s, size_t w)
 	}
 	/* the tail gets the columns the head does not: head + … + tail */
 	size_t head = (w - 1) / 2, tail = w - 1 - head;
-	size_t used = 0, i = 0;
-	while (i < n) {
-		size_t k = 1;
-		while (i + k < n && ((unsigned char)t[i + k] & 0xC0) == 0x80)
-			k++;
-		char one[8] = {0};
-		memcpy(one, t + i, k < 8 ? k : 7);
-		size_t cw = rg_text_width(one);
-		if (used + cw > head)
-			break;
-		used += cw;
-		i += k;
-	}
+	size_t used, i = fit_head(t, n, head, &used);
 	rg_buf_put(b, t, i);
 	rg_buf_puts(b, "\xE2\x80\xA6");
 	size_t j = n, back = 0;
@@ -85,9 +88,7 @@ static size_t put_middle(rg_buf *b, const char *s, size_t w)
 		size_t k = 1;
 		while (j - k > i && ((unsigned char)t[j - k] & 0xC0) == 0x80)
 			k++;
-		char one[8] = {0};
-		memcpy(one, t + j - k, k < 8 ? k : 7);
-		size_t cw = rg_text_width(one);
+		size_t cw = char_cols(t + j - k, k);
 		if (back + cw > tail)
 			break;
 		back += cw;
