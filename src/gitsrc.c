@@ -14,9 +14,8 @@
 #include "refgraph/date.h"
 #include "refgraph/note.h"
 #include "refgraph/util.h"
+#include "refgraph/walk.h"
 
-/* Folders nested deeper are skipped, as walk.c skips them. */
-#define GIT_MAX_DEPTH	   256
 #define SECONDS_PER_MINUTE 60
 #define SECONDS_PER_DAY	   86400
 
@@ -256,11 +255,11 @@ static int visit(const char *dir, const git_tree_entry *e, void *arg)
 	git_filemode_t m = git_tree_entry_filemode(e);
 	int skip = 1;
 	if (m == GIT_FILEMODE_TREE) {
-		if (depth_of(dir) + 1 >= GIT_MAX_DEPTH)
+		if (depth_of(dir) + 1 >= RG_WALK_MAX_DEPTH)
 			rg_diag(w->d, path, 0, 0, RG_WARNING,
 				"directory nested deeper than %d levels; "
 				"skipped",
-				GIT_MAX_DEPTH);
+				RG_WALK_MAX_DEPTH);
 		else
 			skip = 0;
 	} else if (m == GIT_FILEMODE_LINK) {

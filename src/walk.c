@@ -17,8 +17,6 @@
 
 #include "refgraph/note.h"
 
-#define MAX_DEPTH 256
-
 typedef struct pending {
 	char *rel; /* "" for the root */
 	int depth;
@@ -102,11 +100,11 @@ static void entry(walker *w, int dfd, const char *rel, int depth,
 		rg_diag(w->d, path, 0, 0, RG_WARNING,
 			"symbolic link not followed; skipped");
 	} else if (S_ISDIR(st.st_mode)) {
-		if (depth >= MAX_DEPTH) {
+		if (depth >= RG_WALK_MAX_DEPTH) {
 			rg_diag(w->d, path, 0, 0, RG_WARNING,
 				"directory nested deeper than %d levels; "
 				"skipped",
-				MAX_DEPTH);
+				RG_WALK_MAX_DEPTH);
 		} else {
 			pending *p = RG_VEC_PUSH(w->todo);
 			p->rel = path;

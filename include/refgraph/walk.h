@@ -12,6 +12,10 @@
 #include "refgraph/config.h"
 #include "refgraph/diag.h"
 
+/* Folders nested deeper than this under ROOT are skipped with a warning,
+ * in a directory and in a git revision alike. */
+#define RG_WALK_MAX_DEPTH 256
+
 typedef struct rg_paths {
 	RG_VEC(char *) v;
 } rg_paths;
