@@ -1,5 +1,6 @@
 /*
- * walk: a depth-first walk with openat/fstatat, never following links.
+ * walk: a depth-first walk with openat (and fstatat where the folder
+ * listing does not give an entry's type), never following links.
  * Folders wait in a list rather than on the call stack, and each is read
  * whole and closed before the next is opened, so a deep tree needs neither
  * stack nor a descriptor per level.
@@ -81,25 +82,58 @@ static bool dir_failed(walker *w, const char *rel, int e, const char *what)
 	return !rg_errno_resource(e);
 }
 
+/*
+ * The type of dfd's entry name, as a stat mode's S_IFMT bits: the folder
+ * listing's own (d_type) when the file system gives one, which spares a
+ * path lookup per entry, or fstatat's.  A file that changes type after
+ * this is caught when it is opened (notes.c checks it again).  Returns 0
+ * with errno set when fstatat fails.
+ */
+static mode_t entry_type(int dfd, const char *name, unsigned char d_type)
+{
+	switch (d_type) {
+	case DT_REG:
+		return S_IFREG;
+	case DT_DIR:
+		return S_IFDIR;
+	case DT_LNK:
+		return S_IFLNK;
+	case DT_FIFO:
+		return S_IFIFO;
+	case DT_SOCK:
+		return S_IFSOCK;
+	case DT_CHR:
+		return S_IFCHR;
+	case DT_BLK:
+		return S_IFBLK;
+	default:
+		break;
+	}
+	struct stat st;
+	if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+		return 0;
+	return st.st_mode & S_IFMT;
+}
+
 /* One entry of the folder open as dfd, whose path is rel. */
 static void entry(walker *w, int dfd, const char *rel, int depth,
-		  const char *name)
+		  const char *name, unsigned char d_type)
 {
 	char *path = join(rel, name);
 	if (rg_config_excluded(w->cfg, path)) {
 		*RG_VEC_PUSH(w->skipped->v) = path;
 		return;
 	}
-	struct stat st;
-	if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
+	mode_t type = entry_type(dfd, name, d_type);
+	if (type == 0) {
 		if (errno == ENOMEM)
 			rg_oom();
 		rg_diag(w->d, path, 0, 0, RG_ERROR, "cannot stat: %s; skipped",
 			strerror(errno));
-	} else if (S_ISLNK(st.st_mode)) {
+	} else if (type == S_IFLNK) {
 		rg_diag(w->d, path, 0, 0, RG_WARNING,
 			"symbolic link not followed; skipped");
-	} else if (S_ISDIR(st.st_mode)) {
+	} else if (type == S_IFDIR) {
 		if (depth >= RG_WALK_MAX_DEPTH) {
 			rg_diag(w->d, path, 0, 0, RG_WARNING,
 				"directory nested deeper than %d levels; "
@@ -112,7 +146,7 @@ static void entry(walker *w, int dfd, const char *rel, int depth,
 			return;
 		}
 	} else if (rg_note_name(name)) {
-		if (S_ISREG(st.st_mode)) {
+		if (type == S_IFREG) {
 			*RG_VEC_PUSH(w->out->v) = path;
 			return;
 		}
@@ -148,7 +182,8 @@ static bool walk_dir(walker *w, const char *rel, int depth)
 	struct dirent *de;
 	while ((errno = 0, de = readdir(dir)) != NULL) {
 		if (de->d_name[0] != '.') /* hidden, and . and .. */
-			entry(w, dirfd(dir), rel, depth, de->d_name);
+			entry(w, dirfd(dir), rel, depth, de->d_name,
+			      de->d_type);
 	}
 	int e = errno;
 	closedir(dir);

@@ -15,7 +15,8 @@
  *   FAULT_RENAME=1        rename() fails ENOSPC
  *   FAULT_FSYNC=1         fsync() fails EIO
  *   FAULT_MKSTEMP=1       mkstemp() fails ENOSPC
- *   FAULT_STAT=SUBSTR     fstatat() of a name containing SUBSTR: EIO
+ *   FAULT_STAT=SUBSTR     fstatat() of a name containing SUBSTR: EIO, and
+ *                         readdir() gives no entry types (DT_UNKNOWN)
  *   FAULT_READDIR=N       readdir() fails EIO after N entries of a folder
  *   FAULT_SIGNAL=N        the first write() to a file opened with ".tmp"
  *                         in its name raises signal N first (a signal
@@ -290,7 +291,12 @@ struct dirent *readdir(DIR *d)
 		errno = EIO;
 		return NULL;
 	}
-	return real_readdir(d);
+	struct dirent *e = real_readdir(d);
+	/* as on a file system whose listings give no type, so that the
+	 * walk asks fstatat (which FAULT_STAT makes fail) */
+	if (e && getenv("FAULT_STAT"))
+		e->d_type = DT_UNKNOWN;
+	return e;
 }
 
 int closedir(DIR *d)
