@@ -318,6 +318,18 @@ void rg_buf_put_json(rg_buf *b, const char *s)
 	rg_buf_putc(b, '"');
 	size_t n = strlen(s), i = 0;
 	while (i < n) {
+		/* a run of printable ASCII that needs no escape goes in whole:
+		 * nearly every string is one */
+		size_t j = i;
+		while (j < n && (unsigned char)s[j] >= 0x20 &&
+		       (unsigned char)s[j] < 0x7f && s[j] != '"' &&
+		       s[j] != '\\')
+			j++;
+		if (j > i) {
+			rg_buf_put(b, s + i, j - i);
+			i = j;
+			continue;
+		}
 		utf8proc_int32_t cp;
 		utf8proc_ssize_t k =
 			utf8proc_iterate((const utf8proc_uint8_t *)s + i,
