@@ -133,22 +133,39 @@ int rg_read_settings(const char *path, size_t max, char **data, size_t *len,
 	return e;
 }
 
+/* A worker takes this many paths at a time: few lock round trips, and
+ * little left to one worker at the end. */
+#define TAKE 16
+
+/*
+ * The walk and the reading overlap: the walk hands each path over as it
+ * finds it (paths, in walk order), and workers take them TAKE at a time.
+ * Everything but short_of is under mu.
+ */
 typedef struct job {
 	int dirfd;
 	const rg_config *cfg;
-	char **paths;
-	rg_file **out;
-	size_t n;
-	atomic_size_t next;
+	pthread_mutex_t mu;
+	pthread_cond_t more;
+	RG_VEC(char *) paths;
+	size_t next;  /* the first path no worker has taken */
+	bool walked;  /* the walk is over: no more paths */
+	int sleeping; /* workers waiting for paths */
 	atomic_bool short_of; /* a file could not be opened for want of a
 				 descriptor: the notes are incomplete */
 } job;
 
-/*
- * The folder of the file a worker read last, kept open: the paths come in
- * order, so most files are in the same folder as the one before, and
- * each is then opened with one openat rather than one per level.
- */
+/* A file read, and its place in walk order. */
+typedef struct done_file {
+	size_t i;
+	rg_file *f;
+} done_file;
+
+typedef struct reader {
+	job *j;
+	RG_VEC(done_file) done;
+} reader;
+
 typedef struct dircache {
 	char *rel; /* NULL: none open */
 	size_t len;
@@ -227,20 +244,106 @@ static rg_file *parse_one(job *j, dircache *c, rg_buf *b, const char *path)
 	return rg_note_parse(path, b->s, b->len, &j->cfg->limits);
 }
 
+/* The next paths to read, into take (at most TAKE) with the walk-order
+ * index of the first; 0 once every path is taken and the walk is over. */
+static size_t take_paths(job *j, char **take, size_t *first)
+{
+	pthread_mutex_lock(&j->mu);
+	while (j->paths.n - j->next < TAKE && !j->walked) {
+		j->sleeping++;
+		pthread_cond_wait(&j->more, &j->mu);
+		j->sleeping--;
+	}
+	size_t k = j->paths.n - j->next;
+	if (k > TAKE)
+		k = TAKE;
+	memcpy(take, j->paths.v + j->next, k * sizeof *take);
+	*first = j->next;
+	j->next += k;
+	pthread_mutex_unlock(&j->mu);
+	return k;
+}
+
 static void *worker(void *arg)
 {
-	job *j = arg;
+	reader *r = arg;
 	dircache c = {NULL, 0, -1};
 	rg_buf b = {0};
-	for (;;) {
-		size_t i = atomic_fetch_add(&j->next, 1);
-		if (i >= j->n)
-			break;
-		j->out[i] = parse_one(j, &c, &b, j->paths[i]);
+	char *take[TAKE];
+	size_t first, k;
+	while ((k = take_paths(r->j, take, &first)) > 0) {
+		for (size_t i = 0; i < k; i++) {
+			done_file *d = RG_VEC_PUSH(r->done);
+			d->i = first + i;
+			d->f = parse_one(r->j, &c, &b, take[i]);
+		}
 	}
 	rg_buf_free(&b);
 	dircache_drop(&c);
 	return NULL;
+}
+
+/* The walk found a note: hand it to the workers. */
+static void found(char *path, void *user)
+{
+	job *j = user;
+	pthread_mutex_lock(&j->mu);
+	*RG_VEC_PUSH(j->paths) = path;
+	if (j->sleeping > 0 && j->paths.n - j->next >= TAKE)
+		pthread_cond_signal(&j->more);
+	pthread_mutex_unlock(&j->mu);
+}
+
+/* Start up to jobs - 1 workers beside this thread; returns how many. */
+static int start_workers(reader *rd, pthread_t *th, int jobs, const char *root,
+			 rg_diags *d)
+{
+	int started = 0;
+	for (int i = 1; i < jobs && i < RG_NOTES_MAX_JOBS; i++) {
+		int e = pthread_create(&th[started], NULL, worker,
+				       &rd[started + 1]);
+		if (e != 0) {
+			/* fewer threads read the same notes the same way: say
+			 * so, and go on with those that started */
+			rg_diag(d, root, 0, 0, RG_WARNING,
+				"cannot start a thread (%s); the notes are "
+				"read "
+				"on %d",
+				strerror(e), started + 1);
+			break;
+		}
+		started++;
+	}
+	return started;
+}
+
+typedef struct placed {
+	const char *path;
+	rg_file *f;
+} placed;
+
+static int cmp_placed(const void *a, const void *b)
+{
+	return strcmp(((const placed *)a)->path, ((const placed *)b)->path);
+}
+
+/* The files read by every reader, in path order, into n. */
+static void gather(rg_notes *n, job *j, reader *rd, int nreaders)
+{
+	n->nfiles = j->paths.n;
+	placed *p = rg_calloc(n->nfiles ? n->nfiles : 1, sizeof *p);
+	for (int r = 0; r < nreaders; r++)
+		for (size_t k = 0; k < rd[r].done.n; k++) {
+			done_file *d = &rd[r].done.v[k];
+			p[d->i].path = j->paths.v[d->i];
+			p[d->i].f = d->f;
+		}
+	if (n->nfiles > 1)
+		qsort(p, n->nfiles, sizeof *p, cmp_placed);
+	n->files = rg_calloc(n->nfiles ? n->nfiles : 1, sizeof(rg_file *));
+	for (size_t i = 0; i < n->nfiles; i++)
+		n->files[i] = p[i].f;
+	free(p);
 }
 
 bool rg_notes_load(rg_notes *n, const char *root, const rg_config *cfg,
@@ -255,43 +358,42 @@ bool rg_notes_load(rg_notes *n, const char *root, const rg_config *cfg,
 			"cannot read notes directory: %s", strerror(errno));
 		return false;
 	}
-	rg_paths paths = {0};
-	if (!rg_walk_at(dirfd, root, cfg, &paths, d, &n->excluded)) {
-		rg_paths_free(&paths);
-		close(dirfd);
-		return false;
-	}
-	n->nfiles = paths.v.n;
-	n->files = rg_calloc(n->nfiles ? n->nfiles : 1, sizeof(rg_file *));
-	job j = {dirfd, cfg, paths.v.v, n->files, n->nfiles, 0, false};
-	if (jobs < 1)
-		jobs = 1;
-	if ((size_t)jobs > n->nfiles / 8 + 1)
-		jobs = (int)(n->nfiles / 8 + 1);
+	job j = {.dirfd = dirfd, .cfg = cfg};
+	pthread_mutex_init(&j.mu, NULL);
+	pthread_cond_init(&j.more, NULL);
+	reader rd[RG_NOTES_MAX_JOBS];
+	for (int i = 0; i < RG_NOTES_MAX_JOBS; i++)
+		rd[i] = (reader){&j, {0}};
 	pthread_t th[RG_NOTES_MAX_JOBS];
-	int started = 0;
-	for (int i = 1; i < jobs && i < RG_NOTES_MAX_JOBS; i++) {
-		int e = pthread_create(&th[started], NULL, worker, &j);
-		if (e != 0) {
-			/* fewer threads read the same notes the same way: say
-			 * so, and go on with those that started */
-			rg_diag(d, root, 0, 0, RG_WARNING,
-				"cannot start a thread (%s); the notes are "
-				"read "
-				"on %d",
-				strerror(e), started + 1);
-			break;
-		}
-		started++;
-	}
-	worker(&j);
+	int started = start_workers(rd, th, jobs < 1 ? 1 : jobs, root, d);
+	bool walked = rg_walk_each(dirfd, root, cfg, found, &j, d, &n->excluded);
+	pthread_mutex_lock(&j.mu);
+	j.walked = true;
+	if (!walked) /* stop: nothing more is read */
+		j.next = j.paths.n;
+	pthread_cond_broadcast(&j.more);
+	pthread_mutex_unlock(&j.mu);
+	worker(&rd[0]);
 	for (int i = 0; i < started; i++)
 		pthread_join(th[i], NULL);
 	close(dirfd);
-	for (size_t i = 0; i < n->nfiles; i++)
-		rg_diags_append(d, &n->files[i]->diags);
-	rg_paths_free(&paths);
-	return !atomic_load(&j.short_of);
+	if (walked) {
+		gather(n, &j, rd, started + 1);
+		for (size_t i = 0; i < n->nfiles; i++)
+			rg_diags_append(d, &n->files[i]->diags);
+	}
+	for (int i = 0; i <= started; i++) {
+		if (!walked)
+			for (size_t k = 0; k < rd[i].done.n; k++)
+				rg_file_free(rd[i].done.v[k].f);
+		RG_VEC_FREE(rd[i].done);
+	}
+	for (size_t i = 0; i < j.paths.n; i++)
+		free(j.paths.v[i]);
+	RG_VEC_FREE(j.paths);
+	pthread_cond_destroy(&j.more);
+	pthread_mutex_destroy(&j.mu);
+	return walked && !atomic_load(&j.short_of);
 }
 
 void rg_notes_free(rg_notes *n)

@@ -27,7 +27,9 @@ typedef struct walker {
 	int rootfd;
 	const char *root;
 	const rg_config *cfg;
-	rg_paths *out, *skipped;
+	rg_walk_fn found;
+	void *user;
+	rg_paths *skipped;
 	rg_diags *d;
 	RG_VEC(pending) todo;
 } walker;
@@ -147,7 +149,7 @@ static void entry(walker *w, int dfd, const char *rel, int depth,
 		}
 	} else if (rg_note_name(name)) {
 		if (type == S_IFREG) {
-			*RG_VEC_PUSH(w->out->v) = path;
+			w->found(path, w->user);
 			return;
 		}
 		rg_diag(w->d, path, 0, 0, RG_WARNING,
@@ -195,10 +197,10 @@ static int cmp_path(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-bool rg_walk_at(int rootfd, const char *root, const rg_config *cfg,
-		rg_paths *out, rg_diags *d, rg_paths *skipped)
+bool rg_walk_each(int rootfd, const char *root, const rg_config *cfg,
+		  rg_walk_fn found, void *user, rg_diags *d, rg_paths *skipped)
 {
-	walker w = {rootfd, root, cfg, out, skipped, d, {0}};
+	walker w = {rootfd, root, cfg, found, user, skipped, d, {0}};
 	pending *first = RG_VEC_PUSH(w.todo);
 	first->rel = rg_strdup("");
 	bool ok = true;
@@ -209,10 +211,23 @@ bool rg_walk_at(int rootfd, const char *root, const rg_config *cfg,
 		free(p.rel);
 	}
 	RG_VEC_FREE(w.todo);
-	if (out->v.n > 1)
-		qsort(out->v.v, out->v.n, sizeof(char *), cmp_path);
 	if (skipped->v.n > 1)
 		qsort(skipped->v.v, skipped->v.n, sizeof(char *), cmp_path);
+	return ok;
+}
+
+static void collect(char *path, void *user)
+{
+	rg_paths *out = user;
+	*RG_VEC_PUSH(out->v) = path;
+}
+
+bool rg_walk_at(int rootfd, const char *root, const rg_config *cfg,
+		rg_paths *out, rg_diags *d, rg_paths *skipped)
+{
+	bool ok = rg_walk_each(rootfd, root, cfg, collect, out, d, skipped);
+	if (out->v.n > 1)
+		qsort(out->v.v, out->v.n, sizeof(char *), cmp_path);
 	return ok;
 }
 
