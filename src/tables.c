@@ -20,6 +20,8 @@
 
 /* YYYY-MM-DD and its NUL */
 #define DATE_SIZE 11
+/* "-2147483648" and its NUL */
+#define INT_TEXT 12
 /* more columns than any report has */
 #define MAXCOLS 32
 
@@ -454,15 +456,55 @@ static void read_value(const rg_tables_col *c, const void *row,
 	}
 }
 
-static char *cell_text(const rg_tables_col *c, const void *row, bool human,
-		       bool *null)
+/* A whole number's digits into out (room for any int and its sign). */
+static void int_text(int n, char out[INT_TEXT])
+{
+	char tmp[INT_TEXT];
+	size_t k = 0, o = 0;
+	/* unsigned: -INT_MIN does not fit an int */
+	unsigned u = n < 0 ? 0u - (unsigned)n : (unsigned)n;
+	do {
+		tmp[k++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (n < 0)
+		out[o++] = '-';
+	while (k)
+		out[o++] = tmp[--k];
+	out[o] = '\0';
+}
+
+/*
+ * A cell's text, in the table's arena: every cell of a table is freed at
+ * once.  Text, whole numbers and dates for machines are written here
+ * without a malloc each (the formatters' output for them is the same);
+ * the rest goes through rg_fmt_human or rg_fmt_machine.
+ */
+static char *cell_text(rg_arena *a, const rg_tables_col *c, const void *row,
+		       bool human, bool *null)
 {
 	rg_tables_value v;
 	read_value(c, row, &v);
 	*null = v.null;
-	char *s = v.null  ? rg_strdup(human && c->none ? c->none : "")
-		  : human ? rg_fmt_human(c->type, v.s, v.n)
-			  : rg_fmt_machine(c->type, v.s, v.n);
+	char buf[INT_TEXT > DATE_SIZE ? INT_TEXT : DATE_SIZE];
+	char *s;
+	if (v.null) {
+		s = rg_arena_strdup(a, human && c->none ? c->none : "");
+	} else if (c->type == RG_CT_TEXT || c->type == RG_CT_NAME ||
+		   (!human && c->type == RG_CT_PLACE)) {
+		s = rg_arena_strdup(a, v.s);
+	} else if (c->type == RG_CT_INT || (!human && c->type == RG_CT_DAYS)) {
+		int_text((int)v.n, buf);
+		s = rg_arena_strdup(a, buf);
+	} else if (c->type == RG_CT_DATE) {
+		rg_date_format((int)v.n, buf);
+		s = rg_arena_strdup(a, buf);
+	} else {
+		char *m = human ? rg_fmt_human(c->type, v.s, v.n)
+				: rg_fmt_machine(c->type, v.s, v.n);
+		s = rg_arena_strdup(a, m);
+		free(m);
+	}
 	free(v.own);
 	return s;
 }
@@ -499,6 +541,7 @@ static void table_alloc(rg_table *t, size_t ncols, size_t nrows)
 	t->cells = rg_calloc(cells, sizeof(char *));
 	t->nulls = rg_calloc(cells, sizeof(bool));
 	t->emph = rg_calloc(nrows ? nrows : 1, sizeof(int));
+	t->arena = rg_arena_new();
 }
 
 /* One row per column, for people: the summary as a key/value block. */
@@ -514,9 +557,9 @@ static void build_pairs(rg_table *t, const rg_tables_desc *d, const void *row)
 	t->right[1] = true;
 	for (size_t i = 0; i < n; i++) {
 		const rg_tables_col *c = &d->cols[idx[i]];
-		t->cells[i * 2] = rg_strdup(c->header);
-		t->cells[i * 2 + 1] =
-			cell_text(c, row, true, &t->nulls[i * 2 + 1]);
+		t->cells[i * 2] = rg_arena_strdup(t->arena, c->header);
+		t->cells[i * 2 + 1] = cell_text(t->arena, c, row, true,
+						&t->nulls[i * 2 + 1]);
 	}
 }
 
@@ -553,7 +596,8 @@ static void put_mark(rg_table *t, size_t col, bool human, const char *rows,
 	for (size_t i = 0; i < t->nrows; i++) {
 		bool yes;
 		memcpy(&yes, rows + i * row_size + off, sizeof yes);
-		t->cells[i * t->ncols + col] = rg_strdup(
+		t->cells[i * t->ncols + col] = rg_arena_strdup(
+			t->arena,
 			human ? (yes ? "new" : "") : (yes ? "true" : "false"));
 		/* people: no mark is nothing to say (a calendar leaves it
 		 * out of an event's description) */
@@ -588,7 +632,8 @@ static void build(rg_table *t, const rg_tables_desc *d, const rg_report *r,
 		t->emph[i] = d->emph ? d->emph(row) : 0;
 		for (size_t k = 0; k < ncols; k++)
 			t->cells[i * t->ncols + at + k] =
-				cell_text(&d->cols[idx[k]], row, human,
+				cell_text(t->arena, &d->cols[idx[k]], row,
+					  human,
 					  &t->nulls[i * t->ncols + at + k]);
 	}
 	if (mark)
@@ -620,8 +665,7 @@ size_t rg_tables(rg_table out[RG_NREPORTS], const rg_report *r, bool human,
 void rg_tables_free(rg_table *t, size_t n)
 {
 	for (size_t k = 0; k < n; k++) {
-		for (size_t i = 0; i < t[k].nrows * t[k].ncols; i++)
-			free(t[k].cells[i]);
+		rg_arena_free(t[k].arena);
 		free(t[k].cells);
 		free(t[k].nulls);
 		free(t[k].emph);

@@ -113,7 +113,8 @@ typedef struct rg_table {
 	rg_ctype *types;   /* per column */
 	bool *right;	   /* right-aligned columns */
 	bool *detail;	   /* columns a narrow table (text) may leave out */
-	char **cells;	   /* nrows * ncols, owned; "" for null */
+	char **cells;	   /* nrows * ncols, in arena; "" for null */
+	rg_arena *arena;   /* owned: every cell's text */
 	bool *nulls;	   /* which cells are null */
 	int *emph;	   /* per row: an rg_late (colour, classes) */
 } rg_table;
