@@ -45,6 +45,11 @@ static size_t fit_head(const char *t, size_t n, size_t cols, size_t *used)
 /* Append s cut to at most w columns; returns the columns used. */
 static size_t put_cut(rg_buf *b, const char *s, size_t w)
 {
+	size_t run = rg_printable_run(s);
+	if (s[run] == '\0' && run <= w) { /* as it is, and it fits */
+		rg_buf_put(b, s, run);
+		return run;
+	}
 	rg_buf tmp = {0};
 	rg_put_clean(&tmp, s, "?");
 	const char *t = tmp.s ? tmp.s : "";
@@ -67,6 +72,11 @@ static size_t put_cut(rg_buf *b, const char *s, size_t w)
  * columns used. */
 static size_t put_middle(rg_buf *b, const char *s, size_t w)
 {
+	size_t run = rg_printable_run(s);
+	if (s[run] == '\0' && run <= w) {
+		rg_buf_put(b, s, run);
+		return run;
+	}
 	rg_buf tmp = {0};
 	rg_put_clean(&tmp, s, "?");
 	const char *t = tmp.s ? tmp.s : "";
@@ -101,12 +111,18 @@ static size_t put_middle(rg_buf *b, const char *s, size_t w)
 
 static void pad(rg_buf *b, size_t n)
 {
-	while (n-- > 0)
-		rg_buf_putc(b, ' ');
+	static const char blanks[] = "                                ";
+	for (size_t k; n > 0; n -= k) {
+		k = n < sizeof blanks - 1 ? n : sizeof blanks - 1;
+		rg_buf_put(b, blanks, k);
+	}
 }
 
 static size_t cell_width(const char *s)
 {
+	size_t run = rg_printable_run(s);
+	if (s[run] == '\0')
+		return run;
 	rg_buf tmp = {0};
 	rg_put_clean(&tmp, s, "?");
 	size_t w = rg_text_width(tmp.s ? tmp.s : "");

@@ -63,10 +63,26 @@ void rg_fmt_number(char *out, size_t cap, double v, bool float_style)
 	}
 }
 
+size_t rg_printable_run(const char *s)
+{
+	size_t i = 0;
+	while ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F)
+		i++;
+	return i;
+}
+
 void rg_put_clean(rg_buf *b, const char *s, const char *repl)
 {
 	size_t n = strlen(s), i = 0;
 	while (i < n) {
+		/* printable ASCII is itself, one column a byte: nearly all
+		 * text goes in as runs, without decoding */
+		size_t run = rg_printable_run(s + i);
+		if (run > 0) {
+			rg_buf_put(b, s + i, run);
+			i += run;
+			continue;
+		}
 		utf8proc_int32_t cp;
 		utf8proc_ssize_t k =
 			utf8proc_iterate((const utf8proc_uint8_t *)s + i,
@@ -88,6 +104,12 @@ size_t rg_text_width(const char *s)
 {
 	size_t n = strlen(s), i = 0, w = 0;
 	while (i < n) {
+		size_t run = rg_printable_run(s + i);
+		if (run > 0) {
+			w += run;
+			i += run;
+			continue;
+		}
 		utf8proc_int32_t cp;
 		utf8proc_ssize_t k =
 			utf8proc_iterate((const utf8proc_uint8_t *)s + i,

@@ -60,6 +60,9 @@ void rg_fmt_number(char *out, size_t cap, double v, bool float_style);
 void rg_put_clean(rg_buf *b, const char *s, const char *repl);
 /* The display width of s in columns (code points; control chars as 1). */
 size_t rg_text_width(const char *s);
+/* How many bytes s starts with that are printable ASCII (0x20 to 0x7E):
+ * text that is its own clean form, one column a byte. */
+size_t rg_printable_run(const char *s);
 
 /*
  * The reports as tables of text, for the renderers.  Each report's columns

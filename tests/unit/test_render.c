@@ -693,6 +693,16 @@ static void helpers(void **state)
 	assert_int_equal(rg_text_width("\xe6\x97\xa5\xe6\x9c\xac"),
 			 4); /* wide */
 	assert_int_equal(rg_text_width(""), 0);
+	/* the printable ASCII runs taken whole: the edges of the run, and
+	 * the same answers as code point by code point around them */
+	assert_int_equal(rg_printable_run(" ~x\x7f"), 3);
+	assert_int_equal(rg_printable_run("\x1f a"), 0);
+	assert_int_equal(rg_printable_run("ab\xc3\xab"), 2);
+	assert_int_equal(rg_printable_run(""), 0);
+	assert_int_equal(rg_text_width("a b\x7f\xc3\xab" "c"), 5);
+	rg_put_clean(&b, "x ~\x7fy\x1fz\xc2\x9bw", "?");
+	assert_string_equal(b.s, "x ~?y?z?w");
+	rg_buf_free(&b);
 }
 
 int main(void)
