@@ -167,7 +167,17 @@ void rg_date_format(int day, char out[11])
 		snprintf(out, 11, "0000-00-00");
 		return;
 	}
-	snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+	/* by hand rather than snprintf: reports write tens of thousands */
+	const int v[3] = {y, m, d}, w[3] = {4, 2, 2};
+	char *p = out;
+	for (int k = 0; k < 3; k++) {
+		if (k)
+			*p++ = '-';
+		for (int i = w[k] - 1, x = v[k]; i >= 0; i--, x /= 10)
+			p[i] = (char)('0' + x % 10);
+		p += w[k];
+	}
+	*p = '\0';
 }
 
 int rg_date_today(void)

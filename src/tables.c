@@ -496,6 +496,13 @@ static char *cell_text(rg_arena *a, const rg_tables_col *c, const void *row,
 	} else if (c->type == RG_CT_INT || (!human && c->type == RG_CT_DAYS)) {
 		int_text((int)v.n, buf);
 		s = rg_arena_strdup(a, buf);
+	} else if (human && c->type == RG_CT_PLACE) { /* path:line */
+		int_text((int)v.n, buf);
+		size_t n = strlen(v.s), k = strlen(buf);
+		s = rg_arena_alloc(a, n + 1 + k + 1);
+		memcpy(s, v.s, n);
+		s[n] = ':';
+		memcpy(s + n + 1, buf, k + 1);
 	} else if (c->type == RG_CT_DATE) {
 		rg_date_format((int)v.n, buf);
 		s = rg_arena_strdup(a, buf);

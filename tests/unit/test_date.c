@@ -31,6 +31,20 @@ static void civil_round_trip(void **state)
 	assert_string_equal(out, "0001-01-01");
 	rg_date_format(day("9999-12-31"), out);
 	assert_string_equal(out, "9999-12-31");
+	/* every day of years 0 to 9999 as printf would write it, and the
+	 * days just outside */
+	for (int z = rg_date_from_civil(0, 1, 1) - 2;
+	     z <= rg_date_from_civil(9999, 12, 31) + 2; z++) {
+		char want[32];
+		rg_date_to_civil(z, &y, &m, &d);
+		if (y < 0 || y > 9999)
+			snprintf(want, sizeof want, "0000-00-00");
+		else
+			snprintf(want, sizeof want, "%04d-%02d-%02d", y, m, d);
+		rg_date_format(z, out);
+		if (strcmp(out, want) != 0)
+			fail_msg("day %d: %s, not %s", z, out, want);
+	}
 	assert_int_equal(day("2026-11-22") - day("2026-11-10"), 12);
 	assert_int_equal(day("2025-01-01") - day("2024-12-31"), 1);
 	assert_int_equal(day("2027-01-01") - day("2026-01-01"), 365);
