@@ -69,7 +69,7 @@ static int task_date(rg_md_line *L, rg_md_pattern pat, const char *s, size_t n,
 {
 	if (!rg_md_line_match(L, pat, s, n, 0))
 		return RG_NODATE;
-	PCRE2_SIZE *o = rg_md_line_ov(L);
+	size_t *o = rg_md_line_ov(L);
 	int d;
 	size_t dlen;
 	if (date_at(s + o[2], n - o[2], &d, &dlen))
@@ -135,7 +135,7 @@ static void marker_cuts(rg_md_line *L, size_t b, size_t e, cut_vec *cuts)
 	const char *s = L->m;
 	size_t from = b;
 	while (from < e && rg_md_line_match(L, RG_MD_PAT_TMARK, s, e, from)) {
-		PCRE2_SIZE *o = rg_md_line_ov(L);
+		size_t *o = rg_md_line_ov(L);
 		int d;
 		size_t dlen;
 		date_at(s + o[2], e - o[2], &d, &dlen);
@@ -162,7 +162,7 @@ static void link_cuts(rg_md_line *L, size_t b, size_t e, cut_vec *cuts)
 {
 	size_t from = b;
 	while (from < e && rg_md_line_match(L, RG_MD_PAT_LINK, L->m, e, from)) {
-		PCRE2_SIZE *o = rg_md_line_ov(L);
+		size_t *o = rg_md_line_ov(L);
 		const char *in = L->doc + o[2];
 		size_t n = o[3] - o[2], bar = 0, tb, tl;
 		while (bar < n && in[bar] != '|')
