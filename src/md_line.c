@@ -1,8 +1,8 @@
 /*
  * md_line: the Markdown reader's line reader: the patterns, compiled once
- * for the process, matched in the masked copy of a body; the place (line,
- * column in code points) of every byte; wiki-links and the references
- * they write.
+ * for the process (the wiki-link one matched by hand), matched in the
+ * masked copy of a body; the place (line, column in code points) of every
+ * byte; wiki-links and the references they write.
  */
 #include "refgraph/md_line.h"
 

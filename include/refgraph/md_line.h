@@ -31,7 +31,8 @@ typedef enum {
 	RG_MD_PAT_DUE,	   /* md_task: a due marker and its day */
 	RG_MD_PAT_DONE,	   /* md_task: a done marker and its day */
 	RG_MD_PAT_TMARK,   /* md_task: the markers a task's text leaves out */
-	RG_MD_PAT_LINK,	   /* md_scan, md_task: a wiki-link [[...]] */
+	RG_MD_PAT_LINK,	   /* md_scan, md_task: a wiki-link [[...]] (by
+			      hand, not pcre2) */
 	RG_MD_PAT_COUNT
 } rg_md_pattern;
 
