@@ -310,7 +310,7 @@ void rg_md_fields_line(rg_md_line *L, size_t b, size_t e, int note_date)
 	const char *s = L->m + b;
 	size_t n = e - b, from = 0, lks = RG_MD_NONE, lke = 0;
 	if (rg_md_line_match(L, RG_MD_PAT_LINE, s, n, 0)) {
-		PCRE2_SIZE *o = rg_md_line_ov(L);
+		size_t *o = rg_md_line_ov(L);
 		lks = o[2];
 		lke = o[3];
 		from = o[1];
@@ -318,7 +318,7 @@ void rg_md_fields_line(rg_md_line *L, size_t b, size_t e, int note_date)
 	size_t ve = from;
 	bool matched = false;
 	while (from < n && rg_md_line_match(L, RG_MD_PAT_BRACKET, s, n, from)) {
-		PCRE2_SIZE *o = rg_md_line_ov(L);
+		size_t *o = rg_md_line_ov(L);
 		size_t open = o[0], ks = o[2], ke = o[3], fve = o[1];
 		if (!matched) {
 			match_brackets(L, s, n);

@@ -1,8 +1,8 @@
 /*
  * md_line: the Markdown reader's line reader: the patterns, compiled once
- * for the process, matched in the masked copy of a body; the place (line,
- * column in code points) of every byte; wiki-links and the references
- * they write.
+ * for the process (the wiki-link one matched by hand), matched in the
+ * masked copy of a body; the place (line, column in code points) of every
+ * byte; wiki-links and the references they write.
  */
 #include "refgraph/md_line.h"
 
@@ -40,6 +40,7 @@ static const char *const pattern_src[RG_MD_PAT_COUNT] = {
 	 * every due and done marker, the v3 forms included */
 	"(?:\\b(?:due::?|done::?|completion::)\\h*|" DUE_EMOJI "|" DONE_EMOJI
 	")" DAY,
+	/* a wiki-link: matched by link_match below, not compiled */
 	"\\[\\[([^\\[\\]\\n]*)\\]\\]",
 };
 
@@ -49,6 +50,8 @@ static pthread_once_t patterns_once = PTHREAD_ONCE_INIT;
 static void compile_patterns(void)
 {
 	for (int i = 0; i < RG_MD_PAT_COUNT; i++) {
+		if (i == RG_MD_PAT_LINK)
+			continue;
 		int err;
 		PCRE2_SIZE off;
 		uint32_t opts = PCRE2_UTF | PCRE2_UCP;
@@ -177,6 +180,41 @@ void rg_md_line_span(const rg_md_line *L, size_t i, size_t *b, size_t *e)
 }
 
 /*
+ * The wiki-link pattern, \[\[([^\[\]\n]*)\]\], by hand: it is the one
+ * most tried, and its matches are simple.  At each "[[" from from on, the
+ * first '[', ']' or line end after it decides; no "[[" starts between it
+ * and that byte but the next one, so the search goes on from there.
+ * Those bytes are ASCII, the same in the masked copy and its valid UTF-8
+ * copy.
+ */
+static bool link_match(const char *s, size_t n, size_t from, size_t *ov)
+{
+	size_t i = from;
+	while (i + 1 < n) {
+		const char *p = memchr(s + i, '[', n - i - 1);
+		if (p == NULL)
+			break;
+		i = (size_t)(p - s);
+		if (s[i + 1] != '[') {
+			i++;
+			continue;
+		}
+		size_t j = i + 2;
+		while (j < n && s[j] != '[' && s[j] != ']' && s[j] != '\n')
+			j++;
+		if (j + 1 < n && s[j] == ']' && s[j + 1] == ']') {
+			ov[0] = i;
+			ov[1] = j + 2;
+			ov[2] = i + 2;
+			ov[3] = j;
+			return true;
+		}
+		i = j == i + 2 ? i + 1 : j;
+	}
+	return false;
+}
+
+/*
  * The subject is valid UTF-8 and is not checked again: pcre2 would check
  * from the start offset to the end on every call, which made a long line
  * of many fields quadratic.
@@ -184,21 +222,29 @@ void rg_md_line_span(const rg_md_line *L, size_t i, size_t *b, size_t *e)
 bool rg_md_line_match(rg_md_line *L, rg_md_pattern pat, const char *s, size_t n,
 		      size_t from)
 {
-	PCRE2_SPTR subject = (PCRE2_SPTR)(L->mm + (s - L->m));
-	int rc = pcre2_match(patterns[pat], subject, n, from,
-			     PCRE2_NO_UTF_CHECK, L->md, NULL);
-	/* pcre2 allocates its backtracking frames: no memory is no match
-	 * to it, and would drop a field without a word */
-	if (rc == PCRE2_ERROR_NOMEMORY)
-		rg_oom();
-	L->work +=
-		rc > 0 ? pcre2_get_ovector_pointer(L->md)[1] - from : n - from;
-	return rc > 0;
+	bool hit;
+	if (pat == RG_MD_PAT_LINK) {
+		hit = link_match(s, n, from, L->ov);
+	} else {
+		PCRE2_SPTR subject = (PCRE2_SPTR)(L->mm + (s - L->m));
+		int rc = pcre2_match(patterns[pat], subject, n, from,
+				     PCRE2_NO_UTF_CHECK, L->md, NULL);
+		/* pcre2 allocates its backtracking frames: no memory is no
+		 * match to it, and would drop a field without a word */
+		if (rc == PCRE2_ERROR_NOMEMORY)
+			rg_oom();
+		hit = rc > 0;
+		if (hit)
+			memcpy(L->ov, pcre2_get_ovector_pointer(L->md),
+			       sizeof L->ov);
+	}
+	L->work += hit ? L->ov[1] - from : n - from;
+	return hit;
 }
 
-PCRE2_SIZE *rg_md_line_ov(rg_md_line *L)
+size_t *rg_md_line_ov(rg_md_line *L)
 {
-	return pcre2_get_ovector_pointer(L->md);
+	return L->ov;
 }
 
 size_t rg_md_line_link_end(const char *s, size_t n, size_t i)
@@ -228,7 +274,7 @@ bool rg_md_line_next_link(rg_md_line *L, const char *s, size_t n, size_t *from,
 			  rg_ref *r)
 {
 	while (*from < n && rg_md_line_match(L, RG_MD_PAT_LINK, s, n, *from)) {
-		PCRE2_SIZE *o = rg_md_line_ov(L);
+		size_t *o = rg_md_line_ov(L);
 		*from = o[1];
 		if (rg_md_line_ref(L, s + o[0], o[1] - o[0], r))
 			return true;

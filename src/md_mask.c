@@ -37,11 +37,17 @@ static bool in_doc(const scan *s, const char *p, size_t n)
 	return p >= s->doc && p + n <= s->doc + s->len;
 }
 
+/* Blank m[b, e) of m[0..len) but its line ends. */
+static void blank(char *m, size_t len, size_t b, size_t e)
+{
+	for (size_t i = b; i < e && i < len; i++)
+		if (m[i] != '\n' && m[i] != '\r')
+			m[i] = ' ';
+}
+
 static void mask(scan *s, size_t b, size_t e)
 {
-	for (size_t i = b; i < e && i < s->len; i++)
-		if (s->m[i] != '\n' && s->m[i] != '\r')
-			s->m[i] = ' ';
+	blank(s->m, s->len, b, e);
 }
 
 static void mask_attr(scan *s, const MD_ATTRIBUTE *a)
@@ -206,32 +212,32 @@ static int text(MD_TEXTTYPE t, const MD_CHAR *p, MD_SIZE n, void *u)
  * in the masked copy (a %% in code is already blank there); one left
  * open runs to the end of the note, as Obsidian shows it.
  */
-static void mask_comments(scan *s)
+static void mask_comments(char *m, size_t len)
 {
 	size_t i = 0;
 	/* memchr finds each '%': most notes have none */
-	while (i + 1 < s->len) {
-		const char *p = memchr(s->m + i, '%', s->len - i - 1);
+	while (i + 1 < len) {
+		const char *p = memchr(m + i, '%', len - i - 1);
 		if (p == NULL)
 			break;
-		i = (size_t)(p - s->m);
-		if (s->m[i + 1] != '%') {
+		i = (size_t)(p - m);
+		if (m[i + 1] != '%') {
 			i++;
 			continue;
 		}
-		size_t j = i + 2, e = s->len;
-		while (j + 1 < s->len) {
-			p = memchr(s->m + j, '%', s->len - j - 1);
+		size_t j = i + 2, e = len;
+		while (j + 1 < len) {
+			p = memchr(m + j, '%', len - j - 1);
 			if (p == NULL)
 				break;
-			j = (size_t)(p - s->m);
-			if (s->m[j + 1] == '%') {
+			j = (size_t)(p - m);
+			if (m[j + 1] == '%') {
 				e = j + 2;
 				break;
 			}
 			j++;
 		}
-		mask(s, i, e);
+		blank(m, len, i, e);
 		i = e;
 	}
 }
@@ -281,21 +287,205 @@ void rg_md_mask_definition(char *s, size_t n, bool after_text)
 			s[k] = ' ';
 }
 
+/* ---- bodies md4c would find nothing in ---- */
+
+/* From this indentation on, a line may be indented code (CommonMark). */
+enum { CODE_INDENT = 4 };
+/* The most digits of an ordered list item's number; an ATX heading's #s. */
+enum { ORDERED_DIGITS = 9, HEADING_LEVELS = 6 };
+
+/*
+ * What md4c would blank needs one of these in the body m[0..len) (a NUL
+ * after it): a backtick (code spans and fences), three tildes (fences),
+ * '<' (HTML, autolinks), "](" (an inline link or image) or "]:" (a
+ * reference definition, without which a reference link is none).  A lone
+ * CR ends a line to md4c but not to the lines below: md4c reads those.
+ */
+static bool markup_free(const char *m, size_t len)
+{
+	static const char stops[] = "`<~]\r";
+	for (size_t i = strcspn(m, stops); i < len;
+	     i += 1 + strcspn(m + i + 1, stops)) {
+		char c = m[i], n = m[i + 1];
+		if (c == '`' || c == '<' ||
+		    (c == '~' && n == '~' && m[i + 2] == '~') ||
+		    (c == ']' && (n == '(' || n == ':')) ||
+		    (c == '\r' && n != '\n'))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * The end of the list item marker at d[i] of the line d[..e), or 0 when
+ * there is none: as md4c reads one, a bullet or 1 to 9 digits and '.' or
+ * ')', then a blank or the line's end.
+ */
+static size_t list_mark(const char *d, size_t i, size_t e)
+{
+	size_t k = i;
+	if (d[i] == '-' || d[i] == '+' || d[i] == '*') {
+		k = i + 1;
+	} else {
+		while (k < e && k - i < ORDERED_DIGITS && d[k] >= '0' &&
+		       d[k] <= '9')
+			k++;
+		if (k == i || k >= e || (d[k] != '.' && d[k] != ')'))
+			return 0;
+		k++;
+	}
+	return k >= e || rg_md_line_blank(d[k]) ? k : 0;
+}
+
+/* An ATX heading: 1 to 6 #s, then a blank or the line's end. */
+static bool heading(const char *d, size_t i, size_t e)
+{
+	size_t k = i;
+	while (k < e && d[k] == '#' && k - i <= HEADING_LEVELS)
+		k++;
+	return k > i && k - i <= HEADING_LEVELS &&
+	       (k == e || rg_md_line_blank(d[k]));
+}
+
+static bool blank_to(const char *p, const char *e)
+{
+	while (p < e && rg_md_line_blank(*p))
+		p++;
+	return p == e;
+}
+
+/* A byte a paragraph's text may start with that starts nothing else. */
+static bool plain_start(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || (unsigned char)c >= 0x80;
+}
+
+/* The lines of a body read without md4c: its list items so far. */
+typedef struct quick {
+	const char *d;
+	size_t len;
+	rg_md_items *tasks;
+	bool seen_item; /* from here on, an indented line may be in an item */
+	bool task_open; /* a text line continues the last of *tasks */
+} quick;
+
+/*
+ * The list item whose bullet is at d[b] of the line d[b, e), content at
+ * d[b + 2]: only "- text", "* [ ] text" and the like at the left margin,
+ * whose text starts with a letter, a digit, a non-ASCII character or a
+ * box, are read here (md4c reads the rest: nested lists, other blocks in
+ * items, ordered lists, a box alone on its line).
+ */
+static bool quick_item(quick *q, size_t b, size_t e)
+{
+	const char *d = q->d;
+	size_t c = b + 2;
+	if ((d[b] != '-' && d[b] != '+' && d[b] != '*') || c >= e ||
+	    d[b + 1] != ' ' || (!plain_start(d[c]) && d[c] != '[') ||
+	    list_mark(d, c, e))
+		return false;
+	rg_md_item it = {0};
+	if (d[c] == '[') {
+		/* a wiki-link's text starts inside it, not at its [; a box
+		 * alone on its line is md4c's to read */
+		const char *r = memchr(d + c, ']', e - c);
+		if (d[c + 1] == '[' || (r && blank_to(r + 1, d + e)))
+			return false;
+		/* md4c's boxes ([ ], [x], [X]) are of the same form */
+		rg_md_task_box(d, q->len, &it, c);
+	}
+	q->seen_item = true;
+	q->task_open = it.task;
+	if (it.task) {
+		it.started = true;
+		it.last_off = e;
+		*RG_VEC_PUSH(*q->tasks) = it;
+	}
+	return true;
+}
+
+/*
+ * The line d[b, e): false when md4c must read the body.  A text line
+ * after an item's line continues its paragraph (a lazy continuation
+ * line): the task item's text then reaches it.
+ */
+static bool quick_line(quick *q, size_t b, size_t e)
+{
+	const char *d = q->d;
+	size_t i = b;
+	while (i < e && d[i] == ' ')
+		i++;
+	if (i < e && d[i] == '\t')
+		return false; /* tabs widen the indentation */
+	if (i == e) {	      /* blank: ends the item's paragraph */
+		q->task_open = false;
+		return true;
+	}
+	if (i - b >= CODE_INDENT || (i > b && q->seen_item) || d[i] == '>')
+		return false;
+	if (list_mark(d, i, e))
+		return i == b && quick_item(q, b, e);
+	if (!q->task_open)
+		return true; /* no item's text: nothing below depends on it */
+	if (heading(d, i, e)) {
+		q->task_open = false;
+		return true;
+	}
+	/* md4c reports text on the line only when it starts with text */
+	if (!plain_start(d[i]))
+		return false;
+	q->tasks->v[q->tasks->n - 1].last_off = e;
+	return true;
+}
+
+bool rg_md_mask_quick(const char *m, size_t len, rg_md_items *tasks)
+{
+	size_t n0 = tasks->n;
+	quick q = {m, len, tasks, false, false};
+	if (!markup_free(m, len))
+		return false;
+	for (size_t b = 0; b < len;) {
+		const char *nl = memchr(m + b, '\n', len - b);
+		size_t next = nl ? (size_t)(nl - m) + 1 : len;
+		size_t e = nl ? (size_t)(nl - m) : len;
+		if (e > b && m[e - 1] == '\r')
+			e--;
+		if (!quick_line(&q, b, e)) {
+			tasks->n = n0;
+			return false;
+		}
+		b = next;
+	}
+	return true;
+}
+
 /* ---- the pass ---- */
 
-char *rg_md_mask_body(const char *body, size_t len, rg_md_items *tasks)
+/* The copy of body[0..len) to mask: a NUL after it, NUL bytes spaces (they
+ * would end C strings in md4c's callbacks and ours). */
+static char *copy_body(const char *body, size_t len, bool *nul)
+{
+	char *m = rg_malloc(len + 1);
+	memcpy(m, body, len);
+	m[len] = '\0';
+	*nul = false;
+	for (char *z = memchr(m, '\0', len); z;
+	     z = memchr(z + 1, '\0', len - (size_t)(z + 1 - m))) {
+		*z = ' ';
+		*nul = true;
+	}
+	return m;
+}
+
+/* md4c's pass over body, blanking in m (its copy) and finding tasks. */
+static void md4c_pass(const char *body, size_t len, char *m, rg_md_items *tasks)
 {
 	scan sc = {0}, *s = &sc;
 	s->tasks = tasks;
 	s->doc = body;
 	s->len = len;
-	s->m = rg_malloc(len + 1);
-	memcpy(s->m, body, len);
-	s->m[len] = '\0';
-	/* NUL bytes would end C strings in md4c's callbacks and ours */
-	for (char *z = memchr(s->m, '\0', len); z;
-	     z = memchr(z + 1, '\0', len - (size_t)(z + 1 - s->m)))
-		*z = ' ';
+	s->m = m;
 	MD_PARSER parser = {0};
 	parser.flags = MD_FLAG_WIKILINKS | MD_FLAG_TASKLISTS;
 	parser.enter_block = enter_block;
@@ -308,7 +498,25 @@ char *rg_md_mask_body(const char *body, size_t len, rg_md_items *tasks)
 	 * report */
 	if (len <= MD_LEN_MAX && md_parse(body, (MD_SIZE)len, &parser, s) != 0)
 		rg_oom();
-	mask_comments(s);
 	RG_VEC_FREE(s->lis);
-	return s->m;
+}
+
+char *rg_md_mask_md4c(const char *body, size_t len, rg_md_items *tasks)
+{
+	bool nul;
+	char *m = copy_body(body, len, &nul);
+	md4c_pass(body, len, m, tasks);
+	mask_comments(m, len);
+	return m;
+}
+
+char *rg_md_mask_body(const char *body, size_t len, rg_md_items *tasks)
+{
+	bool nul;
+	char *m = copy_body(body, len, &nul);
+	/* md4c reads a NUL byte (a space in m) otherwise than a space */
+	if (nul || len > MD_LEN_MAX || !rg_md_mask_quick(m, len, tasks))
+		md4c_pass(body, len, m, tasks);
+	mask_comments(m, len);
+	return m;
 }

@@ -32,6 +32,15 @@ static void line_links(rg_md_line *L, size_t b, size_t e)
 		*RG_VEC_PUSH(L->f->links) = r;
 }
 
+static bool has_fields(const char *s, size_t n)
+{
+	for (const char *p = memchr(s, ':', n); p && p + 1 < s + n;
+	     p = memchr(p + 1, ':', n - (size_t)(p + 1 - s)))
+		if (p[1] == ':')
+			return true;
+	return false;
+}
+
 static void scan_line(rg_md_line *L, size_t b, size_t e, int note_date,
 		      bool after_text)
 {
@@ -40,7 +49,8 @@ static void scan_line(rg_md_line *L, size_t b, size_t e, int note_date,
 		rg_md_mask_definition(L->mm + b, e - b, after_text);
 	if (memchr(L->m + b, '[', e - b) != NULL)
 		line_links(L, b, e);
-	if (memchr(L->m + b, ':', e - b) != NULL)
+	/* every field's key ends in "::": pcre2 need not look otherwise */
+	if (has_fields(L->m + b, e - b))
 		rg_md_fields_line(L, b, e, note_date);
 }
 

@@ -63,13 +63,96 @@ static bool date_at(const char *s, size_t n, int *day, size_t *len)
 	return rg_date_parse10(s, day);
 }
 
+/* ---- where a marker may start ---- */
+
+/* A marker's word, before its first colon, and the patterns it starts. */
+typedef struct marker_word {
+	const char *w; /* in lower case */
+	size_t n;
+	unsigned pats; /* 1 << rg_md_pattern */
+} marker_word;
+
+#define PAT_BIT(p) (1u << (p))
+#define DUE_PATS   (PAT_BIT(RG_MD_PAT_DUE) | PAT_BIT(RG_MD_PAT_TMARK))
+#define DONE_PATS  (PAT_BIT(RG_MD_PAT_DONE) | PAT_BIT(RG_MD_PAT_TMARK))
+
+static const marker_word marker_words[] = {
+	{"due", 3, DUE_PATS},
+	{"done", 4, DONE_PATS},
+	{"completion", 10, DONE_PATS},
+};
+
+/* The longest word above: a colon further on starts no earlier marker. */
+enum { MARKER_WORD_MAX = 10 };
+
+/*
+ * The first byte of the emoji forms: 📅 🗓 📆 (U+1F4C5, U+1F5D3,
+ * U+1F4C6) are F0 in UTF-8, ✅ (U+2705) is E2.
+ */
+enum { DUE_EMOJI_LEAD = 0xF0, DONE_EMOJI_LEAD = 0xE2 };
+
+/* s[0..n) is w[0..n) in any case (ASCII: a byte ORed with 0x20 is a
+ * lower-case letter only when it is that letter in either case). */
+static bool word_at(const char *s, const char *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((s[i] | 0x20) != w[i])
+			return false;
+	return true;
+}
+
+size_t rg_md_task_marker_from(const char *s, size_t n, size_t from,
+			      rg_md_pattern pat)
+{
+	size_t best = n;
+	const char *p;
+	if (from >= n)
+		return RG_MD_NONE;
+	if (pat != RG_MD_PAT_DONE &&
+	    (p = memchr(s + from, DUE_EMOJI_LEAD, n - from)) != NULL)
+		best = (size_t)(p - s);
+	if (pat != RG_MD_PAT_DUE &&
+	    (p = memchr(s + from, DONE_EMOJI_LEAD, best - from)) != NULL)
+		best = (size_t)(p - s);
+	/* the first colon after a word is the earliest word marker: a
+	 * later one's word cannot hold that colon */
+	for (p = memchr(s + from, ':', n - from);
+	     p && (size_t)(p - s) < best + MARKER_WORD_MAX;
+	     p = memchr(p + 1, ':', n - (size_t)(p + 1 - s))) {
+		size_t q = (size_t)(p - s);
+		bool word = false;
+		for (size_t i = 0;
+		     i < sizeof marker_words / sizeof *marker_words; i++) {
+			const marker_word *w = &marker_words[i];
+			if ((w->pats & PAT_BIT(pat)) && q >= from + w->n &&
+			    word_at(s + q - w->n, w->w, w->n)) {
+				word = true;
+				if (q - w->n < best)
+					best = q - w->n;
+			}
+		}
+		if (word)
+			break;
+	}
+	return best < n ? best : RG_MD_NONE;
+}
+
+/* The first match of pattern pat (a marker) in s[0..n) from from on. */
+static bool marker_match(rg_md_line *L, rg_md_pattern pat, const char *s,
+			 size_t n, size_t from)
+{
+	/* pcre2 would try the pattern at every 'd', 'c' and the like */
+	size_t at = rg_md_task_marker_from(L->mm + (s - L->m), n, from, pat);
+	return at != RG_MD_NONE && rg_md_line_match(L, pat, s, n, at);
+}
+
 /* The task's date after the first marker of pattern pat in s[0..n). */
 static int task_date(rg_md_line *L, rg_md_pattern pat, const char *s, size_t n,
 		     const char *what)
 {
-	if (!rg_md_line_match(L, pat, s, n, 0))
+	if (!marker_match(L, pat, s, n, 0))
 		return RG_NODATE;
-	PCRE2_SIZE *o = rg_md_line_ov(L);
+	size_t *o = rg_md_line_ov(L);
 	int d;
 	size_t dlen;
 	if (date_at(s + o[2], n - o[2], &d, &dlen))
@@ -134,8 +217,8 @@ static void marker_cuts(rg_md_line *L, size_t b, size_t e, cut_vec *cuts)
 {
 	const char *s = L->m;
 	size_t from = b;
-	while (from < e && rg_md_line_match(L, RG_MD_PAT_TMARK, s, e, from)) {
-		PCRE2_SIZE *o = rg_md_line_ov(L);
+	while (from < e && marker_match(L, RG_MD_PAT_TMARK, s, e, from)) {
+		size_t *o = rg_md_line_ov(L);
 		int d;
 		size_t dlen;
 		date_at(s + o[2], e - o[2], &d, &dlen);
@@ -162,7 +245,7 @@ static void link_cuts(rg_md_line *L, size_t b, size_t e, cut_vec *cuts)
 {
 	size_t from = b;
 	while (from < e && rg_md_line_match(L, RG_MD_PAT_LINK, L->m, e, from)) {
-		PCRE2_SIZE *o = rg_md_line_ov(L);
+		size_t *o = rg_md_line_ov(L);
 		const char *in = L->doc + o[2];
 		size_t n = o[3] - o[2], bar = 0, tb, tl;
 		while (bar < n && in[bar] != '|')

@@ -31,7 +31,8 @@ typedef enum {
 	RG_MD_PAT_DUE,	   /* md_task: a due marker and its day */
 	RG_MD_PAT_DONE,	   /* md_task: a done marker and its day */
 	RG_MD_PAT_TMARK,   /* md_task: the markers a task's text leaves out */
-	RG_MD_PAT_LINK,	   /* md_scan, md_task: a wiki-link [[...]] */
+	RG_MD_PAT_LINK,	   /* md_scan, md_task: a wiki-link [[...]] (by
+			      hand, not pcre2) */
 	RG_MD_PAT_COUNT
 } rg_md_pattern;
 
@@ -48,6 +49,7 @@ typedef struct rg_md_line {
 	int line0;
 	RG_VEC(size_t) starts; /* start offset of every line */
 	pcre2_match_data *md;
+	size_t ov[4]; /* the last match and its group, as offsets */
 	/* the last column computed, so that a long line is counted once */
 	size_t cc_line, cc_off;
 	int cc_col;
@@ -76,11 +78,11 @@ void rg_md_line_span(const rg_md_line *L, size_t i, size_t *b, size_t *e);
 
 /*
  * Match pattern pat in s[0..n) (s in the masked copy) from offset from;
- * the groups are then in rg_md_line_ov.
+ * the match is then rg_md_line_ov(L)[0..2), its group [2..4).
  */
 bool rg_md_line_match(rg_md_line *L, rg_md_pattern pat, const char *s, size_t n,
 		      size_t from);
-PCRE2_SIZE *rg_md_line_ov(rg_md_line *L);
+size_t *rg_md_line_ov(rg_md_line *L);
 
 /* The end of the wiki-link [[...]] that opens at s[i], or RG_MD_NONE. */
 size_t rg_md_line_link_end(const char *s, size_t n, size_t i);

@@ -4,8 +4,10 @@
  * raw HTML, the destinations and titles of links and images and
  * Obsidian's %% comments; link reference definitions are blanked line by
  * line as they are read.  md4c is also what knows the list items, so the
- * pass hands back the task items it found.  Not for use outside the
- * reader's modules (md_line.h lists them).
+ * pass hands back the task items it found.  A body whose bytes can hold
+ * none of those, with simple lists if any, is read without md4c, to the
+ * same result.  Not for use outside the reader's modules (md_line.h lists
+ * them).
  */
 #ifndef REFGRAPH_MD_MASK_H
 #define REFGRAPH_MD_MASK_H
@@ -22,6 +24,18 @@
  * they end.
  */
 char *rg_md_mask_body(const char *body, size_t len, rg_md_items *tasks);
+
+/* The same, always through md4c (tests compare the two). */
+char *rg_md_mask_md4c(const char *body, size_t len, rg_md_items *tasks);
+
+/*
+ * The task items of m[0..len) (a NUL after it, none inside) appended to
+ * *tasks, when md4c would blank nothing in it and its lists are of the
+ * simple kind read here (items at the left margin, not nested, their text
+ * on their line and lazy continuation lines); else false, *tasks as it
+ * was, and md4c must read it.
+ */
+bool rg_md_mask_quick(const char *m, size_t len, rg_md_items *tasks);
 
 /*
  * Blank the destination and title of the link reference definition

@@ -33,6 +33,15 @@ typedef RG_VEC(rg_md_item) rg_md_items;
  */
 void rg_md_task_box(const char *doc, size_t len, rg_md_item *it, size_t b);
 
+/*
+ * Where in s[0..n), from from on, a match of the marker pattern pat
+ * (RG_MD_PAT_DUE, _DONE or _TMARK) can start at the earliest: no match
+ * starts before it (a word before a colon, or an emoji's first byte).
+ * RG_MD_NONE when none can.  The pattern is then tried from there.
+ */
+size_t rg_md_task_marker_from(const char *s, size_t n, size_t from,
+			      rg_md_pattern pat);
+
 /* Read the task item t (found by md_mask) into L's file. */
 void rg_md_task_read(rg_md_line *L, const rg_md_item *t, const rg_limits *lim);
 

@@ -6,8 +6,11 @@
  * timeouts); bit 2 whether the body starts with one of the v3 forms
  * below (the second byte says which), so that every run reaches them;
  * bits 4-7 the first line number.  Checked besides crashes: every field,
- * task, link and diagnostic has a place inside the body, and a task's
- * text is trimmed with single spaces.
+ * task, link and diagnostic has a place inside the body, a task's text is
+ * trimmed with single spaces, md_mask reads the body as md4c does (the
+ * same masked copy and task items) when it reads it without md4c, and
+ * the due and done patterns find the same tried from where md_task's
+ * prefilter says as from the start.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -15,6 +18,8 @@
 #include <string.h>
 
 #include "refgraph/date.h"
+#include "refgraph/md_mask.h"
+#include "refgraph/md_task.h"
 #include "refgraph/md_scan.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -74,6 +79,72 @@ static void check(const rg_file *f, int line0, size_t lines)
 			line0, lines);
 }
 
+/* Where md_task reads a task item to: the line end after its last text. */
+static size_t reach(const char *m, size_t len, const rg_md_item *t)
+{
+	size_t e = t->last_off > t->box_end ? t->last_off : t->box_end;
+	while (e < len && m[e] != '\n')
+		e++;
+	return e;
+}
+
+/* md_mask's two ways to read a body give one result. */
+static void check_mask(const char *body, size_t len)
+{
+	rg_md_items slow = {0}, fast = {0};
+	char *ms = rg_md_mask_md4c(body, len, &slow);
+	char *mf = rg_md_mask_body(body, len, &fast);
+	if (memcmp(ms, mf, len + 1) != 0 || slow.n != fast.n)
+		abort();
+	for (size_t i = 0; i < slow.n; i++) {
+		const rg_md_item *a = &slow.v[i], *b = &fast.v[i];
+		if (a->task != b->task || a->mark != b->mark ||
+		    a->box != b->box || a->box_end != b->box_end ||
+		    reach(ms, len, a) != reach(mf, len, b))
+			abort();
+	}
+	RG_VEC_FREE(slow);
+	RG_VEC_FREE(fast);
+	free(ms);
+	free(mf);
+}
+
+/* The marker patterns from 0 and from mid (a character's start). */
+static void check_markers(const char *body, size_t len)
+{
+	static const rg_md_pattern pats[] = {RG_MD_PAT_DUE, RG_MD_PAT_DONE,
+					     RG_MD_PAT_TMARK};
+	char *m = malloc(len + 1);
+	if (m == NULL)
+		return;
+	memcpy(m, body, len);
+	m[len] = '\0';
+	rg_file *f = rg_file_new("note.md");
+	rg_md_line L;
+	rg_md_line_init(&L, f, body, m, len, 1);
+	size_t mid = len / 2;
+	while (mid < len && ((unsigned char)L.mm[mid] & 0xC0) == 0x80)
+		mid++;
+	size_t froms[] = {0, mid};
+	for (size_t i = 0; i < 2; i++)
+		for (size_t p = 0; p < 3; p++) {
+			bool want =
+				rg_md_line_match(&L, pats[p], m, len, froms[i]);
+			size_t wo[4];
+			memcpy(wo, rg_md_line_ov(&L), sizeof wo);
+			size_t at = rg_md_task_marker_from(L.mm, len, froms[i],
+							   pats[p]);
+			bool got = at != RG_MD_NONE &&
+				   rg_md_line_match(&L, pats[p], m, len, at);
+			if (want != got ||
+			    (got && memcmp(wo, rg_md_line_ov(&L), sizeof wo)))
+				abort();
+		}
+	rg_md_line_free(&L);
+	rg_file_free(f);
+	free(m);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size == 0)
@@ -101,6 +172,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int line0 = 1 + (data[0] >> 4);
 	rg_md_scan(f, body, len, line0, date, &lim);
 	check(f, line0, lines);
+	check_mask(body, len);
+	check_markers(body, len);
 	rg_file_free(f);
 	free(body);
 	return 0;

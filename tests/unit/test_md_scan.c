@@ -117,12 +117,32 @@ static void body_links(void **state)
 	rg_file_free(f);
 }
 
+/*
+ * A line with colons but no "::" holds no field: the field patterns are
+ * not tried on it (its work is none), and one "::" in it brings them
+ * back.
+ */
+static void single_colons(void **state)
+{
+	(void)state;
+	rg_file *f = scan("Note: due:2026-01-01 at 10:30, see: x\n",
+			  day("2026-10-10"));
+	size_t work = rg_md_scan_work();
+	rg_file_free(f);
+	assert_int_equal(work, 0);
+	f = scan("Note: due:2026-01-01 at 10:30, see:: x\n", day("2026-10-10"));
+	work = rg_md_scan_work();
+	rg_file_free(f);
+	assert_true(work > 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(long_lines),
 		cmocka_unit_test(columns),
 		cmocka_unit_test(body_links),
+		cmocka_unit_test(single_colons),
 	};
 	int failed = cmocka_run_group_tests_name("md_scan", tests, NULL, NULL);
 	return failed;

@@ -6,6 +6,8 @@
  */
 #include "mdlib.h"
 
+#include "refgraph/md_task.h"
+
 static void tasks(void **state)
 {
 	(void)state;
@@ -210,13 +212,96 @@ static void task_texts(void **state)
 		"- [ ]\tA\xc2\xa0\xc2\xa0 B  (overdue:2026-01-01)\n",
 		RG_NODATE);
 	assert_int_equal(f->tasks.n, 4);
-	/* every due and done marker goes, the v3 forms too (🗓, completion::) */
+	/* every due and done marker goes, the v3 forms too (🗓, completion::)
+	 */
 	assert_string_equal(f->tasks.v[0].text, "Call Ann about Deal");
 	assert_int_equal(f->tasks.v[0].nlinks, 3);
 	assert_string_equal(f->tasks.v[1].text, "`code [[Cy]]` Dee [ x]");
 	assert_string_equal(f->tasks.v[2].text, "");
 	assert_string_equal(f->tasks.v[3].text, "A B (overdue:2026-01-01)");
 	rg_file_free(f);
+}
+
+/* ---- where a marker may start (md_task's prefilter) ---- */
+
+/* The pieces marker lines are made of here: each form, its edges. */
+static const char *const pieces[] = {
+	"due:",
+	"DuE::",
+	"done:",
+	"COMPLETION::",
+	"completion:",
+	"\xf0\x9f\x93\x85",
+	"\xf0\x9f\x97\x93\xef\xb8\x8f",
+	"\xe2\x9c\x85",
+	"\xe2\x80\x94",
+	"2026-01-02",
+	" ",
+	"x",
+	"over",
+	":",
+	"d",
+	"\xc3\xa9",
+};
+enum { PIECES = sizeof pieces / sizeof *pieces, MOST_PIECES = 4 };
+
+static const rg_md_pattern marker_pats[] = {RG_MD_PAT_DUE, RG_MD_PAT_DONE,
+					    RG_MD_PAT_TMARK};
+
+/* From every offset, each marker pattern found from where
+ * rg_md_task_marker_from says finds what it finds from the offset. */
+static size_t compare_markers(const char *s, size_t n)
+{
+	rg_file *f = rg_file_new("n.md");
+	char *m = strndup(s, n);
+	rg_md_line L;
+	rg_md_line_init(&L, f, s, m, n, 1);
+	size_t tried = 0;
+	for (size_t from = 0; from <= n; from++) {
+		if (from < n && ((unsigned char)s[from] & 0xC0) == 0x80)
+			continue;
+		for (size_t p = 0; p < 3; p++) {
+			rg_md_pattern pat = marker_pats[p];
+			bool want = rg_md_line_match(&L, pat, m, n, from);
+			size_t wo[4];
+			memcpy(wo, rg_md_line_ov(&L), sizeof wo);
+			size_t at = rg_md_task_marker_from(m, n, from, pat);
+			bool got = at != RG_MD_NONE &&
+				   rg_md_line_match(&L, pat, m, n, at);
+			bool same = want == got &&
+				    (!got || memcmp(wo, rg_md_line_ov(&L),
+						    sizeof wo) == 0);
+			if (!same)
+				fail_msg("\"%.*s\" from %zu, pattern %d: "
+					 "%d, from %zu %d",
+					 (int)n, s, from, (int)pat, want, at,
+					 got);
+			tried++;
+		}
+	}
+	rg_md_line_free(&L);
+	free(m);
+	rg_file_free(f);
+	return tried;
+}
+
+static size_t every_line(char *buf, size_t n, int left)
+{
+	size_t tried = compare_markers(buf, n);
+	for (int i = 0; left > 0 && i < PIECES; i++) {
+		size_t k = strlen(pieces[i]);
+		memcpy(buf + n, pieces[i], k);
+		tried += every_line(buf, n + k, left - 1);
+	}
+	return tried;
+}
+
+static void marker_from_as_pcre2(void **state)
+{
+	(void)state;
+	char buf[MOST_PIECES * 16 + 1];
+	size_t tried = every_line(buf, 0, MOST_PIECES);
+	assert_true(tried > 100000);
 }
 
 int main(void)
@@ -226,6 +311,7 @@ int main(void)
 		cmocka_unit_test(tasks_more),
 		cmocka_unit_test(tasks_v3),
 		cmocka_unit_test(task_texts),
+		cmocka_unit_test(marker_from_as_pcre2),
 	};
 	return cmocka_run_group_tests_name("md_scan tasks", tests, NULL, NULL);
 }
