@@ -47,6 +47,7 @@ void rg_render_csv(rg_buf *b, const rg_report *r, const rg_graph *g,
 			field(b, t[k].cols[c], false);
 		}
 		rg_buf_putc(b, '\n');
+		rg_table_fill(&t[k]);
 		for (size_t i = 0; i < t[k].nrows; i++) {
 			for (size_t c = 0; c < t[k].ncols; c++) {
 				if (c)
@@ -56,6 +57,7 @@ void rg_render_csv(rg_buf *b, const rg_report *r, const rg_graph *g,
 			}
 			rg_buf_putc(b, '\n');
 		}
+		rg_table_drop(&t[k]);
 	}
 	rg_tables_free(t, n);
 }

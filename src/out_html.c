@@ -413,12 +413,17 @@ void rg_render_html(rg_buf *b, const rg_report *r, const rg_graph *g,
 	size_t n = rg_tables(t, r, true, o);
 	/* The picture after the summary, before the rows it explains. */
 	size_t k = 0;
-	if (n && t[0].single)
+	if (n && t[0].single) {
+		rg_table_fill(&t[0]);
 		put_table(b, &t[k++]);
+	}
 	if (g && r->has_sources)
 		put_network(b, g);
-	for (; k < n; k++)
+	for (; k < n; k++) {
+		rg_table_fill(&t[k]);
 		put_table(b, &t[k]);
+		rg_table_drop(&t[k]);
+	}
 	rg_tables_free(t, n);
 	rg_buf_puts(b, "</body>\n</html>\n");
 }

@@ -147,6 +147,7 @@ void rg_render_ics(rg_buf *b, const rg_report *r, const rg_graph *g,
 	for (size_t k = 0; k < n; k++) {
 		if (strcmp(t[k].key, "followups") != 0)
 			continue;
+		rg_table_fill(&t[k]);
 		/* the table's rows are the report's, in its order */
 		for (size_t i = 0; i < t[k].nrows && i < r->followups.n; i++)
 			icalcomponent_add_component(

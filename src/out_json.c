@@ -112,10 +112,12 @@ void rg_render_json(rg_buf *b, const rg_report *r, const rg_graph *g,
 			rg_buf_printf(b, ",\n  \"%s\": {", grp);
 		rg_buf_printf(b, "%s\n%s\"%s\": ", first ? "" : ",", ind,
 			      t[k].key);
+		rg_table_fill(&t[k]);
 		if (t[k].single)
 			jobject(b, &t[k], 0);
 		else
 			jrows(b, &t[k], ind);
+		rg_table_drop(&t[k]);
 		if (last)
 			rg_buf_puts(b, "\n  }");
 	}

@@ -108,6 +108,7 @@ void rg_render_md(rg_buf *b, const rg_report *r, const rg_graph *g,
 		for (size_t c = 0; c < t[k].ncols; c++)
 			rg_buf_puts(b, t[k].right[c] ? " ---: |" : " --- |");
 		rg_buf_putc(b, '\n');
+		rg_table_fill(&t[k]);
 		for (size_t i = 0; i < t[k].nrows; i++) {
 			rg_buf_putc(b, '|');
 			for (size_t c = 0; c < t[k].ncols; c++) {
@@ -117,6 +118,7 @@ void rg_render_md(rg_buf *b, const rg_report *r, const rg_graph *g,
 			}
 			rg_buf_putc(b, '\n');
 		}
+		rg_table_drop(&t[k]);
 	}
 	rg_tables_free(t, n);
 }

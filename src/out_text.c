@@ -232,7 +232,9 @@ void rg_render_text(rg_buf *b, const rg_report *r, const rg_graph *g,
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			rg_buf_putc(b, '\n');
+		rg_table_fill(&t[i]);
 		draw(b, &t[i], o);
+		rg_table_drop(&t[i]);
 	}
 	rg_tables_free(t, n);
 }

@@ -536,18 +536,24 @@ static size_t pick(const rg_tables_desc *d, bool human, size_t *idx)
 	return n;
 }
 
+/* The columns' arrays of a table of ncols columns and nrows rows. */
 static void table_alloc(rg_table *t, size_t ncols, size_t nrows)
 {
-	size_t cells = ncols * (nrows ? nrows : 1);
 	t->ncols = ncols;
 	t->nrows = nrows;
 	t->cols = rg_calloc(ncols ? ncols : 1, sizeof(char *));
 	t->types = rg_calloc(ncols ? ncols : 1, sizeof(rg_ctype));
 	t->right = rg_calloc(ncols ? ncols : 1, sizeof(bool));
 	t->detail = rg_calloc(ncols ? ncols : 1, sizeof(bool));
+}
+
+/* Its cells' arrays, empty. */
+static void cells_alloc(rg_table *t)
+{
+	size_t cells = t->ncols * (t->nrows ? t->nrows : 1);
 	t->cells = rg_calloc(cells, sizeof(char *));
 	t->nulls = rg_calloc(cells, sizeof(bool));
-	t->emph = rg_calloc(nrows ? nrows : 1, sizeof(int));
+	t->emph = rg_calloc(t->nrows ? t->nrows : 1, sizeof(int));
 	t->arena = rg_arena_new();
 }
 
@@ -557,6 +563,7 @@ static void build_pairs(rg_table *t, const rg_tables_desc *d, const void *row)
 	size_t idx[MAXCOLS];
 	size_t n = pick(d, true, idx);
 	table_alloc(t, 2, n);
+	cells_alloc(t);
 	t->cols[0] = "Measure";
 	t->cols[1] = "Value";
 	t->types[0] = RG_CT_TEXT;
@@ -598,8 +605,6 @@ static size_t new_field(const rg_tables_desc *d)
 static void put_mark(rg_table *t, size_t col, bool human, const char *rows,
 		     size_t row_size, size_t off)
 {
-	t->cols[col] = human ? "New" : "new";
-	t->types[col] = human ? RG_CT_TEXT : RG_CT_BOOL;
 	for (size_t i = 0; i < t->nrows; i++) {
 		bool yes;
 		memcpy(&yes, rows + i * row_size + off, sizeof yes);
@@ -612,6 +617,16 @@ static void put_mark(rg_table *t, size_t col, bool human, const char *rows,
 	}
 }
 
+/* Where a table's columns come from: the report's columns in the order
+ * picked, after the new mark when people see one first. */
+typedef struct plan {
+	const rg_tables_desc *d;
+	const rg_report *r;
+	bool human;
+	size_t idx[MAXCOLS], ncols, at, off;
+} plan;
+
+/* A table's columns and row count; its cells wait for rg_table_fill. */
 static void build(rg_table *t, const rg_tables_desc *d, const rg_report *r,
 		  bool human)
 {
@@ -621,30 +636,69 @@ static void build(rg_table *t, const rg_tables_desc *d, const rg_report *r,
 		build_pairs(t, d, rows);
 		return;
 	}
-	size_t idx[MAXCOLS];
-	size_t ncols = pick(d, human, idx);
-	size_t off = r->has_previous ? new_field(d) : NO_MARK;
-	size_t mark = off != NO_MARK, at = human ? mark : 0;
-	table_alloc(t, ncols + mark, nrows);
-	for (size_t k = 0; k < ncols; k++) {
-		const rg_tables_col *c = &d->cols[idx[k]];
-		t->cols[at + k] = human ? c->header : c->key;
-		t->types[at + k] = c->type;
-		t->right[at + k] =
+	plan *p = rg_calloc(1, sizeof *p);
+	p->d = d;
+	p->r = r;
+	p->human = human;
+	p->ncols = pick(d, human, p->idx);
+	p->off = r->has_previous ? new_field(d) : NO_MARK;
+	size_t mark = p->off != NO_MARK;
+	p->at = human ? mark : 0;
+	table_alloc(t, p->ncols + mark, nrows);
+	for (size_t k = 0; k < p->ncols; k++) {
+		const rg_tables_col *c = &d->cols[p->idx[k]];
+		t->cols[p->at + k] = human ? c->header : c->key;
+		t->types[p->at + k] = c->type;
+		t->right[p->at + k] =
 			RG_CT_IS_NUMBER(c->type) && c->type != RG_CT_BOOL;
-		t->detail[at + k] = human && c->detail;
+		t->detail[p->at + k] = human && c->detail;
 	}
-	for (size_t i = 0; i < nrows; i++) {
-		const void *row = rows + i * d->row_size;
-		t->emph[i] = d->emph ? d->emph(row) : 0;
-		for (size_t k = 0; k < ncols; k++)
-			t->cells[i * t->ncols + at + k] =
-				cell_text(t->arena, &d->cols[idx[k]], row,
-					  human,
-					  &t->nulls[i * t->ncols + at + k]);
+	if (mark) { /* the mark's column (put_mark fills it) */
+		size_t col = human ? 0 : p->ncols;
+		t->cols[col] = human ? "New" : "new";
+		t->types[col] = human ? RG_CT_TEXT : RG_CT_BOOL;
 	}
-	if (mark)
-		put_mark(t, human ? 0 : ncols, human, rows, d->row_size, off);
+	t->plan = p;
+}
+
+void rg_table_fill(rg_table *t)
+{
+	const plan *p = t->plan;
+	if (p == NULL || t->cells != NULL)
+		return;
+	size_t nrows;
+	const char *rows = p->d->rows(p->r, &nrows);
+	cells_alloc(t);
+	for (size_t i = 0; i < t->nrows; i++) {
+		const void *row = rows + i * p->d->row_size;
+		t->emph[i] = p->d->emph ? p->d->emph(row) : 0;
+		for (size_t k = 0; k < p->ncols; k++) {
+			size_t at = i * t->ncols + p->at + k;
+			t->cells[at] = cell_text(t->arena, &p->d->cols[p->idx[k]],
+						 row, p->human, &t->nulls[at]);
+		}
+	}
+	if (p->off != NO_MARK)
+		put_mark(t, p->human ? 0 : p->ncols, p->human, rows,
+			 p->d->row_size, p->off);
+}
+
+static void cells_free(rg_table *t)
+{
+	rg_arena_free(t->arena);
+	free(t->cells);
+	free(t->nulls);
+	free(t->emph);
+	t->arena = NULL;
+	t->cells = NULL;
+	t->nulls = NULL;
+	t->emph = NULL;
+}
+
+void rg_table_drop(rg_table *t)
+{
+	if (t->plan) /* a table that cannot be filled again keeps its cells */
+		cells_free(t);
 }
 
 size_t rg_tables(rg_table out[RG_NREPORTS], const rg_report *r, bool human,
@@ -672,10 +726,8 @@ size_t rg_tables(rg_table out[RG_NREPORTS], const rg_report *r, bool human,
 void rg_tables_free(rg_table *t, size_t n)
 {
 	for (size_t k = 0; k < n; k++) {
-		rg_arena_free(t[k].arena);
-		free(t[k].cells);
-		free(t[k].nulls);
-		free(t[k].emph);
+		cells_free(&t[k]);
+		free(t[k].plan);
 		free(t[k].title);
 		free(t[k].cols);
 		free(t[k].types);

@@ -116,17 +116,23 @@ typedef struct rg_table {
 	rg_ctype *types;   /* per column */
 	bool *right;	   /* right-aligned columns */
 	bool *detail;	   /* columns a narrow table (text) may leave out */
-	char **cells;	   /* nrows * ncols, in arena; "" for null */
-	rg_arena *arena;   /* owned: every cell's text */
-	bool *nulls;	   /* which cells are null */
-	int *emph;	   /* per row: an rg_late (colour, classes) */
+	/* The cells, made by rg_table_fill and dropped by rg_table_drop, so
+	 * that a renderer holds one report's cells at a time: */
+	char **cells;	 /* nrows * ncols, in arena; "" for null */
+	rg_arena *arena; /* owned: every cell's text */
+	bool *nulls;	 /* which cells are null */
+	int *emph;	 /* per row: an rg_late (colour, classes) */
+	void *plan;	 /* owned: what fills the cells (tables.c's) */
 } rg_table;
 
 /* The tables of r's reports, in report order (human: summary first);
- * returns how many. */
+ * returns how many.  Their cells are made by rg_table_fill. */
 size_t rg_tables(rg_table out[RG_NREPORTS], const rg_report *r, bool human,
 		 const rg_render_opts *o);
 void rg_tables_free(rg_table *t, size_t n);
+/* Make t's cells (nothing if they are there), and drop them again. */
+void rg_table_fill(rg_table *t);
+void rg_table_drop(rg_table *t);
 /* A value of type t (s for text and places, n for numbers, days and the
  * line) as people read it, and as JSON and CSV write it; allocated. */
 char *rg_fmt_human(rg_ctype t, const char *s, double n);
