@@ -28,6 +28,30 @@
  * this grows it on the heap */
 #define PACK_STACK_SLOTS 32
 
+/*
+ * What an array in a block is aligned to: the strictest of what arrays
+ * hold (pointers, sizes, doubles), not max_align_t's 16 bytes, which
+ * would pad half the arrays of a file by 8 bytes for nothing.
+ */
+typedef union pack_align {
+	rg_file f;
+	rg_contact_rec c;
+	rg_inter_rec i;
+	rg_refrec r;
+	rg_field fd;
+	rg_task t;
+	rg_ref ref;
+	rg_skipped s;
+	const char *p;
+	void *arena; /* an rg_arena is a pointer (RG_ARENA_SIZE) */
+} pack_align;
+
+static size_t align_up(size_t n)
+{
+	const size_t al = _Alignof(pack_align);
+	return (n + al - 1) / al * al;
+}
+
 typedef struct place {
 	const void *old; /* NULL: a free slot */
 	size_t off, size;
@@ -66,7 +90,7 @@ static void grow(packer *k, place *stack)
 
 /*
  * First walk: give the object at p of size bytes a place (strings need
- * no alignment, anything else max_align_t's).  Second walk: its new
+ * no alignment, arrays pack_align's).  Second walk: its new
  * address.  NULL stays NULL.
  */
 static void *visit(packer *k, place *stack, const void *p, size_t size,
@@ -79,7 +103,7 @@ static void *visit(packer *k, place *stack, const void *p, size_t size,
 	size_t i = slot_of(k, p);
 	if (k->tab[i].old == NULL) {
 		if (aligned)
-			k->total = rg_arena_need(k->total);
+			k->total = align_up(k->total);
 		k->tab[i] = (place){p, k->total, size};
 		k->total += size;
 		if (++k->n * 2 > k->cap)
@@ -233,8 +257,8 @@ rg_file *rg_file_pack_new(rg_file *f)
 	place stack[PACK_STACK_SLOTS] = {{0}};
 	packer k = {stack, PACK_STACK_SLOTS, 0, 0, NULL};
 	/* the header first, then an empty arena for what is added later */
-	size_t arena_at = rg_arena_need(sizeof(rg_file));
-	k.total = arena_at + rg_arena_need(RG_ARENA_SIZE);
+	size_t arena_at = align_up(sizeof(rg_file));
+	k.total = arena_at + align_up(RG_ARENA_SIZE);
 	EACH_VEC(PLACE_VEC, f);
 	walk_file(&k, stack, f);
 	STR(&k, stack, f->path);

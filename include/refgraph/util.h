@@ -54,10 +54,12 @@ void rg_grow(void **pv, size_t *cap, size_t need, size_t elsz);
  * owns its elements always has a capacity.)
  */
 void rg_vec_grow(void **pv, size_t *cap, size_t n, size_t elsz);
-/* Append one zeroed element and return a pointer to it. */
+/* Append one zeroed element and return a pointer to it (a call only
+ * when the vector is full: most pushes are not). */
 #define RG_VEC_PUSH(vec)                                                       \
-	(rg_vec_grow((void **)&(vec).v, &(vec).cap, (vec).n,                   \
-		     sizeof(*(vec).v)),                                        \
+	((vec).n < (vec).cap ? (void)0                                         \
+			     : rg_vec_grow((void **)&(vec).v, &(vec).cap,      \
+					   (vec).n, sizeof(*(vec).v)),         \
 	 memset(&(vec).v[(vec).n], 0, sizeof(*(vec).v)), &(vec).v[(vec).n++])
 #define RG_VEC_FREE(vec)                                                       \
 	do {                                                                   \
@@ -118,7 +120,7 @@ rg_arena *rg_arena_new_sized(size_t size);
  */
 void rg_arena_reset(rg_arena *a);
 /*
- * An empty arena made in mem, RG_ARENA_SIZE bytes aligned as max_align_t
+ * An empty arena made in mem, RG_ARENA_SIZE bytes aligned for a pointer
  * (an arena inside its owner's block: a packed file's); rg_arena_clear
  * frees what it holds but not itself.
  */

@@ -79,6 +79,24 @@ static void one_block(void **state)
 }
 
 /*
+ * The block is the size its parts need, arrays aligned for what they
+ * hold (8 bytes), not padded to 16: the header, the arena, one link, its
+ * target and the path.
+ */
+static void block_size(void **state)
+{
+	(void)state;
+	rg_file *f = parse("a.md", "see [[Bob]]\n");
+	assert_int_equal(f->links.n, 1);
+	size_t need = sizeof(rg_file) + RG_ARENA_SIZE + sizeof(rg_ref) +
+		      sizeof "Bob" + sizeof "a.md";
+	/* (malloc may round up to its own 16 bytes, no more) */
+	assert_true(malloc_usable_size(f) >= need);
+	assert_true(malloc_usable_size(f) <= need + 15);
+	rg_file_free(f);
+}
+
+/*
  * Records added to a parsed file grow vectors of their own; the records
  * it had are still there, and its arena takes new strings.
  */
@@ -211,6 +229,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(one_block),
+		cmocka_unit_test(block_size),
 		cmocka_unit_test(added_later),
 		cmocka_unit_test(scratch_emptied),
 		cmocka_unit_test(caller_buffer),
