@@ -202,6 +202,13 @@ static scratch *scratch_get(const char *path)
 	return s;
 }
 
+/* Where the line at s[p..n) ends: its LF, or n. */
+static size_t line_end(const char *s, size_t p, size_t n)
+{
+	const char *e = memchr(s + p, '\n', n - p);
+	return e ? (size_t)(e - s) : n;
+}
+
 /* Read s[0..n) (lone CRs already LFs, BOM gone) into f. */
 static void parse_text(rg_file *f, const char *s, size_t n,
 		       const rg_limits *lim)
@@ -216,17 +223,13 @@ static void parse_text(rg_file *f, const char *s, size_t n,
 	const char *body = s;
 	size_t blen = n;
 	int body_line = 1;
-	size_t e1 = 0;
-	while (e1 < n && s[e1] != '\n')
-		e1++;
+	size_t e1 = line_end(s, 0, n);
 	if (marker_line(s, e1, false)) {
 		size_t p = e1 < n ? e1 + 1 : n;
 		int line = 2;
 		bool closed = false;
 		while (p < n) {
-			size_t e = p;
-			while (e < n && s[e] != '\n')
-				e++;
+			size_t e = line_end(s, p, n);
 			if (marker_line(s + p, e - p, true)) {
 				if (!rg_yaml_rec_read(f, s + e1 + 1,
 						      p - (e1 + 1), 2, true,
