@@ -174,8 +174,27 @@ static void scratch_key_make(void)
 		(vec).n = 0;                                                   \
 	} while (0)
 
-/* This thread's scratch, its file emptied and named path. */
-static scratch *scratch_get(const char *path)
+/*
+ * Empty the scratch's file once it is packed, there and then: what one
+ * large file needed is not kept while the graph is built.
+ */
+static void scratch_empty(rg_file *f)
+{
+	rg_arena_reset(f->arena);
+	SCRATCH_EMPTY(f->contacts);
+	SCRATCH_EMPTY(f->inters);
+	SCRATCH_EMPTY(f->refrecs);
+	SCRATCH_EMPTY(f->fields);
+	SCRATCH_EMPTY(f->tasks);
+	SCRATCH_EMPTY(f->links);
+	SCRATCH_EMPTY(f->skipped);
+	f->path = NULL;
+	f->markdown = f->read = false;
+	f->nrecords = 0;
+}
+
+/* This thread's scratch (its file empty). */
+static scratch *scratch_get(void)
 {
 	if (pthread_once(&scratch_once, scratch_key_make) != 0)
 		rg_oom();
@@ -186,19 +205,6 @@ static scratch *scratch_get(const char *path)
 		if (pthread_setspecific(scratch_key, s) != 0)
 			rg_oom();
 	}
-	rg_file *f = &s->f;
-	rg_arena_reset(f->arena);
-	SCRATCH_EMPTY(f->contacts);
-	SCRATCH_EMPTY(f->inters);
-	SCRATCH_EMPTY(f->refrecs);
-	SCRATCH_EMPTY(f->fields);
-	SCRATCH_EMPTY(f->tasks);
-	SCRATCH_EMPTY(f->links);
-	SCRATCH_EMPTY(f->skipped);
-	/* (the path is the caller's, only read while the file is) */
-	f->path = (char *)path;
-	f->markdown = f->read = f->packed = f->in_block = false;
-	f->nrecords = 0;
 	return s;
 }
 
@@ -270,6 +276,8 @@ static rg_file *parse_in(scratch *sc, const char *path, char *data, size_t len,
 			 const rg_limits *lim)
 {
 	rg_file *f = &sc->f;
+	/* (the path is the caller's, only read while the file is) */
+	f->path = (char *)path;
 	f->markdown = !(ends_with(path, ".yaml") || ends_with(path, ".yml"));
 	f->read = true;
 	/* lone CRs as LFs: every reader then sees the same lines (CRLF
@@ -285,19 +293,21 @@ static rg_file *parse_in(scratch *sc, const char *path, char *data, size_t len,
 		n -= 3;
 	}
 	parse_text(f, s, n, lim);
-	return rg_file_pack_new(f);
+	rg_file *kept = rg_file_pack_new(f);
+	scratch_empty(f);
+	return kept;
 }
 
 rg_file *rg_note_parse_buf(const char *path, char *data, size_t len,
 			   const rg_limits *lim)
 {
-	return parse_in(scratch_get(path), path, data, len, lim);
+	return parse_in(scratch_get(), path, data, len, lim);
 }
 
 rg_file *rg_note_parse(const char *path, const char *data, size_t len,
 		       const rg_limits *lim)
 {
-	scratch *sc = scratch_get(path);
+	scratch *sc = scratch_get();
 	sc->text.len = 0;
 	rg_buf_put(&sc->text, data, len);
 	rg_file *f = parse_in(sc, path, sc->text.s, len, lim);

@@ -168,6 +168,29 @@ static void scratch_emptied(void **state)
 }
 
 /*
+ * What a large file made the scratch hold is given back as soon as it is
+ * read, not when the next file is: the graph is built after the last.
+ */
+static void large_file_gone(void **state)
+{
+	(void)state;
+	rg_buf big = {0};
+	for (int i = 0; i < 40000; i++)
+		rg_buf_printf(&big, "- [ ] task %d for [[Person %d]]\n", i, i);
+	rg_file *warm = parse("warm.md", "see [[A]]\n");
+	rg_file_free(warm);
+	size_t before = mallinfo2().uordblks;
+	rg_file *l = parse("2026-01-01 big.md", big.s);
+	assert_int_equal(l->tasks.n, 40000);
+	rg_file_free(l);
+	rg_buf_free(&big);
+	size_t after = mallinfo2().uordblks;
+	/* (the scratch keeps at most its small room: far below the
+	 * megabytes the file's tasks took) */
+	assert_true(after < before + ((size_t)1 << 20));
+}
+
+/*
  * rg_note_parse_buf reads the caller's bytes in place (lone CRs become
  * line ends there) and keeps nothing that points into them.
  */
@@ -232,6 +255,7 @@ int main(void)
 		cmocka_unit_test(block_size),
 		cmocka_unit_test(added_later),
 		cmocka_unit_test(scratch_emptied),
+		cmocka_unit_test(large_file_gone),
 		cmocka_unit_test(caller_buffer),
 		cmocka_unit_test(threads),
 	};
