@@ -52,16 +52,25 @@ char *rg_strdup(const char *s)
 	return rg_strndup(s, strlen(s));
 }
 
+/* What rg_vasprintf formats on the stack first: a path, a message. */
+#define VASPRINTF_STACK 256
+
 char *rg_vasprintf(const char *fmt, va_list ap)
 {
+	/* formatted once when it fits the stack (most do), so the format
+	 * is not run twice, once to measure and once to write */
+	char small[VASPRINTF_STACK];
 	va_list aq;
 	va_copy(aq, ap);
-	int n = vsnprintf(NULL, 0, fmt, aq);
+	int n = vsnprintf(small, sizeof small, fmt, aq);
 	va_end(aq);
 	if (n < 0)
 		rg_oom();
 	char *p = rg_malloc((size_t)n + 1);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	if ((size_t)n < sizeof small)
+		memcpy(p, small, (size_t)n + 1);
+	else
+		vsnprintf(p, (size_t)n + 1, fmt, ap);
 	return p;
 }
 

@@ -2,8 +2,8 @@
  * test_util: the one definition of white space (ASCII blanks and every
  * Unicode space separator, at either end), ASCII lower case, the buffer,
  * the arena (reset for reuse, or made inside its owner's memory),
- * vectors that borrow their elements, grouping, and every free
- * accepting NULL.
+ * vectors that borrow their elements, formatting (short and long),
+ * grouping, and every free accepting NULL.
  */
 #include "testlib.h"
 
@@ -164,6 +164,38 @@ static void arena_in_place(void **state)
 	rg_arena_clear(NULL);
 }
 
+/*
+ * Formatting gives the same text whether it fits the stack buffer it is
+ * tried in first or not: around that buffer's size and far past it.
+ */
+static void formats(void **state)
+{
+	(void)state;
+	static const int lens[] = {0, 1, 200, 254, 255, 256, 257, 511, 5000};
+	for (size_t i = 0; i < sizeof lens / sizeof *lens; i++) {
+		int n = lens[i];
+		char *want = malloc((size_t)n + 16);
+		assert_non_null(want);
+		for (int k = 0; k < n; k++)
+			want[k] = (char)('a' + k % 26);
+		want[n] = '\0';
+		char *got = rg_asprintf("%s", want);
+		assert_string_equal(got, want);
+		free(got);
+		/* a width, so the format, not the argument, makes it long */
+		got = rg_asprintf("%*d|%s", n, 7, "end");
+		assert_int_equal(strlen(got), (size_t)(n > 1 ? n : 1) + 4);
+		assert_string_equal(got + strlen(got) - 5, "7|end");
+		free(got);
+		rg_buf b = {0};
+		rg_buf_printf(&b, "<%s>", want);
+		assert_int_equal(b.len, (size_t)n + 2);
+		assert_memory_equal(b.s + 1, want, (size_t)n);
+		rg_buf_free(&b);
+		free(want);
+	}
+}
+
 typedef RG_VEC(int) ints;
 
 /*
@@ -232,6 +264,7 @@ int main(void)
 		cmocka_unit_test(reset_arena),
 		cmocka_unit_test(arena_in_place),
 		cmocka_unit_test(borrowed_vector),
+		cmocka_unit_test(formats),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
