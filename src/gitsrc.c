@@ -320,7 +320,7 @@ bool rg_gitsrc_notes(rg_gitsrc *g, rg_notes *n, const rg_config *cfg,
 				       &failed, "skipped");
 		ok = ok && !failed;
 		n->files[n->nfiles++] =
-			data ? rg_note_parse(path, data, len, &cfg->limits)
+			data ? rg_note_parse_buf(path, data, len, &cfg->limits)
 			     : rg_file_new(path);
 		free(data);
 		free(w.files.v[i].path);

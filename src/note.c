@@ -4,6 +4,7 @@
  */
 #include "refgraph/note.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -123,54 +124,124 @@ static void skip_records(rg_file *f)
 	f->fields.n = f->tasks.n = f->links.n = f->skipped.n = 0;
 }
 
-rg_file *rg_note_parse(const char *path, const char *data, size_t len,
+/*
+ * What a thread reads every file with, emptied for each file rather than
+ * made and freed: the file being read (its arena and its vectors keep
+ * their room) and a buffer for the text of rg_note_parse.  A file that
+ * needed more than SCRATCH_KEEP bytes of one vector or of text gives it
+ * back, so one huge file leaves nothing behind.
+ */
+#define SCRATCH_KEEP ((size_t)1 << 20)
+
+typedef struct scratch {
+	rg_file f;
+	rg_buf text;
+} scratch;
+
+static pthread_key_t scratch_key;
+static pthread_once_t scratch_once = PTHREAD_ONCE_INIT;
+
+static void scratch_free(void *p)
+{
+	scratch *s = p;
+	if (s == NULL)
+		return;
+	rg_arena_free(s->f.arena);
+	rg_diags_free(&s->f.diags);
+	RG_VEC_FREE(s->f.contacts);
+	RG_VEC_FREE(s->f.inters);
+	RG_VEC_FREE(s->f.refrecs);
+	RG_VEC_FREE(s->f.fields);
+	RG_VEC_FREE(s->f.tasks);
+	RG_VEC_FREE(s->f.links);
+	RG_VEC_FREE(s->f.skipped);
+	rg_buf_free(&s->text);
+	free(s);
+}
+
+static void scratch_key_make(void)
+{
+	/* (the destructor frees a worker's scratch when it ends) */
+	if (pthread_key_create(&scratch_key, scratch_free) != 0)
+		rg_oom();
+}
+
+/* An emptied vector; its room kept unless it is large. */
+#define SCRATCH_EMPTY(vec)                                                     \
+	do {                                                                   \
+		if ((vec).cap * sizeof *(vec).v > SCRATCH_KEEP)                \
+			RG_VEC_FREE(vec);                                      \
+		(vec).n = 0;                                                   \
+	} while (0)
+
+/*
+ * Empty the scratch's file once it is packed, there and then: what one
+ * large file needed is not kept while the graph is built.
+ */
+static void scratch_empty(rg_file *f)
+{
+	rg_arena_reset(f->arena);
+	SCRATCH_EMPTY(f->contacts);
+	SCRATCH_EMPTY(f->inters);
+	SCRATCH_EMPTY(f->refrecs);
+	SCRATCH_EMPTY(f->fields);
+	SCRATCH_EMPTY(f->tasks);
+	SCRATCH_EMPTY(f->links);
+	SCRATCH_EMPTY(f->skipped);
+	f->path = NULL;
+	f->markdown = f->read = false;
+	f->nrecords = 0;
+}
+
+/* This thread's scratch (its file empty). */
+static scratch *scratch_get(void)
+{
+	if (pthread_once(&scratch_once, scratch_key_make) != 0)
+		rg_oom();
+	scratch *s = pthread_getspecific(scratch_key);
+	if (s == NULL) {
+		s = rg_calloc(1, sizeof *s);
+		s->f.arena = rg_arena_new();
+		if (pthread_setspecific(scratch_key, s) != 0)
+			rg_oom();
+	}
+	return s;
+}
+
+/* Where the line at s[p..n) ends: its LF, or n. */
+static size_t line_end(const char *s, size_t p, size_t n)
+{
+	const char *e = memchr(s + p, '\n', n - p);
+	return e ? (size_t)(e - s) : n;
+}
+
+/* Read s[0..n) (lone CRs already LFs, BOM gone) into f. */
+static void parse_text(rg_file *f, const char *s, size_t n,
 		       const rg_limits *lim)
 {
-	rg_file *f = rg_file_new(path);
-	f->markdown = !(ends_with(path, ".yaml") || ends_with(path, ".yml"));
-	f->read = true;
-	/* one copy with lone CRs as LFs: every reader then sees the same
-	 * lines (CRLF stays as it is; libyaml and md4c read it as one) */
-	char *buf = rg_malloc(len + 1);
-	memcpy(buf, data, len);
-	buf[len] = '\0';
-	for (char *r = memchr(buf, '\r', len); r;
-	     r = memchr(r + 1, '\r', len - (size_t)(r + 1 - buf)))
-		if (r + 1 == buf + len || r[1] != '\n')
-			*r = '\n';
-	const char *s = buf;
-	size_t n = len;
-	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
-		s += 3;
-		n -= 3;
-	}
 	if (!f->markdown) {
 		rg_yaml_rec_read(f, s, n, 1, false, lim, NULL);
 		default_ids(f);
-		goto out;
+		return;
 	}
 	check_utf8(f, s, n);
 	int date = RG_NODATE;
 	const char *body = s;
 	size_t blen = n;
 	int body_line = 1;
-	size_t e1 = 0;
-	while (e1 < n && s[e1] != '\n')
-		e1++;
+	size_t e1 = line_end(s, 0, n);
 	if (marker_line(s, e1, false)) {
 		size_t p = e1 < n ? e1 + 1 : n;
 		int line = 2;
 		bool closed = false;
 		while (p < n) {
-			size_t e = p;
-			while (e < n && s[e] != '\n')
-				e++;
+			size_t e = line_end(s, p, n);
 			if (marker_line(s + p, e - p, true)) {
 				if (!rg_yaml_rec_read(f, s + e1 + 1,
 						      p - (e1 + 1), 2, true,
 						      lim, &date)) {
 					skip_records(f);
-					goto out;
+					return;
 				}
 				closed = true;
 				body = e < n ? s + e + 1 : s + n;
@@ -182,24 +253,65 @@ rg_file *rg_note_parse(const char *path, const char *data, size_t len,
 			line++;
 		}
 		if (!closed) {
-			rg_diag(&f->diags, path, 1, 1, RG_ERROR,
+			rg_diag(&f->diags, f->path, 1, 1, RG_ERROR,
 				"front matter is never closed (no '---' or "
 				"'...' "
 				"line); file skipped");
 			f->read = false;
-			goto out;
+			return;
 		}
 	}
 	if (date == RG_NODATE) {
-		const char *b = basename_of(path);
+		const char *b = basename_of(f->path);
 		int d;
 		if (strlen(b) >= 10 && rg_date_parse10(b, &d))
 			date = d;
 	}
 	default_ids(f);
 	rg_md_scan(f, body, blen, body_line, date, lim);
-out:
-	free(buf);
-	rg_file_pack(f);
+}
+
+/* rg_note_parse_buf with the scratch s. */
+static rg_file *parse_in(scratch *sc, const char *path, char *data, size_t len,
+			 const rg_limits *lim)
+{
+	rg_file *f = &sc->f;
+	/* (the path is the caller's, only read while the file is) */
+	f->path = (char *)path;
+	f->markdown = !(ends_with(path, ".yaml") || ends_with(path, ".yml"));
+	f->read = true;
+	/* lone CRs as LFs: every reader then sees the same lines (CRLF
+	 * stays as it is; libyaml and md4c read it as one) */
+	for (char *r = memchr(data, '\r', len); r;
+	     r = memchr(r + 1, '\r', len - (size_t)(r + 1 - data)))
+		if (r + 1 == data + len || r[1] != '\n')
+			*r = '\n';
+	const char *s = data;
+	size_t n = len;
+	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+		s += 3;
+		n -= 3;
+	}
+	parse_text(f, s, n, lim);
+	rg_file *kept = rg_file_pack_new(f);
+	scratch_empty(f);
+	return kept;
+}
+
+rg_file *rg_note_parse_buf(const char *path, char *data, size_t len,
+			   const rg_limits *lim)
+{
+	return parse_in(scratch_get(), path, data, len, lim);
+}
+
+rg_file *rg_note_parse(const char *path, const char *data, size_t len,
+		       const rg_limits *lim)
+{
+	scratch *sc = scratch_get();
+	sc->text.len = 0;
+	rg_buf_put(&sc->text, data, len);
+	rg_file *f = parse_in(sc, path, sc->text.s, len, lim);
+	if (sc->text.cap > SCRATCH_KEEP)
+		rg_buf_free(&sc->text);
 	return f;
 }

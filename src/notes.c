@@ -241,7 +241,7 @@ static rg_file *parse_one(job *j, dircache *c, rg_buf *b, const char *path)
 			atomic_store(&j->short_of, true);
 		return f;
 	}
-	return rg_note_parse(path, b->s, b->len, &j->cfg->limits);
+	return rg_note_parse_buf(path, b->s, b->len, &j->cfg->limits);
 }
 
 /* The next paths to read, into take (at most TAKE) with the walk-order

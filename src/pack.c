@@ -11,6 +11,11 @@
  * however many pointers share it; the second, after the copy, points
  * every pointer at its object's new place.  Pointers that were equal
  * stay equal, so a contact's id that is its name is still its name.
+ *
+ * rg_file_pack_new goes further, for the reader: the file's header, its
+ * path and its vectors go into the block too, so a kept file is one
+ * allocation, and the file read (the reader's scratch) is left as it was
+ * for the reader to empty and use again.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -22,6 +27,30 @@
  * note reaches a dozen objects or so); a file with more objects than half
  * this grows it on the heap */
 #define PACK_STACK_SLOTS 32
+
+/*
+ * What an array in a block is aligned to: the strictest of what arrays
+ * hold (pointers, sizes, doubles), not max_align_t's 16 bytes, which
+ * would pad half the arrays of a file by 8 bytes for nothing.
+ */
+typedef union pack_align {
+	rg_file f;
+	rg_contact_rec c;
+	rg_inter_rec i;
+	rg_refrec r;
+	rg_field fd;
+	rg_task t;
+	rg_ref ref;
+	rg_skipped s;
+	const char *p;
+	void *arena; /* an rg_arena is a pointer (RG_ARENA_SIZE) */
+} pack_align;
+
+static size_t align_up(size_t n)
+{
+	const size_t al = _Alignof(pack_align);
+	return (n + al - 1) / al * al;
+}
 
 typedef struct place {
 	const void *old; /* NULL: a free slot */
@@ -61,7 +90,7 @@ static void grow(packer *k, place *stack)
 
 /*
  * First walk: give the object at p of size bytes a place (strings need
- * no alignment, anything else max_align_t's).  Second walk: its new
+ * no alignment, arrays pack_align's).  Second walk: its new
  * address.  NULL stays NULL.
  */
 static void *visit(packer *k, place *stack, const void *p, size_t size,
@@ -74,7 +103,7 @@ static void *visit(packer *k, place *stack, const void *p, size_t size,
 	size_t i = slot_of(k, p);
 	if (k->tab[i].old == NULL) {
 		if (aligned)
-			k->total = rg_arena_need(k->total);
+			k->total = align_up(k->total);
 		k->tab[i] = (place){p, k->total, size};
 		k->total += size;
 		if (++k->n * 2 > k->cap)
@@ -197,4 +226,58 @@ void rg_file_pack(rg_file *f)
 	rg_arena_free(f->arena);
 	f->arena = to;
 	f->packed = true;
+}
+
+/* The vectors of a file, one line each, for what is done to all seven. */
+#define EACH_VEC(X, f)                                                         \
+	X((f)->contacts);                                                      \
+	X((f)->inters);                                                        \
+	X((f)->refrecs);                                                       \
+	X((f)->fields);                                                        \
+	X((f)->tasks);                                                         \
+	X((f)->links);                                                         \
+	X((f)->skipped)
+
+/* (first walk: a place for each non-empty vector's elements) */
+#define PLACE_VEC(vec)                                                         \
+	do {                                                                   \
+		if ((vec).n)                                                   \
+			ARR(&k, stack, (vec).v, (vec).n);                      \
+	} while (0)
+/* (after the copy: the vector points at its elements in the block; a
+ * capacity of 0 says it does not own them) */
+#define MOVE_VEC(vec)                                                          \
+	do {                                                                   \
+		(vec).v = (vec).n ? ARR(&k, stack, (vec).v, (vec).n) : NULL;   \
+		(vec).cap = 0;                                                 \
+	} while (0)
+
+rg_file *rg_file_pack_new(rg_file *f)
+{
+	place stack[PACK_STACK_SLOTS] = {{0}};
+	packer k = {stack, PACK_STACK_SLOTS, 0, 0, NULL};
+	/* the header first, then an empty arena for what is added later */
+	size_t arena_at = align_up(sizeof(rg_file));
+	k.total = arena_at + align_up(RG_ARENA_SIZE);
+	EACH_VEC(PLACE_VEC, f);
+	walk_file(&k, stack, f);
+	STR(&k, stack, f->path);
+	char *block = rg_malloc(k.total);
+	rg_file *g = (rg_file *)(void *)block;
+	*g = *f;
+	for (size_t i = 0; i < k.cap; i++)
+		if (k.tab[i].old)
+			memcpy(block + k.tab[i].off, k.tab[i].old,
+			       k.tab[i].size);
+	k.block = block;
+	EACH_VEC(MOVE_VEC, g);
+	walk_file(&k, stack, g);
+	g->path = STR(&k, stack, f->path);
+	if (k.tab != stack)
+		free(k.tab);
+	g->arena = rg_arena_init(block + arena_at);
+	g->packed = g->in_block = true;
+	/* the diagnostics move: they are the kept file's to hand on */
+	memset(&f->diags, 0, sizeof f->diags);
+	return g;
 }

@@ -48,15 +48,27 @@ void rg_file_free(rg_file *f)
 {
 	if (f == NULL)
 		return;
-	free(f->path);
-	rg_arena_free(f->arena);
+	if (f->in_block)
+		rg_arena_clear(f->arena);
+	else
+		rg_arena_free(f->arena);
 	rg_diags_free(&f->diags);
-	RG_VEC_FREE(f->contacts);
-	RG_VEC_FREE(f->inters);
-	RG_VEC_FREE(f->refrecs);
-	RG_VEC_FREE(f->fields);
-	RG_VEC_FREE(f->tasks);
-	RG_VEC_FREE(f->links);
-	RG_VEC_FREE(f->skipped);
+	/* in one block, a vector owns its elements only once it has grown
+	 * (it then has a capacity: RG_VEC_PUSH) */
+#define FREE_OWNED(vec)                                                        \
+	do {                                                                   \
+		if (!f->in_block || (vec).cap > 0)                             \
+			free((vec).v);                                         \
+	} while (0)
+	FREE_OWNED(f->contacts);
+	FREE_OWNED(f->inters);
+	FREE_OWNED(f->refrecs);
+	FREE_OWNED(f->fields);
+	FREE_OWNED(f->tasks);
+	FREE_OWNED(f->links);
+	FREE_OWNED(f->skipped);
+#undef FREE_OWNED
+	if (!f->in_block)
+		free(f->path);
 	free(f);
 }

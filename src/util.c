@@ -52,16 +52,25 @@ char *rg_strdup(const char *s)
 	return rg_strndup(s, strlen(s));
 }
 
+/* What rg_vasprintf formats on the stack first: a path, a message. */
+#define VASPRINTF_STACK 256
+
 char *rg_vasprintf(const char *fmt, va_list ap)
 {
+	/* formatted once when it fits the stack (most do), so the format
+	 * is not run twice, once to measure and once to write */
+	char small[VASPRINTF_STACK];
 	va_list aq;
 	va_copy(aq, ap);
-	int n = vsnprintf(NULL, 0, fmt, aq);
+	int n = vsnprintf(small, sizeof small, fmt, aq);
 	va_end(aq);
 	if (n < 0)
 		rg_oom();
 	char *p = rg_malloc((size_t)n + 1);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	if ((size_t)n < sizeof small)
+		memcpy(p, small, (size_t)n + 1);
+	else
+		vsnprintf(p, (size_t)n + 1, fmt, ap);
 	return p;
 }
 
@@ -86,6 +95,20 @@ void rg_grow(void **pv, size_t *cap, size_t need, size_t elsz)
 	}
 	*pv = rg_realloc(*pv, c * elsz);
 	*cap = c;
+}
+
+void rg_vec_grow(void **pv, size_t *cap, size_t n, size_t elsz)
+{
+	if (*cap > 0 || *pv == NULL) {
+		rg_grow(pv, cap, n + 1, elsz);
+		return;
+	}
+	/* borrowed: copy the elements into an array of our own */
+	void *old = *pv;
+	*pv = NULL;
+	*cap = 0;
+	rg_grow(pv, cap, n + 1, elsz);
+	memcpy(*pv, old, n * elsz);
 }
 
 void rg_buf_put(rg_buf *b, const char *s, size_t n)
@@ -126,6 +149,10 @@ void rg_buf_free(rg_buf *b)
 	b->len = b->cap = 0;
 }
 
+/* chunks grow by doubling from the first size to the largest */
+#define ARENA_CHUNK_FIRST ((size_t)512)
+#define ARENA_CHUNK_MAX	  ((size_t)65536)
+
 struct chunk {
 	struct chunk *next;
 	size_t used, size;
@@ -150,7 +177,16 @@ rg_arena *rg_arena_new(void)
 	return rg_calloc(1, sizeof(rg_arena));
 }
 
-void rg_arena_free(rg_arena *a)
+_Static_assert(sizeof(rg_arena) == RG_ARENA_SIZE, "RG_ARENA_SIZE");
+
+rg_arena *rg_arena_init(void *mem)
+{
+	rg_arena *a = mem;
+	a->head = NULL;
+	return a;
+}
+
+void rg_arena_clear(rg_arena *a)
 {
 	if (a == NULL)
 		return;
@@ -160,6 +196,12 @@ void rg_arena_free(rg_arena *a)
 		free(c);
 		c = n;
 	}
+	a->head = NULL;
+}
+
+void rg_arena_free(rg_arena *a)
+{
+	rg_arena_clear(a);
 	free(a);
 }
 
@@ -177,7 +219,9 @@ void *rg_arena_alloc(rg_arena *a, size_t n)
 	if (c == NULL || c->size - c->used < n) {
 		/* chunks grow from 512 bytes to 64 KiB: most files need
 		 * little, and there may be a hundred thousand of them */
-		size_t size = c ? (c->size < 65536 ? c->size * 2 : 65536) : 512;
+		size_t size = c ? (c->size < ARENA_CHUNK_MAX ? c->size * 2
+							     : ARENA_CHUNK_MAX)
+				: ARENA_CHUNK_FIRST;
 		if (size < n)
 			size = n;
 		c = chunk_new(size);
@@ -195,6 +239,26 @@ rg_arena *rg_arena_new_sized(size_t size)
 	if (size)
 		a->head = chunk_new(rg_arena_need(size));
 	return a;
+}
+
+void rg_arena_reset(rg_arena *a)
+{
+	struct chunk *keep = a->head;
+	if (keep == NULL)
+		return;
+	struct chunk *c = keep->next;
+	while (c) {
+		struct chunk *n = c->next;
+		free(c);
+		c = n;
+	}
+	if (keep->size > ARENA_CHUNK_MAX) {
+		free(keep);
+		a->head = NULL;
+		return;
+	}
+	keep->next = NULL;
+	keep->used = 0;
 }
 
 char *rg_arena_strndup(rg_arena *a, const char *s, size_t n)

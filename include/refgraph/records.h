@@ -142,6 +142,10 @@ typedef struct rg_file {
 	RG_VEC(rg_skipped) skipped;
 	rg_diags diags;
 	bool packed; /* rg_file_pack has run */
+	/* rg_file_pack_new made it: the header, the path, the arena (empty
+	 * then), the vectors' elements, the strings and arrays are one
+	 * allocation (a vector that has grown since owns its elements) */
+	bool in_block;
 } rg_file;
 
 /* Limits on what one file may make the reader do. */
@@ -178,6 +182,15 @@ rg_file *rg_file_new(const char *path);
  * NULL.  Records may still be added (they are not packed).
  */
 void rg_file_pack(rg_file *f);
+/*
+ * The same as one allocation: a new file whose header, path, vectors,
+ * records, strings and arrays are one block of the size they need,
+ * freed by rg_file_free.  f's diagnostics move to it; f keeps its
+ * records as they were (the reader empties and reuses it).  Records may
+ * still be added to the new file: a vector grows into an array of its
+ * own (RG_VEC_PUSH).
+ */
+rg_file *rg_file_pack_new(rg_file *f);
 /* Frees f and everything it owns; NULL is fine. */
 void rg_file_free(rg_file *f);
 

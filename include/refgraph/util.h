@@ -46,10 +46,20 @@ void rg_grow(void **pv, size_t *cap, size_t need, size_t elsz);
 		T *v;                                                          \
 		size_t n, cap;                                                 \
 	}
-/* Append one zeroed element and return a pointer to it. */
+/*
+ * Room for one more element in a vector of n: as rg_grow, except that a
+ * vector with elements but a capacity of 0 does not own them (a packed
+ * file's vectors live in the file's one block, rg_file_pack_new): its n
+ * elements are then copied into an array of its own.  (A vector that
+ * owns its elements always has a capacity.)
+ */
+void rg_vec_grow(void **pv, size_t *cap, size_t n, size_t elsz);
+/* Append one zeroed element and return a pointer to it (a call only
+ * when the vector is full: most pushes are not). */
 #define RG_VEC_PUSH(vec)                                                       \
-	(rg_grow((void **)&(vec).v, &(vec).cap, (vec).n + 1,                   \
-		 sizeof(*(vec).v)),                                            \
+	((vec).n < (vec).cap ? (void)0                                         \
+			     : rg_vec_grow((void **)&(vec).v, &(vec).cap,      \
+					   (vec).n, sizeof(*(vec).v)),         \
 	 memset(&(vec).v[(vec).n], 0, sizeof(*(vec).v)), &(vec).v[(vec).n++])
 #define RG_VEC_FREE(vec)                                                       \
 	do {                                                                   \
@@ -102,6 +112,21 @@ size_t rg_arena_need(size_t n);
  * unused.
  */
 rg_arena *rg_arena_new_sized(size_t size);
+/*
+ * Free everything allocated in a, at once, keeping its last chunk for
+ * what comes next (a reader's scratch, emptied for every file rather than
+ * made and freed); a chunk larger than the arena ever makes by itself
+ * goes too, so one huge file leaves nothing behind.
+ */
+void rg_arena_reset(rg_arena *a);
+/*
+ * An empty arena made in mem, RG_ARENA_SIZE bytes aligned for a pointer
+ * (an arena inside its owner's block: a packed file's); rg_arena_clear
+ * frees what it holds but not itself.
+ */
+#define RG_ARENA_SIZE sizeof(void *)
+rg_arena *rg_arena_init(void *mem);
+void rg_arena_clear(rg_arena *a);
 
 /*
  * Group items 0..n-1 by key[i] (0..nkeys-1; a negative key leaves the item

@@ -1,7 +1,9 @@
 /*
  * test_util: the one definition of white space (ASCII blanks and every
  * Unicode space separator, at either end), ASCII lower case, the buffer,
- * the arena, grouping, and every free accepting NULL.
+ * the arena (reset for reuse, or made inside its owner's memory),
+ * vectors that borrow their elements, formatting (short and long),
+ * grouping, and every free accepting NULL.
  */
 #include "testlib.h"
 
@@ -111,6 +113,127 @@ static void sized_arena(void **state)
 	rg_arena_free(e);
 }
 
+/*
+ * A reset arena starts again in the chunk it kept (the same memory,
+ * nothing else allocated); one chunk larger than the arena makes by
+ * itself is not kept.
+ */
+static void reset_arena(void **state)
+{
+	(void)state;
+	rg_arena *a = rg_arena_new();
+	for (int i = 0; i < 2000; i++) /* past the first chunks */
+		rg_arena_strdup(a, "a string of some length");
+	char *last = rg_arena_alloc(a, 8);
+	rg_arena_reset(a);
+	char *again = rg_arena_alloc(a, 8);
+	/* the newest chunk is kept, and filled again from its start */
+	assert_true(again <= last && last - again < 65536);
+	memset(again, 'x', 8);
+	assert_string_equal(rg_arena_strdup(a, "after"), "after");
+	rg_arena_reset(a);
+	assert_ptr_equal(rg_arena_alloc(a, 8), again);
+	/* a huge chunk goes: the next allocation is in a new one */
+	char *huge = rg_arena_alloc(a, (size_t)1 << 20);
+	memset(huge, 0, (size_t)1 << 20);
+	rg_arena_reset(a);
+	assert_string_equal(rg_arena_strdup(a, "small"), "small");
+	rg_arena_reset(a);
+	rg_arena_reset(a); /* twice is fine, and so is an empty arena */
+	rg_arena_free(a);
+	rg_arena *e = rg_arena_new();
+	rg_arena_reset(e);
+	assert_string_equal(rg_arena_strdup(e, "x"), "x");
+	rg_arena_free(e);
+}
+
+/* An arena in its owner's memory: used, cleared, used again. */
+static void arena_in_place(void **state)
+{
+	(void)state;
+	max_align_t mem[(RG_ARENA_SIZE + sizeof(max_align_t) - 1) /
+			sizeof(max_align_t)];
+	rg_arena *a = rg_arena_init(mem);
+	assert_ptr_equal(a, (void *)mem);
+	for (int i = 0; i < 100; i++)
+		assert_string_equal(rg_arena_strdup(a, "text"), "text");
+	rg_arena_clear(a);
+	assert_string_equal(rg_arena_strdup(a, "again"), "again");
+	rg_arena_clear(a);
+	rg_arena_clear(a);
+	rg_arena_clear(NULL);
+}
+
+/*
+ * Formatting gives the same text whether it fits the stack buffer it is
+ * tried in first or not: around that buffer's size and far past it.
+ */
+static void formats(void **state)
+{
+	(void)state;
+	static const int lens[] = {0, 1, 200, 254, 255, 256, 257, 511, 5000};
+	for (size_t i = 0; i < sizeof lens / sizeof *lens; i++) {
+		int n = lens[i];
+		char *want = malloc((size_t)n + 16);
+		assert_non_null(want);
+		for (int k = 0; k < n; k++)
+			want[k] = (char)('a' + k % 26);
+		want[n] = '\0';
+		char *got = rg_asprintf("%s", want);
+		assert_string_equal(got, want);
+		free(got);
+		/* a width, so the format, not the argument, makes it long */
+		got = rg_asprintf("%*d|%s", n, 7, "end");
+		assert_int_equal(strlen(got), (size_t)(n > 1 ? n : 1) + 4);
+		assert_string_equal(got + strlen(got) - 5, "7|end");
+		free(got);
+		rg_buf b = {0};
+		rg_buf_printf(&b, "<%s>", want);
+		assert_int_equal(b.len, (size_t)n + 2);
+		assert_memory_equal(b.s + 1, want, (size_t)n);
+		rg_buf_free(&b);
+		free(want);
+	}
+}
+
+typedef RG_VEC(int) ints;
+
+/*
+ * A vector that does not own its elements (a capacity of 0 under
+ * elements, as a packed file's) grows into an array of its own with
+ * the same elements, and leaves the borrowed ones as they were.
+ */
+static void borrowed_vector(void **state)
+{
+	(void)state;
+	int lent[5] = {1, 2, 3, 4, 5};
+	ints v = {lent, 5, 0};
+	*RG_VEC_PUSH(v) = 6;
+	assert_ptr_not_equal(v.v, lent);
+	assert_true(v.cap >= 6);
+	assert_int_equal(v.n, 6);
+	for (int i = 0; i < 6; i++)
+		assert_int_equal(v.v[i], i + 1);
+	for (int i = 7; i <= 100; i++) /* and then it grows as any */
+		*RG_VEC_PUSH(v) = i;
+	for (int i = 0; i < 100; i++)
+		assert_int_equal(v.v[i], i + 1);
+	assert_int_equal(lent[4], 5);
+	RG_VEC_FREE(v);
+	/* borrowed but emptied: the next element is the first */
+	ints w = {lent, 0, 0};
+	*RG_VEC_PUSH(w) = 9;
+	assert_ptr_not_equal(w.v, lent);
+	assert_int_equal(w.v[0], 9);
+	assert_int_equal(lent[0], 1);
+	RG_VEC_FREE(w);
+	/* an owned vector is grown in place as before */
+	ints o = {0};
+	*RG_VEC_PUSH(o) = 1;
+	assert_int_equal(o.cap, 8);
+	RG_VEC_FREE(o);
+}
+
 /* The ASCII run ends at the first byte with its top bit set, in a
  * word or in the bytes after the last whole word. */
 static void ascii_run(void **state)
@@ -138,6 +261,10 @@ int main(void)
 		cmocka_unit_test(grouping),
 		cmocka_unit_test(sized_arena),
 		cmocka_unit_test(ascii_run),
+		cmocka_unit_test(reset_arena),
+		cmocka_unit_test(arena_in_place),
+		cmocka_unit_test(borrowed_vector),
+		cmocka_unit_test(formats),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
