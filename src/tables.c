@@ -88,7 +88,9 @@ void rg_tables_fu_action(const void *row, rg_tables_value *v)
 				: rg_asprintf("Catch up with %s: last touch %s",
 					      x->contact, touch);
 		break;
-	case RG_FU_TASK: v->own = rg_strdup(x->task ? x->task : ""); break;
+	case RG_FU_TASK: /* the task's own words: the row holds them */
+		v->s = x->task ? x->task : "";
+		return;
 	}
 	v->s = v->own;
 }
@@ -475,34 +477,38 @@ static void int_text(int n, char out[INT_TEXT])
 }
 
 /*
- * A cell's text, in the table's arena: every cell of a table is freed at
- * once.  Text, whole numbers and dates for machines are written here
- * without a malloc each (the formatters' output for them is the same);
- * the rest goes through rg_fmt_human or rg_fmt_machine.
+ * A cell's text.  Text the report already holds (names, places, task
+ * texts; they live as long as the report) and constant text are pointed
+ * to, not copied; text made here (whole numbers, dates, places for
+ * people, computed values) is written into the table's arena, freed at
+ * once, and whole numbers and dates without a malloc each (the
+ * formatters' output for them is the same); the rest goes through
+ * rg_fmt_human or rg_fmt_machine.
  */
-static char *cell_text(rg_arena *a, const rg_tables_col *c, const void *row,
-		       bool human, bool *null)
+static const char *cell_text(rg_arena *a, const rg_tables_col *c,
+			     const void *row, bool human, bool *null)
 {
 	rg_tables_value v;
 	read_value(c, row, &v);
 	*null = v.null;
 	char buf[INT_TEXT > DATE_SIZE ? INT_TEXT : DATE_SIZE];
-	char *s;
+	const char *s;
 	if (v.null) {
-		s = rg_arena_strdup(a, human && c->none ? c->none : "");
+		s = human && c->none ? c->none : "";
 	} else if (c->type == RG_CT_TEXT || c->type == RG_CT_NAME ||
 		   (!human && c->type == RG_CT_PLACE)) {
-		s = rg_arena_strdup(a, v.s);
+		s = v.own ? rg_arena_strdup(a, v.s) : v.s;
 	} else if (c->type == RG_CT_INT || (!human && c->type == RG_CT_DAYS)) {
 		int_text((int)v.n, buf);
 		s = rg_arena_strdup(a, buf);
 	} else if (human && c->type == RG_CT_PLACE) { /* path:line */
 		int_text((int)v.n, buf);
 		size_t n = strlen(v.s), k = strlen(buf);
-		s = rg_arena_alloc(a, n + 1 + k + 1);
-		memcpy(s, v.s, n);
-		s[n] = ':';
-		memcpy(s + n + 1, buf, k + 1);
+		char *p = rg_arena_alloc(a, n + 1 + k + 1);
+		memcpy(p, v.s, n);
+		p[n] = ':';
+		memcpy(p + n + 1, buf, k + 1);
+		s = p;
 	} else if (c->type == RG_CT_DATE) {
 		rg_date_format((int)v.n, buf);
 		s = rg_arena_strdup(a, buf);
@@ -551,7 +557,7 @@ static void table_alloc(rg_table *t, size_t ncols, size_t nrows)
 static void cells_alloc(rg_table *t)
 {
 	size_t cells = t->ncols * (t->nrows ? t->nrows : 1);
-	t->cells = rg_calloc(cells, sizeof(char *));
+	t->cells = rg_calloc(cells, sizeof(const char *));
 	t->nulls = rg_calloc(cells, sizeof(bool));
 	t->emph = rg_calloc(t->nrows ? t->nrows : 1, sizeof(int));
 	t->arena = rg_arena_new();
@@ -571,7 +577,7 @@ static void build_pairs(rg_table *t, const rg_tables_desc *d, const void *row)
 	t->right[1] = true;
 	for (size_t i = 0; i < n; i++) {
 		const rg_tables_col *c = &d->cols[idx[i]];
-		t->cells[i * 2] = rg_arena_strdup(t->arena, c->header);
+		t->cells[i * 2] = c->header;
 		t->cells[i * 2 + 1] = cell_text(t->arena, c, row, true,
 						&t->nulls[i * 2 + 1]);
 	}
@@ -608,9 +614,8 @@ static void put_mark(rg_table *t, size_t col, bool human, const char *rows,
 	for (size_t i = 0; i < t->nrows; i++) {
 		bool yes;
 		memcpy(&yes, rows + i * row_size + off, sizeof yes);
-		t->cells[i * t->ncols + col] = rg_arena_strdup(
-			t->arena,
-			human ? (yes ? "new" : "") : (yes ? "true" : "false"));
+		t->cells[i * t->ncols + col] =
+			human ? (yes ? "new" : "") : (yes ? "true" : "false");
 		/* people: no mark is nothing to say (a calendar leaves it
 		 * out of an event's description) */
 		t->nulls[i * t->ncols + col] = human && !yes;
@@ -686,7 +691,7 @@ void rg_table_fill(rg_table *t)
 static void cells_free(rg_table *t)
 {
 	rg_arena_free(t->arena);
-	free(t->cells);
+	free((void *)t->cells);
 	free(t->nulls);
 	free(t->emph);
 	t->arena = NULL;

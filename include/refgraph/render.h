@@ -118,8 +118,9 @@ typedef struct rg_table {
 	bool *detail;	   /* columns a narrow table (text) may leave out */
 	/* The cells, made by rg_table_fill and dropped by rg_table_drop, so
 	 * that a renderer holds one report's cells at a time: */
-	char **cells;	 /* nrows * ncols, in arena; "" for null */
-	rg_arena *arena; /* owned: every cell's text */
+	const char **cells; /* nrows * ncols; "" for null */
+	rg_arena *arena;    /* owned: the cells' text made for the table
+			       (the rest is the report's own) */
 	bool *nulls;	 /* which cells are null */
 	int *emph;	 /* per row: an rg_late (colour, classes) */
 	void *plan;	 /* owned: what fills the cells (tables.c's) */
