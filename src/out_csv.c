@@ -56,6 +56,7 @@ void rg_render_csv(rg_buf *b, const rg_report *r, const rg_graph *g,
 				      RG_CT_IS_NUMBER(t[k].types[c]));
 			}
 			rg_buf_putc(b, '\n');
+			rg_buf_spill(b);
 		}
 		rg_table_drop(&t[k]);
 	}

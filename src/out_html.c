@@ -390,6 +390,7 @@ static void put_table(rg_buf *b, const rg_table *t)
 			rg_buf_puts(b, "</td>");
 		}
 		rg_buf_puts(b, "</tr>\n");
+		rg_buf_spill(b);
 	}
 	rg_buf_puts(b, "</tbody>\n</table>\n</section>\n");
 }

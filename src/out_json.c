@@ -53,6 +53,7 @@ static void jrows(rg_buf *b, const rg_table *t, const char *ind)
 	for (size_t i = 0; i < t->nrows; i++) {
 		if (i)
 			rg_buf_puts(b, ",\n");
+		rg_buf_spill(b);
 		rg_buf_printf(b, "%s  ", ind);
 		jobject(b, t, i);
 	}

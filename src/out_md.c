@@ -117,6 +117,7 @@ void rg_render_md(rg_buf *b, const rg_report *r, const rg_graph *g,
 				rg_buf_puts(b, " |");
 			}
 			rg_buf_putc(b, '\n');
+			rg_buf_spill(b);
 		}
 		rg_table_drop(&t[k]);
 	}

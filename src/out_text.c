@@ -214,6 +214,7 @@ static void draw(rg_buf *b, const rg_table *t, const rg_render_opts *o)
 		if (*colour)
 			rg_buf_puts(b, off);
 		rg_buf_putc(b, '\n');
+		rg_buf_spill(b);
 	}
 }
 

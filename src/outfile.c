@@ -1,7 +1,9 @@
 /*
  * outfile: the -o writer (see outfile.h).  The temporary file's name lives
  * in static storage so that a signal handler can remove it: the handler
- * may only call async-signal-safe functions (unlink, signal, raise).
+ * may only call async-signal-safe functions (unlink, signal, raise).  A
+ * run that exits while the report is being written (out of memory) removes
+ * it too, through atexit.
  */
 #include "refgraph/outfile.h"
 
@@ -24,6 +26,7 @@
 /* The temporary file, while it exists (tmp_armed). */
 static char tmp_path[PATH_MAX];
 static volatile sig_atomic_t tmp_armed;
+static bool at_exit_set;
 
 /* The signals that would otherwise leave the temporary file behind. */
 static const int caught[] = {SIGINT, SIGTERM, SIGHUP, SIGXFSZ};
@@ -91,16 +94,38 @@ static int write_all(int fd, const char *buf, size_t len)
 	return 0;
 }
 
+/* How the report reaches its place. */
+typedef enum {
+	TO_TMP,	    /* a temporary file, renamed over path at the end */
+	TO_DEVICE,  /* a device or FIFO, written into as tee(1) does */
+	TO_STREAM,  /* standard output or error, which path names */
+} to_kind;
+
+struct rg_outfile {
+	to_kind kind;
+	int fd;
+	int err; /* the first write's failure, or 0 */
+	char *path; /* the name written (TO_TMP: renamed to), for messages */
+};
+
+static rg_outfile *outfile_new(to_kind kind, int fd, const char *path)
+{
+	rg_outfile *o = rg_calloc(1, sizeof *o);
+	o->kind = kind;
+	o->fd = fd;
+	o->path = rg_strdup(path);
+	return o;
+}
+
 /* A device or FIFO: written into, as tee(1) does. */
-static int write_through(const char *path, const char *buf, size_t len)
+static rg_outfile *open_device(const char *path)
 {
 	int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
-	if (fd < 0)
-		return cannot_write(path, errno);
-	int err = write_all(fd, buf, len);
-	if (close(fd) != 0 && !err && errno != EINTR)
-		err = errno;
-	return err ? cannot_write(path, err) : RG_EXIT_OK;
+	if (fd < 0) {
+		cannot_write(path, errno);
+		return NULL;
+	}
+	return outfile_new(TO_DEVICE, fd, path);
 }
 
 /*
@@ -118,13 +143,6 @@ static int std_stream(const struct stat *st)
 			return fd;
 	}
 	return -1;
-}
-
-static int write_stream(const char *path, int fd, const char *buf, size_t len)
-{
-	fflush(fd == STDOUT_FILENO ? stdout : stderr);
-	int err = write_all(fd, buf, len);
-	return err ? cannot_write(path, err) : RG_EXIT_OK;
 }
 
 /*
@@ -147,19 +165,30 @@ static bool make_tmp_name(const char *path)
 	return true;
 }
 
-/* A regular file or a new name: replaced atomically.  old is the file
- * there now, or NULL. */
-static int replace(const char *path, const struct stat *old, const char *buf,
-		   size_t len)
+static void remove_tmp(void)
 {
-	if (!make_tmp_name(path))
-		return cannot_write(path, ENAMETOOLONG);
+	if (tmp_armed)
+		unlink(tmp_path);
+	tmp_armed = 0;
+}
+
+/* A regular file or a new name, to be replaced atomically: the temporary
+ * file beside it.  old is the file there now, or NULL. */
+static rg_outfile *open_tmp(const char *final, const struct stat *old)
+{
+	if (!make_tmp_name(final)) {
+		cannot_write(final, ENAMETOOLONG);
+		return NULL;
+	}
+	if (!at_exit_set)
+		at_exit_set = atexit(remove_tmp) == 0;
 	catch_signals();
 	int fd = mkstemp(tmp_path);
 	if (fd < 0) {
 		int e = errno;
 		restore_signals();
-		return cannot_write(path, e);
+		cannot_write(final, e);
+		return NULL;
 	}
 	tmp_armed = 1;
 	fcntl(fd, F_SETFD, FD_CLOEXEC);
@@ -174,51 +203,94 @@ static int replace(const char *path, const struct stat *old, const char *buf,
 		umask(um);
 		fchmod(fd, 0666 & ~um);
 	}
-	int err = write_all(fd, buf, len);
-	if (!err && fsync(fd) != 0 && errno != EINVAL && errno != EROFS)
-		err = errno;
-	if (close(fd) != 0 && !err)
-		err = errno;
-	if (!err && rename(tmp_path, path) != 0)
-		err = errno;
-	if (err)
-		unlink(tmp_path);
-	tmp_armed = 0;
-	restore_signals();
-	return err ? cannot_write(path, err) : RG_EXIT_OK;
+	return outfile_new(TO_TMP, fd, final);
 }
 
-int rg_outfile_write(const char *path, const char *buf, size_t len)
+rg_outfile *rg_outfile_open(const char *path)
 {
 	struct stat st;
 	if (lstat(path, &st) != 0) {
-		if (errno != ENOENT)
-			return cannot_write(path, errno);
-		return replace(path, NULL, buf, len);
+		if (errno != ENOENT) {
+			cannot_write(path, errno);
+			return NULL;
+		}
+		return open_tmp(path, NULL);
 	}
 	if (S_ISLNK(st.st_mode)) {
 		/* the link stays; what it points at is written */
-		if (stat(path, &st) != 0)
-			return cannot_write(path, errno);
-		if (S_ISDIR(st.st_mode))
-			return cannot_write(path, EISDIR);
+		if (stat(path, &st) != 0) {
+			cannot_write(path, errno);
+			return NULL;
+		}
+		if (S_ISDIR(st.st_mode)) {
+			cannot_write(path, EISDIR);
+			return NULL;
+		}
 		int fd = std_stream(&st);
-		if (fd >= 0)
-			return write_stream(path, fd, buf, len);
+		if (fd >= 0) {
+			fflush(fd == STDOUT_FILENO ? stdout : stderr);
+			return outfile_new(TO_STREAM, fd, path);
+		}
 		char *target = NULL;
 		if (S_ISREG(st.st_mode) &&
 		    (target = realpath(path, NULL)) == NULL && errno == ENOMEM)
 			rg_oom();
 		/* a device, a FIFO, or a file only /proc can name: written
 		 * into */
-		int r = target ? replace(target, &st, buf, len)
-			       : write_through(path, buf, len);
+		rg_outfile *o = target ? open_tmp(target, &st)
+				       : open_device(path);
 		free(target);
-		return r;
+		return o;
 	}
-	if (S_ISDIR(st.st_mode))
-		return cannot_write(path, EISDIR);
+	if (S_ISDIR(st.st_mode)) {
+		cannot_write(path, EISDIR);
+		return NULL;
+	}
 	if (!S_ISREG(st.st_mode))
-		return write_through(path, buf, len);
-	return replace(path, &st, buf, len);
+		return open_device(path);
+	return open_tmp(path, &st);
+}
+
+int rg_outfile_put(void *out, const char *buf, size_t len)
+{
+	rg_outfile *o = out;
+	if (o->err == 0)
+		o->err = write_all(o->fd, buf, len);
+	return o->err;
+}
+
+int rg_outfile_close(rg_outfile *o, bool keep)
+{
+	if (o == NULL)
+		return RG_EXIT_IO;
+	int err = o->err;
+	if (o->kind == TO_TMP) {
+		if (keep && !err && fsync(o->fd) != 0 && errno != EINVAL &&
+		    errno != EROFS)
+			err = errno;
+		if (close(o->fd) != 0 && !err)
+			err = errno;
+		if (keep && !err && rename(tmp_path, o->path) != 0)
+			err = errno;
+		if (err || !keep)
+			unlink(tmp_path);
+		tmp_armed = 0;
+		restore_signals();
+	} else if (o->kind == TO_DEVICE) {
+		if (close(o->fd) != 0 && !err && errno != EINTR)
+			err = errno;
+	}
+	int st = err ? cannot_write(o->path, err) : RG_EXIT_OK;
+	free(o->path);
+	free(o);
+	return st;
+}
+
+int rg_outfile_write(const char *path, const char *buf, size_t len)
+{
+	rg_outfile *o = rg_outfile_open(path);
+	if (o == NULL)
+		return RG_EXIT_IO;
+	rg_outfile_put(o, buf, len);
+	return rg_outfile_close(o, true);
 }

@@ -39,15 +39,32 @@ typedef struct run {
 	rg_gitsrc *git; /* the revision the notes come from, or NULL */
 } run;
 
-static int write_stdout(const rg_buf *b)
+static int stdout_sink(void *ctx, const char *s, size_t n)
 {
-	if ((b->len && fwrite(b->s, 1, b->len, stdout) != b->len) ||
-	    fflush(stdout) != 0) {
+	(void)ctx;
+	return fwrite(s, 1, n, stdout) == n ? 0 : errno ? errno : EIO;
+}
+
+/* The report's end: what the sink still holds written and flushed. */
+static int finish_stdout(rg_buf *b)
+{
+	int e = rg_buf_drain(b);
+	if (e == 0 && fflush(stdout) != 0)
+		e = errno ? errno : EIO;
+	if (e) {
 		fprintf(stderr, "refgraph: cannot write the report: %s\n",
-			strerror(errno));
+			strerror(e));
 		return RG_EXIT_IO;
 	}
 	return RG_EXIT_OK;
+}
+
+static int write_stdout(const rg_buf *b)
+{
+	rg_buf s = *b;
+	s.sink = stdout_sink;
+	s.err = 0;
+	return finish_stdout(&s);
 }
 
 /*
@@ -331,9 +348,11 @@ static bool use_color(const rg_cli *c)
 	       !(term && strcmp(term, "dumb") == 0);
 }
 
-static rg_render_opts render_opts(const rg_cli *c)
+static rg_render_opts render_opts(const run *r)
 {
+	const rg_cli *c = r->c;
 	rg_render_opts ro = {0};
+	ro.diags = &r->d; /* the html page's banner counts them */
 	ro.color = use_color(c);
 	ro.ahead = c->ahead;
 	ro.since = c->since;
@@ -377,7 +396,7 @@ static int write_dir(const run *r)
 		rg_buf_free(&m);
 		return RG_EXIT_IO;
 	}
-	rg_render_opts ro = render_opts(r->c);
+	rg_render_opts ro = render_opts(r);
 	ro.color = false;
 	int st = RG_EXIT_OK;
 	for (size_t k = 0; k < sizeof whole / sizeof *whole; k++)
@@ -468,6 +487,37 @@ static int print_diags(const run *r)
 	return st;
 }
 
+/*
+ * The report, written as it is rendered (to -o's file or standard output)
+ * rather than held whole: a renderer hands its text over between rows
+ * (rg_buf_spill).  A write that fails leaves any old -o file whole.
+ */
+static int render_out(const run *r)
+{
+	const rg_cli *c = r->c;
+	rg_buf out = {0};
+	rg_outfile *of = NULL;
+	if (c->output) {
+		if ((of = rg_outfile_open(c->output)) == NULL)
+			return RG_EXIT_IO; /* reported */
+		out.sink = rg_outfile_put;
+		out.ctx = of;
+	} else {
+		out.sink = stdout_sink;
+	}
+	rg_render_opts ro = render_opts(r);
+	rg_renderer(c->format)(&out, &r->rep, &r->g, &ro);
+	int w;
+	if (of) {
+		rg_buf_drain(&out);
+		w = rg_outfile_close(of, true);
+	} else {
+		w = finish_stdout(&out);
+	}
+	rg_buf_free(&out);
+	return w;
+}
+
 /* Compute, render and write what the command asks for. */
 static int output(run *r)
 {
@@ -496,10 +546,6 @@ static int output(run *r)
 			rg_buf_free(&out);
 			return st;
 		}
-		if (c->output_dir == NULL) {
-			rg_render_opts ro = render_opts(c);
-			rg_renderer(c->format)(&out, &r->rep, &r->g, &ro);
-		}
 	}
 	/* check --format json carries the diagnostics itself */
 	if (!json_check && print_diags(r) != 0)
@@ -509,6 +555,8 @@ static int output(run *r)
 		; /* --strict: no report when there are errors */
 	else if (c->output_dir)
 		w = write_dir(r);
+	else if (!check)
+		w = render_out(r);
 	else if (c->output)
 		w = rg_outfile_write(c->output, out.s ? out.s : "", out.len);
 	else

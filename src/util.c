@@ -140,6 +140,28 @@ void rg_buf_printf(rg_buf *b, const char *fmt, ...)
 	free(s);
 }
 
+static void hand_over(rg_buf *b)
+{
+	if (b->err == 0 && b->len > 0)
+		b->err = b->sink(b->ctx, b->s, b->len);
+	b->len = 0;
+	if (b->s)
+		b->s[0] = '\0';
+}
+
+void rg_buf_spill(rg_buf *b)
+{
+	if (b->sink && b->len >= RG_BUF_SPILL)
+		hand_over(b);
+}
+
+int rg_buf_drain(rg_buf *b)
+{
+	if (b->sink)
+		hand_over(b);
+	return b->err;
+}
+
 void rg_buf_free(rg_buf *b)
 {
 	if (b == NULL)

@@ -12,6 +12,7 @@
 #ifndef REFGRAPH_OUTFILE_H
 #define REFGRAPH_OUTFILE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /*
@@ -22,5 +23,18 @@
  * 128 + the signal's number in a shell).  Returns RG_EXIT_OK or RG_EXIT_IO.
  */
 int rg_outfile_write(const char *path, const char *buf, size_t len);
+
+/*
+ * The same, written as it is made: rg_outfile_open readies path (a failure
+ * is reported and gives NULL), rg_outfile_put (an rg_buf sink: ctx is the
+ * rg_outfile) writes, and rg_outfile_close finishes: with keep, the new
+ * report takes its place (the temporary file renamed); without, or after
+ * a failed write, any old file stays whole.  Returns as rg_outfile_write;
+ * a NULL o gives RG_EXIT_IO.
+ */
+typedef struct rg_outfile rg_outfile;
+rg_outfile *rg_outfile_open(const char *path);
+int rg_outfile_put(void *o, const char *buf, size_t len);
+int rg_outfile_close(rg_outfile *o, bool keep);
 
 #endif

@@ -72,7 +72,22 @@ void rg_vec_grow(void **pv, size_t *cap, size_t n, size_t elsz);
 typedef struct rg_buf {
 	char *s;
 	size_t len, cap;
+	/* Where what is written goes as it is made, or NULL: kept whole.
+	 * sink returns 0 or an errno value; the first failure is kept in
+	 * err, and nothing more is handed over after it. */
+	int (*sink)(void *ctx, const char *s, size_t n);
+	void *ctx;
+	int err;
 } rg_buf;
+
+/* Bytes a buffer with a sink holds before rg_buf_spill hands them over. */
+#define RG_BUF_SPILL ((size_t)64 << 10)
+/* A point where what b holds is final (a renderer between two rows): with
+ * a sink and at least RG_BUF_SPILL bytes, they go to the sink and b is
+ * emptied. */
+void rg_buf_spill(rg_buf *b);
+/* All b holds to its sink, whatever its length; returns b->err. */
+int rg_buf_drain(rg_buf *b);
 
 void rg_buf_put(rg_buf *b, const char *s, size_t n);
 void rg_buf_puts(rg_buf *b, const char *s);
