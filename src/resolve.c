@@ -255,37 +255,31 @@ static void build_near(rg_build *b)
 							    m, m->head[i])]
 						    .name);
 	}
-	b->near_built = true;
 }
 
-/* near_of's mark of a contact not looked up yet. */
-static const char not_looked[] = "";
+/*
+ * A diagnostic of pass one, held back until the known names near the
+ * implicit contacts are found, all at once (near.h); then every one is
+ * given in the order it was found.
+ */
+typedef struct pending {
+	const rg_ref *ref;
+	int file;
+	int c;	 /* an implicit contact, or RG_RES_AMBIGUOUS */
+	found f; /* RG_RES_AMBIGUOUS: the two contacts */
+} pending;
 
-/* The known name near implicit contact c's key, or NULL; looked up on the
- * contact's first mention only, since every mention has the same key. */
-static const char *near_of(rg_build *b, int c, const char *key)
-{
-	if (!b->near_built)
-		build_near(b);
-	size_t old = b->near_of.n;
-	if (old <= (size_t)c) {
-		rg_grow((void **)&b->near_of.v, &b->near_of.cap, (size_t)c + 1,
-			sizeof(const char *));
-		for (size_t i = old; i <= (size_t)c; i++)
-			b->near_of.v[i] = not_looked;
-		b->near_of.n = (size_t)c + 1;
-	}
-	if (b->near_of.v[c] == not_looked)
-		b->near_of.v[c] = rg_near_find(b->near, key);
-	return b->near_of.v[c];
-}
+/* What pass one keeps for its diagnostics. */
+typedef struct pass_one {
+	RG_VEC(pending) held;
+	RG_VEC(char *) keys; /* per implicit contact, in order: its key */
+	size_t first;	     /* the first implicit contact */
+} pass_one;
 
 /* A reference that makes a new contact c: --strict makes it an error, a
  * near known name a warning. */
-static void report_new(rg_build *b, int file, const rg_ref *r, int c,
-		       const char *key)
+static void report_new(rg_build *b, int file, const rg_ref *r, const char *near)
 {
-	const char *near = near_of(b, c, key);
 	const char *path = rg_build_path(b, file);
 	if (b->strict)
 		rg_diag(b->d, path, r->line, r->col, RG_ERROR,
@@ -299,17 +293,38 @@ static void report_new(rg_build *b, int file, const rg_ref *r, int c,
 			r->target, near);
 }
 
+/* Every diagnostic pass one held back, in order. */
+static void report_held(rg_build *b, pass_one *p)
+{
+	const char **near = NULL;
+	if (p->keys.n > 0) {
+		build_near(b);
+		near = rg_malloc(p->keys.n * sizeof *near);
+		rg_near_find_all(b->near, (const char *const *)p->keys.v,
+				 p->keys.n, near);
+	}
+	for (size_t i = 0; i < p->held.n; i++) {
+		const pending *e = &p->held.v[i];
+		if (e->c == RG_RES_AMBIGUOUS)
+			report_ambiguous(b, FOR_MENTION,
+					 rg_build_path(b, e->file),
+					 e->ref->line, e->ref->col,
+					 e->ref->target, &e->f);
+		else
+			report_new(b, e->file, e->ref,
+				   near[(size_t)e->c - p->first]);
+	}
+	free(near);
+}
+
 /* Resolve a reference of pass one, making an implicit contact when it
  * names nobody. */
-static int resolve_mention(rg_build *b, int file, const rg_ref *r)
+static int resolve_mention(rg_build *b, pass_one *p, int file, const rg_ref *r)
 {
 	char *key = rg_names_fold(r->target, strlen(r->target));
-	found f;
+	found f = {0};
 	int c = resolve_key(b, key, &f);
-	if (c == RG_RES_AMBIGUOUS) {
-		report_ambiguous(b, FOR_MENTION, rg_build_path(b, file),
-				 r->line, r->col, r->target, &f);
-	} else if (c == RG_RES_NONE && *key) {
+	if (c == RG_RES_NONE && *key) {
 		rg_contact *k = new_contact(b, NULL);
 		k->name = rg_arena_strdup(b->g->arena, r->target);
 		k->file = file;
@@ -318,12 +333,20 @@ static int resolve_mention(rg_build *b, int file, const rg_ref *r)
 		c = (int)b->g->contacts.n - 1;
 		rg_index_add(&b->implicit, key, c);
 		b->g->stats.implicit++;
+		*RG_VEC_PUSH(p->keys) = key;
+		key = NULL;
 	}
+	free(key);
 	/* every mention of an implicit contact is reported, not only the
 	 * first: each is a place to fix */
-	if (c >= 0 && c != b->g->owner && !b->g->contacts.v[c].written)
-		report_new(b, file, r, c, key);
-	free(key);
+	if (c == RG_RES_AMBIGUOUS ||
+	    (c >= 0 && c != b->g->owner && !b->g->contacts.v[c].written)) {
+		pending *e = RG_VEC_PUSH(p->held);
+		e->ref = r;
+		e->file = file;
+		e->c = c;
+		e->f = f;
+	}
 	return c;
 }
 
@@ -377,8 +400,9 @@ int rg_resolve_known(const rg_build *b, const rg_ref *r)
 
 /* ---- pass one: every reference but links, in place order ---- */
 
+/* A reference of one file, in the order it was pushed (seq). */
 typedef struct pref {
-	int file, line, col;
+	int line, col;
 	size_t seq;
 	const rg_ref *ref;
 } pref;
@@ -388,8 +412,6 @@ typedef RG_VEC(pref) pref_vec;
 static int cmp_pref(const void *pa, const void *pb)
 {
 	const pref *a = pa, *b = pb;
-	if (a->file != b->file)
-		return a->file < b->file ? -1 : 1;
 	if (a->line != b->line)
 		return a->line < b->line ? -1 : 1;
 	if (a->col != b->col)
@@ -405,54 +427,86 @@ static bool in_order(const pref *v, size_t n)
 	return true;
 }
 
-static void push_ref(pref_vec *v, int file, const rg_ref *r)
+static void push_ref(pref_vec *v, const rg_ref *r)
 {
 	if (r->target == NULL)
 		return;
 	pref *p = RG_VEC_PUSH(*v);
-	p->file = file;
 	p->line = r->line;
 	p->col = r->col;
 	p->seq = v->n;
 	p->ref = r;
 }
 
-static void push_file(pref_vec *v, int fi, const rg_file *f)
+/* The references of pass one in f (those push_file pushes). */
+static size_t count_file(const rg_file *f)
+{
+	size_t n = 0;
+	for (size_t k = 0; k < f->refrecs.n; k++)
+		n += (f->refrecs.v[k].from.target != NULL) +
+		     (f->refrecs.v[k].prospect.target != NULL) +
+		     (f->refrecs.v[k].to.target != NULL);
+	for (size_t k = 0; k < f->inters.n; k++)
+		for (size_t j = 0; j < f->inters.v[k].nwith; j++)
+			n += f->inters.v[k].with[j].target != NULL;
+	for (size_t k = 0; k < f->contacts.n; k++)
+		for (size_t j = 0; j < f->contacts.v[k].nrefby; j++)
+			n += f->contacts.v[k].refby[j].target != NULL;
+	for (size_t k = 0; k < f->fields.n; k++)
+		n += f->fields.v[k].who.target != NULL;
+	return n;
+}
+
+static void push_file(pref_vec *v, const rg_file *f)
 {
 	for (size_t k = 0; k < f->refrecs.n; k++) {
-		push_ref(v, fi, &f->refrecs.v[k].from);
-		push_ref(v, fi, &f->refrecs.v[k].prospect);
-		push_ref(v, fi, &f->refrecs.v[k].to);
+		push_ref(v, &f->refrecs.v[k].from);
+		push_ref(v, &f->refrecs.v[k].prospect);
+		push_ref(v, &f->refrecs.v[k].to);
 	}
 	for (size_t k = 0; k < f->inters.n; k++)
 		for (size_t j = 0; j < f->inters.v[k].nwith; j++)
-			push_ref(v, fi, &f->inters.v[k].with[j]);
+			push_ref(v, &f->inters.v[k].with[j]);
 	for (size_t k = 0; k < f->contacts.n; k++)
 		for (size_t j = 0; j < f->contacts.v[k].nrefby; j++)
-			push_ref(v, fi, &f->contacts.v[k].refby[j]);
+			push_ref(v, &f->contacts.v[k].refby[j]);
 	for (size_t k = 0; k < f->fields.n; k++)
-		push_ref(v, fi, &f->fields.v[k].who);
+		push_ref(v, &f->fields.v[k].who);
 }
 
+/*
+ * The files come in path order, so resolving each file's references in
+ * line and column order (most are in order already) resolves them all in
+ * place order; only one file's list is kept at a time, and the map of
+ * answers is sized once for them all.
+ */
 void rg_resolve_all(rg_build *b)
 {
+	size_t total = 0;
+	for (size_t fi = 0; fi < b->n->nfiles; fi++)
+		total += count_file(b->n->files[fi]);
+	refmap_init(&b->resolved, total);
+	pass_one p = {0};
+	p.first = b->g->contacts.n;
 	pref_vec refs = {0};
-	/* the files come in order, so sorting each file's references (most
-	 * are in order already) sorts them all */
 	for (size_t fi = 0; fi < b->n->nfiles; fi++) {
-		size_t from = refs.n;
-		push_file(&refs, (int)fi, b->n->files[fi]);
+		refs.n = 0;
+		push_file(&refs, b->n->files[fi]);
 		/* a file with no references leaves refs.v NULL: no pointer
 		 * arithmetic on it */
-		if (refs.n > from && !in_order(refs.v + from, refs.n - from))
-			qsort(refs.v + from, refs.n - from, sizeof(pref),
-			      cmp_pref);
+		if (refs.n > 1 && !in_order(refs.v, refs.n))
+			qsort(refs.v, refs.n, sizeof(pref), cmp_pref);
+		for (size_t k = 0; k < refs.n; k++)
+			refmap_put(
+				&b->resolved, refs.v[k].ref,
+				resolve_mention(b, &p, (int)fi, refs.v[k].ref));
 	}
-	refmap_init(&b->resolved, refs.n);
-	for (size_t k = 0; k < refs.n; k++)
-		refmap_put(&b->resolved, refs.v[k].ref,
-			   resolve_mention(b, refs.v[k].file, refs.v[k].ref));
 	RG_VEC_FREE(refs);
+	report_held(b, &p);
+	for (size_t i = 0; i < p.keys.n; i++)
+		free(p.keys.v[i]);
+	RG_VEC_FREE(p.keys);
+	RG_VEC_FREE(p.held);
 }
 
 /* ---- links, looked up after everything else ---- */
@@ -495,7 +549,6 @@ void rg_resolve_free(rg_build *b)
 	rg_near_free(b->near);
 	b->near = NULL;
 	RG_VEC_FREE(b->recs);
-	RG_VEC_FREE(b->near_of);
 	free(b->resolved.keys);
 	free(b->resolved.val);
 	memset(&b->resolved, 0, sizeof b->resolved);

@@ -39,14 +39,11 @@ typedef struct rg_build {
 	/* the three levels of written names, then implicit contacts */
 	rg_index ids, names, aliases, implicit;
 	char *owner_key; /* the `me` setting, folded; NULL: none */
-	rg_near *near;	 /* built on the first unresolved reference */
-	bool near_built;
+	rg_near *near;	 /* filled once pass one has made implicit contacts */
 	RG_VEC(const rg_contact_rec *)
 	recs;		       /* per contact; NULL: not written */
 	rg_refmap resolved;    /* every reference of pass one */
 	unsigned *mark, stamp; /* per contact: the last pass that saw it */
-	/* per implicit contact: the known name near it (resolve.c) */
-	RG_VEC(const char *) near_of;
 } rg_build;
 
 static inline const char *rg_build_path(const rg_build *b, int file)
