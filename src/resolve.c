@@ -352,9 +352,10 @@ static int resolve_mention(rg_build *b, pass_one *p, int file, const rg_ref *r)
 
 /* ---- the answers of pass one, by reference ---- */
 
-/* Slots of the map per reference, at least (the slots are a power of
- * two). */
-#define REFMAP_LOAD 2
+/* The map has a third more slots than references (a load of 3/4:
+ * linear probing still finds most in one or two steps); the slots need
+ * not be a power of two. */
+#define REFMAP_SPARE 3
 /* 2^64 divided by the golden ratio. */
 #define FIB_MULT 0x9E3779B97F4A7C15ULL
 
@@ -362,22 +363,22 @@ static size_t ref_slot(const rg_refmap *m, const rg_ref *r)
 {
 	uint64_t h = (uint64_t)(uintptr_t)r / sizeof(rg_ref);
 	/* Fibonacci hashing: the golden-ratio multiplier spreads evenly
-	 * spaced addresses over the slots, read from the product's high
-	 * bits (its low bits are only the address's low bits mixed) */
-	size_t i = (size_t)((h * FIB_MULT) >> (64 - m->bits));
+	 * spaced addresses, read from the product's high 32 bits (its low
+	 * bits are only the address's low bits mixed), which are then
+	 * scaled to the slots by a multiplication, not a division */
+	uint64_t x = (h * FIB_MULT) >> 32;
+	size_t i = (size_t)((x * m->cap) >> 32);
 	while (m->keys[i] && m->keys[i] != r)
-		i = (i + 1) & (m->cap - 1);
+		i = i + 1 == m->cap ? 0 : i + 1;
 	return i;
 }
 
 static void refmap_init(rg_refmap *m, size_t n)
 {
-	m->cap = 2; /* at least one bit: a shift by 64 is undefined */
-	m->bits = 1;
-	while (m->cap < n * REFMAP_LOAD + 1) {
-		m->cap *= 2;
-		m->bits++;
-	}
+	m->cap = n + n / REFMAP_SPARE + 1;
+	/* the scaling multiplies a 32-bit hash by cap in 64 bits */
+	if (m->cap > UINT32_MAX)
+		rg_oom();
 	m->keys = rg_calloc(m->cap, sizeof *m->keys);
 	m->val = rg_calloc(m->cap, sizeof *m->val);
 }

@@ -22,12 +22,12 @@
 /* What resolving a reference gives besides a contact index. */
 enum { RG_RES_NONE = -1, RG_RES_AMBIGUOUS = -2 };
 
-/* A map from references (by address) to the contacts they resolved to. */
+/* A map from references (by address) to the contacts they resolved to:
+ * open addressing, sized once (resolve.c). */
 typedef struct rg_refmap {
 	const rg_ref **keys;
 	int *val;
 	size_t cap, n;
-	unsigned bits; /* cap is 2^bits */
 } rg_refmap;
 
 typedef struct rg_build {
