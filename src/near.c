@@ -80,10 +80,14 @@ static uint64_t fnv_on(uint64_t h, const char *s, size_t from, size_t to)
 	return h;
 }
 
-/* The number of variants of a name of k code points: itself, k with one
- * code point deleted, k(k-1)/2 with two. */
-static size_t nvariants_of(size_t k)
+/* The number of variants of s: itself, k with one code point deleted,
+ * k(k-1)/2 with two, where k counts code points as variants() cuts them
+ * (a stray continuation byte at the start is one of its own). */
+static size_t nvariants_of(const char *s)
 {
+	size_t k = *s != '\0';
+	if (*s)
+		k += code_points(s + 1);
 	return 1 + k + k * (k - 1) / 2;
 }
 
@@ -141,7 +145,7 @@ void rg_near_add(rg_near *nx, const char *folded, const char *display)
 	    nx->nvariants >= NEAR_MAX_VARIANTS)
 		return;
 	*lim = (unsigned char)allowed(folded);
-	nx->nvariants += nvariants_of(code_points(folded));
+	nx->nvariants += nvariants_of(folded);
 }
 
 /* The known name that differs from q only in punctuation, white space
@@ -185,67 +189,75 @@ struct qlink {
 	uint32_t next; /* the next link of the same hash, plus one; 0: none */
 };
 
-/* A distinct hash of the queries' variants. */
-struct qslot {
-	uint64_t h;
-	uint32_t head; /* its last link, plus one; 0: a free slot */
-};
-
 /*
  * The queries' variants: an open-addressing table of their distinct
  * hashes, each with the chain of queries that have it (each query once).
+ * Its size is known before it is filled: one link at most per variant,
+ * a third more slots than links.
  */
 struct probe {
-	struct qslot *slot;
-	unsigned bits; /* the slots are 2^bits */
-	RG_VEC(struct qlink) links;
+	uint64_t *h;	/* per slot: its hash */
+	uint32_t *head; /* per slot: its last link, plus one; 0: free */
+	size_t cap;	/* slots */
+	struct qlink *link;
+	uint32_t nlink;
 	uint32_t cur; /* the query whose variants are being added */
 };
 
 /* 2^64 divided by the golden ratio. */
 #define FIB_MULT 0x9E3779B97F4A7C15ULL
-/* Slots per variant, at least (the slots are a power of two). */
-#define PROBE_LOAD 2
+/* A third more slots than variants: a load of 3/4 at most. */
+#define PROBE_SPARE 3
 
 /* The slot of hash h: its own, or the free one where it would go. */
-static struct qslot *probe_slot(const struct probe *p, uint64_t h)
+static size_t probe_slot(const struct probe *p, uint64_t h)
 {
-	size_t mask = ((size_t)1 << p->bits) - 1;
-	/* Fibonacci hashing: the product's high bits mix every bit of h */
-	size_t s = (size_t)((h * FIB_MULT) >> (64 - p->bits));
-	while (p->slot[s].head && p->slot[s].h != h)
-		s = (s + 1) & mask;
-	return &p->slot[s];
+	/* Fibonacci hashing: the product's high 32 bits mix every bit of
+	 * h; a multiplication scales them to the slots */
+	size_t s = (size_t)((((h * FIB_MULT) >> 32) * p->cap) >> 32);
+	while (p->head[s] && p->h[s] != h)
+		s = s + 1 == p->cap ? 0 : s + 1;
+	return s;
 }
 
 static void query_cb(void *ctx, uint64_t h)
 {
 	struct probe *p = ctx;
-	struct qslot *s = probe_slot(p, h);
+	size_t s = probe_slot(p, h);
 	/* a query's equal variants come one after another into one chain,
 	 * whose last link is then the query's own */
-	if (s->head && p->links.v[s->head - 1].query == p->cur)
+	if (p->head[s] && p->link[p->head[s] - 1].query == p->cur)
 		return;
-	struct qlink *l = RG_VEC_PUSH(p->links);
+	struct qlink *l = &p->link[p->nlink++];
 	l->query = p->cur;
-	l->next = s->head;
-	s->h = h;
-	s->head = (uint32_t)p->links.n;
+	l->next = p->head[s];
+	p->h[s] = h;
+	p->head[s] = p->nlink;
 }
 
 static void probe_build(struct probe *p, const struct query *qs, size_t n)
 {
 	size_t total = 0;
 	for (size_t i = 0; i < n; i++)
-		total += nvariants_of(code_points(qs[i].q));
-	p->bits = 1; /* at least one: a shift by 64 is undefined */
-	while (((size_t)1 << p->bits) < total * PROBE_LOAD + 1)
-		p->bits++;
-	p->slot = rg_calloc((size_t)1 << p->bits, sizeof(struct qslot));
+		total += nvariants_of(qs[i].q);
+	p->cap = total + total / PROBE_SPARE + 1;
+	/* links and slots are counted in 32 bits */
+	if (p->cap > UINT32_MAX)
+		rg_oom();
+	p->h = rg_malloc(p->cap * sizeof *p->h);
+	p->head = rg_calloc(p->cap, sizeof *p->head);
+	p->link = rg_malloc((total ? total : 1) * sizeof *p->link);
 	for (size_t i = 0; i < n; i++) {
 		p->cur = (uint32_t)i;
 		variants(qs[i].q, query_cb, p);
 	}
+}
+
+static void probe_free(struct probe *p)
+{
+	free(p->h);
+	free(p->head);
+	free(p->link);
 }
 
 /* Streaming one key's variants past the queries. */
@@ -259,11 +271,12 @@ struct keyctx {
 static void key_cb(void *ctx, uint64_t h)
 {
 	struct keyctx *c = ctx;
-	const struct qslot *s = probe_slot(c->p, h);
+	const struct probe *p = c->p;
 	const char *key = c->nx->keys.v[c->key];
 	int klim = c->nx->lim.v[c->key];
-	for (uint32_t l = s->head; l; l = c->p->links.v[l - 1].next) {
-		struct query *q = &c->qs[c->p->links.v[l - 1].query];
+	for (uint32_t l = p->head[probe_slot(p, h)]; l;
+	     l = p->link[l - 1].next) {
+		struct query *q = &c->qs[p->link[l - 1].query];
 		/* a query is measured once per key, however many of their
 		 * variants meet (names with repeated letters have many equal
 		 * variants) */
@@ -296,8 +309,7 @@ static void by_distance(const rg_near *nx, struct query *qs, size_t n)
 	for (c.key = 0; c.key < nx->keys.n; c.key++)
 		if (nx->lim.v[c.key])
 			variants(nx->keys.v[c.key], key_cb, &c);
-	RG_VEC_FREE(p.links);
-	free(p.slot);
+	probe_free(&p);
 }
 
 void rg_near_find_all(const rg_near *nx, const char *const *queries, size_t n,

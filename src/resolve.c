@@ -235,12 +235,13 @@ static int resolve_key(rg_build *b, const char *key, found *f)
 	return e >= 0 ? rg_index_value(&b->implicit, e) : RG_RES_NONE;
 }
 
-static void build_near(rg_build *b)
+/* Every written id, name and alias, ids first, for "did you mean". */
+static void build_near(rg_build *b, rg_near *nx)
 {
 	const rg_graph *g = b->g;
 	for (size_t i = 0; i < b->ids.cap; i++)
 		if (b->ids.keys[i])
-			rg_near_add(b->near, b->ids.keys[i],
+			rg_near_add(nx, b->ids.keys[i],
 				    g->contacts
 					    .v[rg_index_value(&b->ids,
 							      b->ids.head[i])]
@@ -249,7 +250,7 @@ static void build_near(rg_build *b)
 		const rg_index *m = level(b, lv);
 		for (size_t i = 0; i < m->cap; i++)
 			if (m->keys[i] && rg_index_get(&b->ids, m->keys[i]) < 0)
-				rg_near_add(b->near, m->keys[i],
+				rg_near_add(nx, m->keys[i],
 					    g->contacts
 						    .v[rg_index_value(
 							    m, m->head[i])]
@@ -297,11 +298,15 @@ static void report_new(rg_build *b, int file, const rg_ref *r, const char *near)
 static void report_held(rg_build *b, pass_one *p)
 {
 	const char **near = NULL;
+	/* the index lives only while it is asked (the diagnostics copy
+	 * what it gives), not through the later stages */
+	rg_near *nx = NULL;
 	if (p->keys.n > 0) {
-		build_near(b);
+		nx = rg_near_new();
+		build_near(b, nx);
 		near = rg_malloc(p->keys.n * sizeof *near);
-		rg_near_find_all(b->near, (const char *const *)p->keys.v,
-				 p->keys.n, near);
+		rg_near_find_all(nx, (const char *const *)p->keys.v, p->keys.n,
+				 near);
 	}
 	for (size_t i = 0; i < p->held.n; i++) {
 		const pending *e = &p->held.v[i];
@@ -315,6 +320,7 @@ static void report_held(rg_build *b, pass_one *p)
 				   near[(size_t)e->c - p->first]);
 	}
 	free(near);
+	rg_near_free(nx);
 }
 
 /* Resolve a reference of pass one, making an implicit contact when it

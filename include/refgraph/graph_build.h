@@ -39,7 +39,7 @@ typedef struct rg_build {
 	/* the three levels of written names, then implicit contacts */
 	rg_index ids, names, aliases, implicit;
 	char *owner_key; /* the `me` setting, folded; NULL: none */
-	rg_near *near;	 /* filled once pass one has made implicit contacts */
+	rg_near *near;	 /* a lookup's own (rep_show.c); NULL: none */
 	RG_VEC(const rg_contact_rec *)
 	recs;		       /* per contact; NULL: not written */
 	rg_refmap resolved;    /* every reference of pass one */

@@ -49,7 +49,9 @@ static inline void near_ref_add(near_ref *r, const char *key, const char *shown)
 		   r->nvariants < NEAR_REF_MAX_VARIANTS;
 	*RG_VEC_PUSH(r->far) = far;
 	if (far) {
-		size_t k = near_ref_cps(key);
+		/* as near.c cuts them: a stray continuation byte at the start
+		 * is a code point of its own */
+		size_t k = *key ? 1 + near_ref_cps(key + 1) : 0;
 		r->nvariants += 1 + k + k * (k - 1) / 2;
 	}
 }
