@@ -275,6 +275,10 @@ typedef struct pass_one {
 	RG_VEC(pending) held;
 	RG_VEC(char *) keys; /* per implicit contact, in order: its key */
 	size_t first;	     /* the first implicit contact */
+	/* targets as written -> the contact they named: most people are
+	 * mentioned many times, and one lookup of the text spares folding
+	 * it and the lookups of its key */
+	rg_index seen;
 } pass_one;
 
 /* A reference that makes a new contact c: --strict makes it an error, a
@@ -323,13 +327,13 @@ static void report_held(rg_build *b, pass_one *p)
 	rg_near_free(nx);
 }
 
-/* Resolve a reference of pass one, making an implicit contact when it
+/* What the text of a reference names, making an implicit contact when it
  * names nobody. */
-static int resolve_mention(rg_build *b, pass_one *p, int file, const rg_ref *r)
+static int resolve_text(rg_build *b, pass_one *p, int file, const rg_ref *r,
+			found *f)
 {
 	char *key = rg_names_fold(r->target, strlen(r->target));
-	found f = {0};
-	int c = resolve_key(b, key, &f);
+	int c = resolve_key(b, key, f);
 	if (c == RG_RES_NONE && *key) {
 		rg_contact *k = new_contact(b, NULL);
 		k->name = rg_arena_strdup(b->g->arena, r->target);
@@ -343,6 +347,21 @@ static int resolve_mention(rg_build *b, pass_one *p, int file, const rg_ref *r)
 		key = NULL;
 	}
 	free(key);
+	/* a contact, once named, stays what the text names (an ambiguity
+	 * or nothing is looked up again: rare, and it keeps its places) */
+	if (c >= 0)
+		rg_index_add(&p->seen, r->target, c);
+	return c;
+}
+
+/* Resolve a reference of pass one, making an implicit contact when it
+ * names nobody. */
+static int resolve_mention(rg_build *b, pass_one *p, int file, const rg_ref *r)
+{
+	found f = {0};
+	int seen = rg_index_get(&p->seen, r->target);
+	int c = seen >= 0 ? rg_index_value(&p->seen, seen)
+			  : resolve_text(b, p, file, r, &f);
 	/* every mention of an implicit contact is reported, not only the
 	 * first: each is a place to fix */
 	if (c == RG_RES_AMBIGUOUS ||
@@ -509,6 +528,7 @@ void rg_resolve_all(rg_build *b)
 				resolve_mention(b, &p, (int)fi, refs.v[k].ref));
 	}
 	RG_VEC_FREE(refs);
+	rg_index_free(&p.seen);
 	report_held(b, &p);
 	for (size_t i = 0; i < p.keys.n; i++)
 		free(p.keys.v[i]);

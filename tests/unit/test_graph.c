@@ -280,6 +280,12 @@ static void answers_map(void **state)
 			rg_buf_printf(&with, "%s\"%s%zu\"", i ? ", " : "",
 				      i % 3 == 2 ? "Q" : "P", i);
 		}
+		/* each again, in lower case: the same contact, whether the
+		 * text or only its folded key was seen before */
+		for (size_t i = 0; i < n; i++)
+			rg_buf_printf(&with, ", \"%s%zu\"",
+				      i % 3 == 2 ? (i % 2 ? "Q" : "q") : "p",
+				      i);
 		char *m =
 			rg_asprintf("---\ndate: 2026-01-05\nwith: [%s]\n---\n",
 				    with.s ? with.s : "");
@@ -299,16 +305,22 @@ static void answers_map(void **state)
 		rg_resolve_contacts(&b);
 		rg_resolve_owner(&b);
 		rg_resolve_all(&b);
-		assert_int_equal(b.resolved.n, n);
-		assert_true(b.resolved.cap <= n + n / 3 + 1);
+		assert_int_equal(b.resolved.n, 2 * n);
+		assert_true(b.resolved.cap <= 2 * n + 2 * n / 3 + 1);
 		const rg_file *f = notes.files[n];
 		size_t nwith = f->inters.n ? f->inters.v[0].nwith : 0;
-		assert_int_equal(nwith, n);
+		assert_int_equal(nwith, 2 * n);
 		for (size_t j = 0; j < nwith; j++) {
 			const rg_ref *r = &f->inters.v[0].with[j];
+			char up[32];
+			snprintf(up, sizeof up, "%s", r->target);
+			up[0] = (char)(up[0] & ~0x20); /* p, q -> P, Q */
+			assert_int_not_equal(contact(&g, up), -1);
 			assert_int_equal(rg_resolve_known(&b, r),
-					 contact(&g, r->target));
+					 contact(&g, up));
 		}
+		/* no contact made twice: n written, a third of n implicit */
+		assert_int_equal(g.contacts.n, n + n / 3 + 1);
 		rg_ref none = {"P0", 1, 1}; /* not one of pass one's */
 		assert_int_equal(rg_resolve_known(&b, &none), RG_RES_NONE);
 		rg_resolve_free(&b);
