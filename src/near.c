@@ -80,16 +80,24 @@ static uint64_t fnv_on(uint64_t h, const char *s, size_t from, size_t to)
 	return h;
 }
 
+/* The code points of s as variants() cuts them: a stray continuation
+ * byte at the start is one of its own. */
+static size_t segments(const char *s)
+{
+	return *s ? 1 + code_points(s + 1) : 0;
+}
+
 /* The number of variants of s: itself, k with one code point deleted,
- * k(k-1)/2 with two, where k counts code points as variants() cuts them
- * (a stray continuation byte at the start is one of its own). */
+ * k(k-1)/2 with two, for its k segments. */
 static size_t nvariants_of(const char *s)
 {
-	size_t k = *s != '\0';
-	if (*s)
-		k += code_points(s + 1);
+	size_t k = segments(s);
 	return 1 + k + k * (k - 1) / 2;
 }
+
+/* Which variants variants() gives: the name itself, those with one code
+ * point deleted, those with two. */
+enum { VAR_NONE = 1, VAR_ONE = 2, VAR_TWO = 4, VAR_ALL = 7 };
 
 /*
  * Every variant of s (at most MAXCP bytes) with up to two code points
@@ -97,7 +105,8 @@ static size_t nvariants_of(const char *s)
  * is computed once and continued, so a variant costs only the bytes after
  * its last deletion.
  */
-static void variants(const char *s, void (*fn)(void *, uint64_t), void *ctx)
+static void variants(const char *s, unsigned which,
+		     void (*fn)(void *, uint64_t), void *ctx)
 {
 	size_t n = strlen(s), at[MAXCP + 1], k = 0;
 	uint64_t pre[MAXCP + 1]; /* per code point i: hash of s[0..at[i]) */
@@ -110,9 +119,13 @@ static void variants(const char *s, void (*fn)(void *, uint64_t), void *ctx)
 		pre[k + 1] = fnv_on(pre[k], s, at[k], i);
 	}
 	at[k] = n;
-	fn(ctx, pre[k]);
-	for (size_t i = 0; i < k; i++) {
-		fn(ctx, fnv_on(pre[i], s, at[i + 1], n));
+	if (which & VAR_NONE)
+		fn(ctx, pre[k]);
+	for (size_t i = 0; i < k && (which & (VAR_ONE | VAR_TWO)); i++) {
+		if (which & VAR_ONE)
+			fn(ctx, fnv_on(pre[i], s, at[i + 1], n));
+		if (!(which & VAR_TWO))
+			continue;
 		/* mid: the hash of s[0..at[i]) then s[at[i+1]..at[j]) */
 		uint64_t mid = pre[i];
 		for (size_t j = i + 1; j < k; j++) {
@@ -249,7 +262,7 @@ static void probe_build(struct probe *p, const struct query *qs, size_t n)
 	p->link = rg_malloc((total ? total : 1) * sizeof *p->link);
 	for (size_t i = 0; i < n; i++) {
 		p->cur = (uint32_t)i;
-		variants(qs[i].q, query_cb, p);
+		variants(qs[i].q, VAR_ALL, query_cb, p);
 	}
 }
 
@@ -298,6 +311,32 @@ static void key_cb(void *ctx, uint64_t h)
 	}
 }
 
+/* Is some query's length (in segments) within [lo, hi]? */
+static bool some_len(const bool *len, size_t lo, size_t hi)
+{
+	for (size_t l = lo; l <= hi; l++)
+		if (len[l])
+			return true;
+	return false;
+}
+
+/*
+ * The variants of a key of k segments that can equal some query's: equal
+ * strings have equal lengths, and a query of q segments has variants of
+ * q, q-1 and q-2.
+ */
+static unsigned useful(const bool *len, size_t k)
+{
+	unsigned which = 0;
+	if (some_len(len, k, k + 2))
+		which |= VAR_NONE;
+	if (k >= 1 && some_len(len, k - 1, k + 1))
+		which |= VAR_ONE;
+	if (k >= 2 && some_len(len, k - 2, k))
+		which |= VAR_TWO;
+	return which;
+}
+
 /* The nearest known key of each query within the distance allowed. */
 static void by_distance(const rg_near *nx, struct query *qs, size_t n)
 {
@@ -305,10 +344,19 @@ static void by_distance(const rg_near *nx, struct query *qs, size_t n)
 		return;
 	struct probe p = {0};
 	probe_build(&p, qs, n);
+	/* per length of query (at most MAXCP), two more for a key's k + 2 */
+	bool len[MAXCP + 3] = {false};
+	for (size_t i = 0; i < n; i++)
+		len[segments(qs[i].q)] = true;
 	struct keyctx c = {nx, &p, qs, 0};
-	for (c.key = 0; c.key < nx->keys.n; c.key++)
-		if (nx->lim.v[c.key])
-			variants(nx->keys.v[c.key], key_cb, &c);
+	for (c.key = 0; c.key < nx->keys.n; c.key++) {
+		if (nx->lim.v[c.key] == 0)
+			continue;
+		const char *key = nx->keys.v[c.key];
+		unsigned which = useful(len, segments(key));
+		if (which)
+			variants(key, which, key_cb, &c);
+	}
 	probe_free(&p);
 }
 
