@@ -27,7 +27,6 @@ void rg_graph_build(rg_graph *g, const rg_notes *n, const rg_config *cfg,
 	b.cfg = cfg;
 	b.d = d;
 	b.strict = strict;
-	b.near = rg_near_new();
 	for (size_t i = 0; i < n->nfiles; i++)
 		if (n->files[i]->read) {
 			g->stats.files++;

@@ -235,11 +235,32 @@ static bool left_out(utf8proc_int32_t cp, rg_names_skel what)
 	}
 }
 
+/* The ASCII punctuation (Pc, Pd, Ps, Pe, Po) and space (Zs) characters;
+ * the other ASCII symbols ($ + < = > ^ ` | ~) are Sc, Sm and Sk, kept.
+ * test_names checks this against utf8proc. */
+static const char ascii_punct[] = " !\"#%&'()*,-./:;?@[\\]_{}";
+
+/* left_out() for an ASCII character, without decoding it. */
+static bool ascii_left_out(unsigned char c, rg_names_skel what)
+{
+	if (c < 0x20 || c == 0x7F) /* Cc */
+		return true;
+	return (what & RG_NAMES_SKEL_PUNCT) && c != '\0' &&
+	       strchr(ascii_punct, c) != NULL;
+}
+
 char *rg_names_skeleton(const char *s, rg_names_skel what)
 {
 	size_t n = strlen(s), i = 0, k = 0;
 	char *out = rg_malloc(n + 1);
 	while (i < n) {
+		unsigned char a = (unsigned char)s[i];
+		if (a < 0x80) {
+			if (!ascii_left_out(a, what))
+				out[k++] = (char)a;
+			i++;
+			continue;
+		}
 		utf8proc_int32_t cp;
 		utf8proc_ssize_t r =
 			utf8proc_iterate((const utf8proc_uint8_t *)s + i,

@@ -2,10 +2,16 @@
  * near: the "did you mean" index.  Three ways a query can mean a known
  * name, tried in this order: the same skeleton (it differs only in
  * punctuation, white space or invisible characters), a known name before
- * " (" (`Ann Lee (accountant)`), then a small edit distance.  The last
- * uses a deletion index (every key with up to two code points deleted,
+ * " (" (`Ann Lee (accountant)`), then a small edit distance.
+ *
+ * The last compares a query only with the known names that share a
+ * deletion variant with it (the name with up to two code points deleted,
  * hashed), so a run with thousands of unknown names stays linear instead
- * of comparing every unknown name with every known one.
+ * of comparing every unknown name with every known one.  The queries are
+ * few and the known names many, so the variants of the queries are kept
+ * (rg_near_find_all answers all of them at once) and those of the known
+ * names are only streamed past them: memory follows the queries, not the
+ * whole address book.
  */
 #include "refgraph/near.h"
 
@@ -19,7 +25,7 @@
 #include "refgraph/util.h"
 
 /* Names longer than this many code points (or bytes) get no edit-distance
- * suggestion: the deletion index of a name grows with its square. */
+ * suggestion: a name's deletion variants grow with its square. */
 #define MAXCP 64
 
 /* The number of code points of s (continuation bytes not counted). */
@@ -42,38 +48,92 @@ static int allowed(const char *folded)
 	return 2;
 }
 
-struct pair {
-	uint64_t h;
-	uint32_t key;
-};
+/*
+ * The bound on the known names compared by edit distance: once the known
+ * names added so far have this many deletion variants (counted as added,
+ * equal ones too), later names are not suggested by distance.  The order
+ * of names is fixed, so runs stay the same.
+ */
+#define NEAR_MAX_VARIANTS ((size_t)1 << 22)
 
 struct rg_near {
 	rg_index exact;	   /* every key -> its first index in keys */
 	rg_index skeleton; /* skeleton (RG_NAMES_SKEL_PUNCT) -> first index */
-	RG_VEC(struct pair) pairs;
 	RG_VEC(char *) keys;
 	RG_VEC(char *) shown;
-	RG_VEC(unsigned) checked; /* per key: the query that last checked it */
-	unsigned query;
-	bool sorted;
+	/* per key: the edit distance it may be suggested within; 0: never */
+	RG_VEC(unsigned char) lim;
+	size_t nvariants; /* of the keys with a nonzero lim */
 };
 
 /* FNV-1a's 64-bit offset basis and prime. */
 #define FNV_BASIS 1469598103934665603ULL
 #define FNV_PRIME 1099511628211ULL
 
-/* FNV-1a of s[0..n) without the bytes [b1,e1) and [b2,e2). */
-static uint64_t fnv(const char *s, size_t n, size_t b1, size_t e1, size_t b2,
-		    size_t e2)
+/* FNV-1a of s[from..to) continued from the state h. */
+static uint64_t fnv_on(uint64_t h, const char *s, size_t from, size_t to)
 {
-	uint64_t h = FNV_BASIS;
-	for (size_t i = 0; i < n; i++) {
-		if ((i >= b1 && i < e1) || (i >= b2 && i < e2))
-			continue;
+	for (size_t i = from; i < to; i++) {
 		h ^= (unsigned char)s[i];
 		h *= FNV_PRIME;
 	}
 	return h;
+}
+
+/* The code points of s as variants() cuts them: a stray continuation
+ * byte at the start is one of its own. */
+static size_t segments(const char *s)
+{
+	return *s ? 1 + code_points(s + 1) : 0;
+}
+
+/* The number of variants of s: itself, k with one code point deleted,
+ * k(k-1)/2 with two, for its k segments. */
+static size_t nvariants_of(const char *s)
+{
+	size_t k = segments(s);
+	return 1 + k + k * (k - 1) / 2;
+}
+
+/* Which variants variants() gives: the name itself, those with one code
+ * point deleted, those with two. */
+enum { VAR_NONE = 1, VAR_ONE = 2, VAR_TWO = 4, VAR_ALL = 7 };
+
+/*
+ * Every variant of s (at most MAXCP bytes) with up to two code points
+ * deleted, hashed with FNV-1a over the bytes left.  The hash of a prefix
+ * is computed once and continued, so a variant costs only the bytes after
+ * its last deletion.
+ */
+static void variants(const char *s, unsigned which,
+		     void (*fn)(void *, uint64_t), void *ctx)
+{
+	size_t n = strlen(s), at[MAXCP + 1], k = 0;
+	uint64_t pre[MAXCP + 1]; /* per code point i: hash of s[0..at[i]) */
+	pre[0] = FNV_BASIS;
+	for (size_t i = 0; i < n && k < MAXCP; k++) {
+		at[k] = i;
+		i++;
+		while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
+			i++;
+		pre[k + 1] = fnv_on(pre[k], s, at[k], i);
+	}
+	at[k] = n;
+	if (which & VAR_NONE)
+		fn(ctx, pre[k]);
+	for (size_t i = 0; i < k && (which & (VAR_ONE | VAR_TWO)); i++) {
+		if (which & VAR_ONE)
+			fn(ctx, fnv_on(pre[i], s, at[i + 1], n));
+		if (!(which & VAR_TWO))
+			continue;
+		/* mid: the hash of s[0..at[i]) then s[at[i+1]..at[j]) */
+		uint64_t mid = pre[i];
+		for (size_t j = i + 1; j < k; j++) {
+			if (j > i + 1)
+				mid = fnv_on(mid, s, at[j - 1], at[j]);
+			fn(ctx, fnv_on(mid, s, at[j + 1], n));
+		}
+	}
 }
 
 rg_near *rg_near_new(void)
@@ -81,52 +141,13 @@ rg_near *rg_near_new(void)
 	return rg_calloc(1, sizeof(rg_near));
 }
 
-static void add_pair(rg_near *nx, uint64_t h, uint32_t key)
-{
-	struct pair *p = RG_VEC_PUSH(nx->pairs);
-	p->h = h;
-	p->key = key;
-}
-
-/* Every variant of s with up to two code points deleted, hashed. */
-static void variants(const char *s, void (*fn)(void *, uint64_t), void *ctx)
-{
-	size_t n = strlen(s), at[MAXCP + 1], k = 0;
-	for (size_t i = 0; i < n && k < MAXCP; k++) {
-		at[k] = i;
-		i++;
-		while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
-			i++;
-	}
-	at[k] = n;
-	fn(ctx, fnv(s, n, 0, 0, 0, 0));
-	for (size_t i = 0; i < k; i++) {
-		fn(ctx, fnv(s, n, at[i], at[i + 1], 0, 0));
-		for (size_t j = i + 1; j < k; j++)
-			fn(ctx, fnv(s, n, at[i], at[i + 1], at[j], at[j + 1]));
-	}
-}
-
-struct addctx {
-	rg_near *nx;
-	uint32_t key;
-};
-
-static void add_cb(void *p, uint64_t h)
-{
-	struct addctx *c = p;
-	add_pair(c->nx, h, c->key);
-}
-
-/* The index's memory bound: 4M entries of 16 bytes.  Names past it are
- * not suggested (the order of names is fixed, so runs stay the same). */
-#define NEAR_MAX_PAIRS ((size_t)1 << 22)
-
 void rg_near_add(rg_near *nx, const char *folded, const char *display)
 {
 	int key = (int)nx->keys.n;
 	*RG_VEC_PUSH(nx->keys) = rg_strdup(folded);
 	*RG_VEC_PUSH(nx->shown) = rg_strdup(display);
+	unsigned char *lim = RG_VEC_PUSH(nx->lim);
+	*lim = 0;
 	if (rg_index_get(&nx->exact, folded) < 0)
 		rg_index_add(&nx->exact, folded, key);
 	char *sk = rg_names_skeleton(folded, RG_NAMES_SKEL_PUNCT);
@@ -134,100 +155,10 @@ void rg_near_add(rg_near *nx, const char *folded, const char *display)
 		rg_index_add(&nx->skeleton, sk, key);
 	free(sk);
 	if (strlen(folded) > MAXCP || allowed(folded) == 0 ||
-	    nx->pairs.n >= NEAR_MAX_PAIRS)
+	    nx->nvariants >= NEAR_MAX_VARIANTS)
 		return;
-	struct addctx c = {nx, (uint32_t)key};
-	variants(folded, add_cb, &c);
-	nx->sorted = false;
-}
-
-/* Radix digits of the hashes: 8 passes of one byte. */
-#define RADIX_BITS 8
-#define RADIX	   (1u << RADIX_BITS)
-
-/*
- * The pairs by hash, then key: a stable radix sort (least significant
- * byte first) on the hash alone, since rg_near_add pushes keys in
- * increasing order.  Four million pairs sort several times faster than
- * with qsort and a comparison function, and sorting them was the largest
- * part of building the index.
- */
-static void radix_sort_pairs(struct pair *v, size_t n)
-{
-	struct pair *tmp = rg_malloc((n ? n : 1) * sizeof(struct pair));
-	struct pair *from = v, *to = tmp;
-	for (unsigned shift = 0; shift < 64; shift += RADIX_BITS) {
-		size_t count[RADIX + 1] = {0};
-		for (size_t i = 0; i < n; i++)
-			count[((from[i].h >> shift) & (RADIX - 1)) + 1]++;
-		if (count[((from[0].h >> shift) & (RADIX - 1)) + 1] == n)
-			continue; /* one digit throughout: nothing moves */
-		for (unsigned d = 0; d < RADIX; d++)
-			count[d + 1] += count[d];
-		for (size_t i = 0; i < n; i++)
-			to[count[(from[i].h >> shift) & (RADIX - 1)]++] =
-				from[i];
-		struct pair *t = from;
-		from = to;
-		to = t;
-	}
-	if (from != v)
-		memcpy(v, from, n * sizeof(struct pair));
-	free(tmp);
-}
-
-struct findctx {
-	rg_near *nx;
-	const char *q;
-	int limit;
-	int best;
-	long bestkey;
-	RG_VEC(uint64_t) hashes;
-};
-
-static void collect_cb(void *p, uint64_t h)
-{
-	struct findctx *c = p;
-	*RG_VEC_PUSH(c->hashes) = h;
-}
-
-static int cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-	return (x > y) - (x < y);
-}
-
-static void find_hash(struct findctx *c, uint64_t h)
-{
-	rg_near *nx = c->nx;
-	size_t lo = 0, hi = nx->pairs.n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (nx->pairs.v[mid].h < h)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (; lo < nx->pairs.n && nx->pairs.v[lo].h == h; lo++) {
-		uint32_t k = nx->pairs.v[lo].key;
-		/* a key is measured once per query, however many of its
-		 * variants meet the query's (names with repeated letters
-		 * have many equal variants) */
-		if (nx->checked.v[k] == nx->query)
-			continue;
-		nx->checked.v[k] = nx->query;
-		int lim = c->limit;
-		int a2 = allowed(nx->keys.v[k]);
-		if (a2 < lim)
-			lim = a2;
-		int d = rg_names_edit_distance(c->q, nx->keys.v[k], lim);
-		if (d == 0 || d > lim)
-			continue;
-		if (d < c->best || (d == c->best && (long)k < c->bestkey)) {
-			c->best = d;
-			c->bestkey = k;
-		}
-	}
+	*lim = (unsigned char)allowed(folded);
+	nx->nvariants += nvariants_of(folded);
 }
 
 /* The known name that differs from q only in punctuation, white space
@@ -254,54 +185,218 @@ static int by_parenthesis(const rg_near *nx, const char *q)
 	return x < 0 ? -1 : rg_index_value(&nx->exact, x);
 }
 
-static void sort_pairs(rg_near *nx)
+/* ---- by edit distance: the queries' variants, probed by the keys' ---- */
+
+/* A query waiting for an answer by distance. */
+struct query {
+	const char *q;
+	int lim;      /* the distance allowed for q */
+	int best;     /* the least distance found so far (lim + 1: none) */
+	long bestkey; /* its key, or -1 */
+	size_t last;  /* the key that last measured q, plus one */
+};
+
+/* A query under one hash; the queries of a hash are chained. */
+struct qlink {
+	uint32_t query;
+	uint32_t next; /* the next link of the same hash, plus one; 0: none */
+};
+
+/*
+ * The queries' variants: an open-addressing table of their distinct
+ * hashes, each with the chain of queries that have it (each query once).
+ * Its size is known before it is filled: one link at most per variant,
+ * a third more slots than links.
+ */
+struct probe {
+	uint64_t *h;	/* per slot: its hash */
+	uint32_t *head; /* per slot: its last link, plus one; 0: free */
+	size_t cap;	/* slots */
+	struct qlink *link;
+	uint32_t nlink;
+	uint32_t cur; /* the query whose variants are being added */
+};
+
+/* 2^64 divided by the golden ratio. */
+#define FIB_MULT 0x9E3779B97F4A7C15ULL
+/* A third more slots than variants: a load of 3/4 at most. */
+#define PROBE_SPARE 3
+
+/* The slot of hash h: its own, or the free one where it would go. */
+static size_t probe_slot(const struct probe *p, uint64_t h)
 {
-	if (nx->pairs.n > 1)
-		radix_sort_pairs(nx->pairs.v, nx->pairs.n);
-	/* equal variants of one key are one entry */
-	size_t k = 0;
-	for (size_t i = 0; i < nx->pairs.n; i++)
-		if (k == 0 || nx->pairs.v[i].h != nx->pairs.v[k - 1].h ||
-		    nx->pairs.v[i].key != nx->pairs.v[k - 1].key)
-			nx->pairs.v[k++] = nx->pairs.v[i];
-	nx->pairs.n = k;
-	nx->sorted = true;
+	/* Fibonacci hashing: the product's high 32 bits mix every bit of
+	 * h; a multiplication scales them to the slots */
+	size_t s = (size_t)((((h * FIB_MULT) >> 32) * p->cap) >> 32);
+	while (p->head[s] && p->h[s] != h)
+		s = s + 1 == p->cap ? 0 : s + 1;
+	return s;
 }
 
-/* The nearest known name within the allowed edit distance, or -1. */
-static long by_distance(rg_near *nx, const char *q)
+static void query_cb(void *ctx, uint64_t h)
 {
-	int lim = allowed(q);
-	if (lim == 0 || strlen(q) > MAXCP || nx->pairs.n == 0)
-		return -1;
-	if (!nx->sorted)
-		sort_pairs(nx);
-	rg_grow((void **)&nx->checked.v, &nx->checked.cap, nx->keys.n,
-		sizeof(unsigned));
-	for (size_t i = nx->checked.n; i < nx->keys.n; i++)
-		nx->checked.v[i] = 0;
-	nx->checked.n = nx->keys.n;
-	nx->query++;
-	struct findctx c = {nx, q, lim, lim + 1, -1, {0}};
-	variants(q, collect_cb, &c);
-	qsort(c.hashes.v, c.hashes.n, sizeof(uint64_t), cmp_u64);
-	for (size_t i = 0; i < c.hashes.n; i++)
-		if (i == 0 || c.hashes.v[i] != c.hashes.v[i - 1])
-			find_hash(&c, c.hashes.v[i]);
-	RG_VEC_FREE(c.hashes);
-	return c.bestkey;
+	struct probe *p = ctx;
+	size_t s = probe_slot(p, h);
+	/* a query's equal variants come one after another into one chain,
+	 * whose last link is then the query's own */
+	if (p->head[s] && p->link[p->head[s] - 1].query == p->cur)
+		return;
+	struct qlink *l = &p->link[p->nlink++];
+	l->query = p->cur;
+	l->next = p->head[s];
+	p->h[s] = h;
+	p->head[s] = p->nlink;
 }
 
-const char *rg_near_find(rg_near *nx, const char *folded)
+static void probe_build(struct probe *p, const struct query *qs, size_t n)
 {
-	if (rg_index_get(&nx->exact, folded) >= 0)
-		return NULL;
-	long k = by_skeleton(nx, folded);
-	if (k < 0)
-		k = by_parenthesis(nx, folded);
-	if (k < 0)
-		k = by_distance(nx, folded);
-	return k >= 0 ? nx->shown.v[k] : NULL;
+	size_t total = 0;
+	for (size_t i = 0; i < n; i++)
+		total += nvariants_of(qs[i].q);
+	p->cap = total + total / PROBE_SPARE + 1;
+	/* links and slots are counted in 32 bits */
+	if (p->cap > UINT32_MAX)
+		rg_oom();
+	p->h = rg_malloc(p->cap * sizeof *p->h);
+	p->head = rg_calloc(p->cap, sizeof *p->head);
+	p->link = rg_malloc((total ? total : 1) * sizeof *p->link);
+	for (size_t i = 0; i < n; i++) {
+		p->cur = (uint32_t)i;
+		variants(qs[i].q, VAR_ALL, query_cb, p);
+	}
+}
+
+static void probe_free(struct probe *p)
+{
+	free(p->h);
+	free(p->head);
+	free(p->link);
+}
+
+/* Streaming one key's variants past the queries. */
+struct keyctx {
+	const rg_near *nx;
+	const struct probe *p;
+	struct query *qs;
+	size_t key;
+};
+
+static void key_cb(void *ctx, uint64_t h)
+{
+	struct keyctx *c = ctx;
+	const struct probe *p = c->p;
+	const char *key = c->nx->keys.v[c->key];
+	int klim = c->nx->lim.v[c->key];
+	for (uint32_t l = p->head[probe_slot(p, h)]; l;
+	     l = p->link[l - 1].next) {
+		struct query *q = &c->qs[p->link[l - 1].query];
+		/* a query is measured once per key, however many of their
+		 * variants meet (names with repeated letters have many equal
+		 * variants) */
+		if (q->last == c->key + 1)
+			continue;
+		q->last = c->key + 1;
+		int lim = q->lim < klim ? q->lim : klim;
+		/* keys come in order: an equal distance never replaces the
+		 * earlier key, so only a nearer one is worth measuring */
+		if (lim >= q->best)
+			lim = q->best - 1;
+		if (lim < 1)
+			continue;
+		int d = rg_names_edit_distance(q->q, key, lim);
+		if (d == 0 || d > lim)
+			continue;
+		q->best = d;
+		q->bestkey = (long)c->key;
+	}
+}
+
+/* Is some query's length (in segments) within [lo, hi]? */
+static bool some_len(const bool *len, size_t lo, size_t hi)
+{
+	for (size_t l = lo; l <= hi; l++)
+		if (len[l])
+			return true;
+	return false;
+}
+
+/*
+ * The variants of a key of k segments that can equal some query's: equal
+ * strings have equal lengths, and a query of q segments has variants of
+ * q, q-1 and q-2.
+ */
+static unsigned useful(const bool *len, size_t k)
+{
+	unsigned which = 0;
+	if (some_len(len, k, k + 2))
+		which |= VAR_NONE;
+	if (k >= 1 && some_len(len, k - 1, k + 1))
+		which |= VAR_ONE;
+	if (k >= 2 && some_len(len, k - 2, k))
+		which |= VAR_TWO;
+	return which;
+}
+
+/* The nearest known key of each query within the distance allowed. */
+static void by_distance(const rg_near *nx, struct query *qs, size_t n)
+{
+	if (n == 0 || nx->nvariants == 0)
+		return;
+	struct probe p = {0};
+	probe_build(&p, qs, n);
+	/* per length of query (at most MAXCP), two more for a key's k + 2 */
+	bool len[MAXCP + 3] = {false};
+	for (size_t i = 0; i < n; i++)
+		len[segments(qs[i].q)] = true;
+	struct keyctx c = {nx, &p, qs, 0};
+	for (c.key = 0; c.key < nx->keys.n; c.key++) {
+		if (nx->lim.v[c.key] == 0)
+			continue;
+		const char *key = nx->keys.v[c.key];
+		unsigned which = useful(len, segments(key));
+		if (which)
+			variants(key, which, key_cb, &c);
+	}
+	probe_free(&p);
+}
+
+void rg_near_find_all(const rg_near *nx, const char *const *queries, size_t n,
+		      const char **out)
+{
+	RG_VEC(struct query) far = {0};
+	RG_VEC(size_t) at = {0}; /* per query of far: its index in queries */
+	for (size_t i = 0; i < n; i++) {
+		const char *q = queries[i];
+		out[i] = NULL;
+		if (rg_index_get(&nx->exact, q) >= 0)
+			continue;
+		int k = by_skeleton(nx, q);
+		if (k < 0)
+			k = by_parenthesis(nx, q);
+		if (k >= 0) {
+			out[i] = nx->shown.v[k];
+			continue;
+		}
+		int lim = allowed(q);
+		if (lim == 0 || strlen(q) > MAXCP)
+			continue;
+		struct query *e = RG_VEC_PUSH(far);
+		*e = (struct query){q, lim, lim + 1, -1, 0};
+		*RG_VEC_PUSH(at) = i;
+	}
+	by_distance(nx, far.v, far.n);
+	for (size_t j = 0; j < far.n; j++)
+		if (far.v[j].bestkey >= 0)
+			out[at.v[j]] = nx->shown.v[far.v[j].bestkey];
+	RG_VEC_FREE(far);
+	RG_VEC_FREE(at);
+}
+
+const char *rg_near_find(const rg_near *nx, const char *folded)
+{
+	const char *shown;
+	rg_near_find_all(nx, &folded, 1, &shown);
+	return shown;
 }
 
 void rg_near_free(rg_near *nx)
@@ -314,8 +409,7 @@ void rg_near_free(rg_near *nx)
 	}
 	RG_VEC_FREE(nx->keys);
 	RG_VEC_FREE(nx->shown);
-	RG_VEC_FREE(nx->pairs);
-	RG_VEC_FREE(nx->checked);
+	RG_VEC_FREE(nx->lim);
 	rg_index_free(&nx->exact);
 	rg_index_free(&nx->skeleton);
 	free(nx);

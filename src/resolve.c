@@ -235,12 +235,13 @@ static int resolve_key(rg_build *b, const char *key, found *f)
 	return e >= 0 ? rg_index_value(&b->implicit, e) : RG_RES_NONE;
 }
 
-static void build_near(rg_build *b)
+/* Every written id, name and alias, ids first, for "did you mean". */
+static void build_near(rg_build *b, rg_near *nx)
 {
 	const rg_graph *g = b->g;
 	for (size_t i = 0; i < b->ids.cap; i++)
 		if (b->ids.keys[i])
-			rg_near_add(b->near, b->ids.keys[i],
+			rg_near_add(nx, b->ids.keys[i],
 				    g->contacts
 					    .v[rg_index_value(&b->ids,
 							      b->ids.head[i])]
@@ -249,43 +250,41 @@ static void build_near(rg_build *b)
 		const rg_index *m = level(b, lv);
 		for (size_t i = 0; i < m->cap; i++)
 			if (m->keys[i] && rg_index_get(&b->ids, m->keys[i]) < 0)
-				rg_near_add(b->near, m->keys[i],
+				rg_near_add(nx, m->keys[i],
 					    g->contacts
 						    .v[rg_index_value(
 							    m, m->head[i])]
 						    .name);
 	}
-	b->near_built = true;
 }
 
-/* near_of's mark of a contact not looked up yet. */
-static const char not_looked[] = "";
+/*
+ * A diagnostic of pass one, held back until the known names near the
+ * implicit contacts are found, all at once (near.h); then every one is
+ * given in the order it was found.
+ */
+typedef struct pending {
+	const rg_ref *ref;
+	int file;
+	int c;	 /* an implicit contact, or RG_RES_AMBIGUOUS */
+	found f; /* RG_RES_AMBIGUOUS: the two contacts */
+} pending;
 
-/* The known name near implicit contact c's key, or NULL; looked up on the
- * contact's first mention only, since every mention has the same key. */
-static const char *near_of(rg_build *b, int c, const char *key)
-{
-	if (!b->near_built)
-		build_near(b);
-	size_t old = b->near_of.n;
-	if (old <= (size_t)c) {
-		rg_grow((void **)&b->near_of.v, &b->near_of.cap, (size_t)c + 1,
-			sizeof(const char *));
-		for (size_t i = old; i <= (size_t)c; i++)
-			b->near_of.v[i] = not_looked;
-		b->near_of.n = (size_t)c + 1;
-	}
-	if (b->near_of.v[c] == not_looked)
-		b->near_of.v[c] = rg_near_find(b->near, key);
-	return b->near_of.v[c];
-}
+/* What pass one keeps for its diagnostics. */
+typedef struct pass_one {
+	RG_VEC(pending) held;
+	RG_VEC(char *) keys; /* per implicit contact, in order: its key */
+	size_t first;	     /* the first implicit contact */
+	/* targets as written -> the contact they named: most people are
+	 * mentioned many times, and one lookup of the text spares folding
+	 * it and the lookups of its key */
+	rg_index seen;
+} pass_one;
 
 /* A reference that makes a new contact c: --strict makes it an error, a
  * near known name a warning. */
-static void report_new(rg_build *b, int file, const rg_ref *r, int c,
-		       const char *key)
+static void report_new(rg_build *b, int file, const rg_ref *r, const char *near)
 {
-	const char *near = near_of(b, c, key);
 	const char *path = rg_build_path(b, file);
 	if (b->strict)
 		rg_diag(b->d, path, r->line, r->col, RG_ERROR,
@@ -299,17 +298,43 @@ static void report_new(rg_build *b, int file, const rg_ref *r, int c,
 			r->target, near);
 }
 
-/* Resolve a reference of pass one, making an implicit contact when it
+/* Every diagnostic pass one held back, in order. */
+static void report_held(rg_build *b, pass_one *p)
+{
+	const char **near = NULL;
+	/* the index lives only while it is asked (the diagnostics copy
+	 * what it gives), not through the later stages */
+	rg_near *nx = NULL;
+	if (p->keys.n > 0) {
+		nx = rg_near_new();
+		build_near(b, nx);
+		near = rg_malloc(p->keys.n * sizeof *near);
+		rg_near_find_all(nx, (const char *const *)p->keys.v, p->keys.n,
+				 near);
+	}
+	for (size_t i = 0; i < p->held.n; i++) {
+		const pending *e = &p->held.v[i];
+		if (e->c == RG_RES_AMBIGUOUS)
+			report_ambiguous(b, FOR_MENTION,
+					 rg_build_path(b, e->file),
+					 e->ref->line, e->ref->col,
+					 e->ref->target, &e->f);
+		else
+			report_new(b, e->file, e->ref,
+				   near[(size_t)e->c - p->first]);
+	}
+	free(near);
+	rg_near_free(nx);
+}
+
+/* What the text of a reference names, making an implicit contact when it
  * names nobody. */
-static int resolve_mention(rg_build *b, int file, const rg_ref *r)
+static int resolve_text(rg_build *b, pass_one *p, int file, const rg_ref *r,
+			found *f)
 {
 	char *key = rg_names_fold(r->target, strlen(r->target));
-	found f;
-	int c = resolve_key(b, key, &f);
-	if (c == RG_RES_AMBIGUOUS) {
-		report_ambiguous(b, FOR_MENTION, rg_build_path(b, file),
-				 r->line, r->col, r->target, &f);
-	} else if (c == RG_RES_NONE && *key) {
+	int c = resolve_key(b, key, f);
+	if (c == RG_RES_NONE && *key) {
 		rg_contact *k = new_contact(b, NULL);
 		k->name = rg_arena_strdup(b->g->arena, r->target);
 		k->file = file;
@@ -318,20 +343,44 @@ static int resolve_mention(rg_build *b, int file, const rg_ref *r)
 		c = (int)b->g->contacts.n - 1;
 		rg_index_add(&b->implicit, key, c);
 		b->g->stats.implicit++;
+		*RG_VEC_PUSH(p->keys) = key;
+		key = NULL;
 	}
+	free(key);
+	/* a contact, once named, stays what the text names (an ambiguity
+	 * or nothing is looked up again: rare, and it keeps its places) */
+	if (c >= 0)
+		rg_index_add(&p->seen, r->target, c);
+	return c;
+}
+
+/* Resolve a reference of pass one, making an implicit contact when it
+ * names nobody. */
+static int resolve_mention(rg_build *b, pass_one *p, int file, const rg_ref *r)
+{
+	found f = {0};
+	int seen = rg_index_get(&p->seen, r->target);
+	int c = seen >= 0 ? rg_index_value(&p->seen, seen)
+			  : resolve_text(b, p, file, r, &f);
 	/* every mention of an implicit contact is reported, not only the
 	 * first: each is a place to fix */
-	if (c >= 0 && c != b->g->owner && !b->g->contacts.v[c].written)
-		report_new(b, file, r, c, key);
-	free(key);
+	if (c == RG_RES_AMBIGUOUS ||
+	    (c >= 0 && c != b->g->owner && !b->g->contacts.v[c].written)) {
+		pending *e = RG_VEC_PUSH(p->held);
+		e->ref = r;
+		e->file = file;
+		e->c = c;
+		e->f = f;
+	}
 	return c;
 }
 
 /* ---- the answers of pass one, by reference ---- */
 
-/* Slots of the map per reference, at least (the slots are a power of
- * two). */
-#define REFMAP_LOAD 2
+/* The map has a third more slots than references (a load of 3/4:
+ * linear probing still finds most in one or two steps); the slots need
+ * not be a power of two. */
+#define REFMAP_SPARE 3
 /* 2^64 divided by the golden ratio. */
 #define FIB_MULT 0x9E3779B97F4A7C15ULL
 
@@ -339,22 +388,22 @@ static size_t ref_slot(const rg_refmap *m, const rg_ref *r)
 {
 	uint64_t h = (uint64_t)(uintptr_t)r / sizeof(rg_ref);
 	/* Fibonacci hashing: the golden-ratio multiplier spreads evenly
-	 * spaced addresses over the slots, read from the product's high
-	 * bits (its low bits are only the address's low bits mixed) */
-	size_t i = (size_t)((h * FIB_MULT) >> (64 - m->bits));
+	 * spaced addresses, read from the product's high 32 bits (its low
+	 * bits are only the address's low bits mixed), which are then
+	 * scaled to the slots by a multiplication, not a division */
+	uint64_t x = (h * FIB_MULT) >> 32;
+	size_t i = (size_t)((x * m->cap) >> 32);
 	while (m->keys[i] && m->keys[i] != r)
-		i = (i + 1) & (m->cap - 1);
+		i = i + 1 == m->cap ? 0 : i + 1;
 	return i;
 }
 
 static void refmap_init(rg_refmap *m, size_t n)
 {
-	m->cap = 2; /* at least one bit: a shift by 64 is undefined */
-	m->bits = 1;
-	while (m->cap < n * REFMAP_LOAD + 1) {
-		m->cap *= 2;
-		m->bits++;
-	}
+	m->cap = n + n / REFMAP_SPARE + 1;
+	/* the scaling multiplies a 32-bit hash by cap in 64 bits */
+	if (m->cap > UINT32_MAX)
+		rg_oom();
 	m->keys = rg_calloc(m->cap, sizeof *m->keys);
 	m->val = rg_calloc(m->cap, sizeof *m->val);
 }
@@ -377,8 +426,9 @@ int rg_resolve_known(const rg_build *b, const rg_ref *r)
 
 /* ---- pass one: every reference but links, in place order ---- */
 
+/* A reference of one file, in the order it was pushed (seq). */
 typedef struct pref {
-	int file, line, col;
+	int line, col;
 	size_t seq;
 	const rg_ref *ref;
 } pref;
@@ -388,8 +438,6 @@ typedef RG_VEC(pref) pref_vec;
 static int cmp_pref(const void *pa, const void *pb)
 {
 	const pref *a = pa, *b = pb;
-	if (a->file != b->file)
-		return a->file < b->file ? -1 : 1;
 	if (a->line != b->line)
 		return a->line < b->line ? -1 : 1;
 	if (a->col != b->col)
@@ -405,54 +453,87 @@ static bool in_order(const pref *v, size_t n)
 	return true;
 }
 
-static void push_ref(pref_vec *v, int file, const rg_ref *r)
+static void push_ref(pref_vec *v, const rg_ref *r)
 {
 	if (r->target == NULL)
 		return;
 	pref *p = RG_VEC_PUSH(*v);
-	p->file = file;
 	p->line = r->line;
 	p->col = r->col;
 	p->seq = v->n;
 	p->ref = r;
 }
 
-static void push_file(pref_vec *v, int fi, const rg_file *f)
+/* The references of pass one in f (those push_file pushes). */
+static size_t count_file(const rg_file *f)
+{
+	size_t n = 0;
+	for (size_t k = 0; k < f->refrecs.n; k++)
+		n += (f->refrecs.v[k].from.target != NULL) +
+		     (f->refrecs.v[k].prospect.target != NULL) +
+		     (f->refrecs.v[k].to.target != NULL);
+	for (size_t k = 0; k < f->inters.n; k++)
+		for (size_t j = 0; j < f->inters.v[k].nwith; j++)
+			n += f->inters.v[k].with[j].target != NULL;
+	for (size_t k = 0; k < f->contacts.n; k++)
+		for (size_t j = 0; j < f->contacts.v[k].nrefby; j++)
+			n += f->contacts.v[k].refby[j].target != NULL;
+	for (size_t k = 0; k < f->fields.n; k++)
+		n += f->fields.v[k].who.target != NULL;
+	return n;
+}
+
+static void push_file(pref_vec *v, const rg_file *f)
 {
 	for (size_t k = 0; k < f->refrecs.n; k++) {
-		push_ref(v, fi, &f->refrecs.v[k].from);
-		push_ref(v, fi, &f->refrecs.v[k].prospect);
-		push_ref(v, fi, &f->refrecs.v[k].to);
+		push_ref(v, &f->refrecs.v[k].from);
+		push_ref(v, &f->refrecs.v[k].prospect);
+		push_ref(v, &f->refrecs.v[k].to);
 	}
 	for (size_t k = 0; k < f->inters.n; k++)
 		for (size_t j = 0; j < f->inters.v[k].nwith; j++)
-			push_ref(v, fi, &f->inters.v[k].with[j]);
+			push_ref(v, &f->inters.v[k].with[j]);
 	for (size_t k = 0; k < f->contacts.n; k++)
 		for (size_t j = 0; j < f->contacts.v[k].nrefby; j++)
-			push_ref(v, fi, &f->contacts.v[k].refby[j]);
+			push_ref(v, &f->contacts.v[k].refby[j]);
 	for (size_t k = 0; k < f->fields.n; k++)
-		push_ref(v, fi, &f->fields.v[k].who);
+		push_ref(v, &f->fields.v[k].who);
 }
 
+/*
+ * The files come in path order, so resolving each file's references in
+ * line and column order (most are in order already) resolves them all in
+ * place order; only one file's list is kept at a time, and the map of
+ * answers is sized once for them all.
+ */
 void rg_resolve_all(rg_build *b)
 {
+	size_t total = 0;
+	for (size_t fi = 0; fi < b->n->nfiles; fi++)
+		total += count_file(b->n->files[fi]);
+	refmap_init(&b->resolved, total);
+	pass_one p = {0};
+	p.first = b->g->contacts.n;
 	pref_vec refs = {0};
-	/* the files come in order, so sorting each file's references (most
-	 * are in order already) sorts them all */
 	for (size_t fi = 0; fi < b->n->nfiles; fi++) {
-		size_t from = refs.n;
-		push_file(&refs, (int)fi, b->n->files[fi]);
+		refs.n = 0;
+		push_file(&refs, b->n->files[fi]);
 		/* a file with no references leaves refs.v NULL: no pointer
 		 * arithmetic on it */
-		if (refs.n > from && !in_order(refs.v + from, refs.n - from))
-			qsort(refs.v + from, refs.n - from, sizeof(pref),
-			      cmp_pref);
+		if (refs.n > 1 && !in_order(refs.v, refs.n))
+			qsort(refs.v, refs.n, sizeof(pref), cmp_pref);
+		for (size_t k = 0; k < refs.n; k++)
+			refmap_put(
+				&b->resolved, refs.v[k].ref,
+				resolve_mention(b, &p, (int)fi, refs.v[k].ref));
 	}
-	refmap_init(&b->resolved, refs.n);
-	for (size_t k = 0; k < refs.n; k++)
-		refmap_put(&b->resolved, refs.v[k].ref,
-			   resolve_mention(b, refs.v[k].file, refs.v[k].ref));
 	RG_VEC_FREE(refs);
+	rg_index_free(&p.seen);
+	report_held(b, &p);
+	for (size_t i = 0; i < p.keys.n; i++)
+		free(p.keys.v[i]);
+	RG_VEC_FREE(p.keys);
+	RG_VEC_FREE(p.held);
 }
 
 /* ---- links, looked up after everything else ---- */
@@ -495,7 +576,6 @@ void rg_resolve_free(rg_build *b)
 	rg_near_free(b->near);
 	b->near = NULL;
 	RG_VEC_FREE(b->recs);
-	RG_VEC_FREE(b->near_of);
 	free(b->resolved.keys);
 	free(b->resolved.val);
 	memset(&b->resolved, 0, sizeof b->resolved);

@@ -22,12 +22,12 @@
 /* What resolving a reference gives besides a contact index. */
 enum { RG_RES_NONE = -1, RG_RES_AMBIGUOUS = -2 };
 
-/* A map from references (by address) to the contacts they resolved to. */
+/* A map from references (by address) to the contacts they resolved to:
+ * open addressing, sized once (resolve.c). */
 typedef struct rg_refmap {
 	const rg_ref **keys;
 	int *val;
 	size_t cap, n;
-	unsigned bits; /* cap is 2^bits */
 } rg_refmap;
 
 typedef struct rg_build {
@@ -39,14 +39,11 @@ typedef struct rg_build {
 	/* the three levels of written names, then implicit contacts */
 	rg_index ids, names, aliases, implicit;
 	char *owner_key; /* the `me` setting, folded; NULL: none */
-	rg_near *near;	 /* built on the first unresolved reference */
-	bool near_built;
+	rg_near *near;	 /* a lookup's own (rep_show.c); NULL: none */
 	RG_VEC(const rg_contact_rec *)
 	recs;		       /* per contact; NULL: not written */
 	rg_refmap resolved;    /* every reference of pass one */
 	unsigned *mark, stamp; /* per contact: the last pass that saw it */
-	/* per implicit contact: the known name near it (resolve.c) */
-	RG_VEC(const char *) near_of;
 } rg_build;
 
 static inline const char *rg_build_path(const rg_build *b, int file)

@@ -2,9 +2,11 @@
  * test_graph: touches and tasks (notes format, "Touches", "Tasks"):
  * interactions, with::, last_contact, done tasks and referral dates; task
  * contacts and text; asks and testimonials; the warning for body links
- * of an interaction without `with`.
+ * of an interaction without `with`; the map of pass one's answers.
  */
 #include "graphlib.h"
+
+#include "refgraph/graph_build.h"
 
 static void touches_and_tasks(void **state)
 {
@@ -256,6 +258,82 @@ static void body_links(void **state)
 	vault_free(&v);
 }
 
+/* Pass one's answers, for every size of map: each reference finds its
+ * contact, and the map has a third more slots than references, no more
+ * (it was a power of two at least twice their number). */
+static void answers_map(void **state)
+{
+	(void)state;
+	static const size_t sizes[] = {0, 1, 2, 3, 5, 8, 13, 40, 100, 300};
+	for (size_t t = 0; t < sizeof sizes / sizeof *sizes; t++) {
+		size_t n = sizes[t];
+		rg_buf with = {0};
+		rg_notes notes = {0};
+		notes.files = calloc(n + 1, sizeof(rg_file *));
+		for (size_t i = 0; i < n; i++) {
+			char path[32], text[64];
+			snprintf(path, sizeof path, "p/P%zu.md", i);
+			snprintf(text, sizeof text, "---\nname: P%zu\n---\n",
+				 i);
+			notes.files[notes.nfiles++] = parse(path, text);
+			/* every third an unknown name: an implicit contact */
+			rg_buf_printf(&with, "%s\"%s%zu\"", i ? ", " : "",
+				      i % 3 == 2 ? "Q" : "P", i);
+		}
+		/* each again, in lower case: the same contact, whether the
+		 * text or only its folded key was seen before */
+		for (size_t i = 0; i < n; i++)
+			rg_buf_printf(&with, ", \"%s%zu\"",
+				      i % 3 == 2 ? (i % 2 ? "Q" : "q") : "p",
+				      i);
+		char *m =
+			rg_asprintf("---\ndate: 2026-01-05\nwith: [%s]\n---\n",
+				    with.s ? with.s : "");
+		notes.files[notes.nfiles++] = parse("q.md", m);
+		rg_config cfg;
+		rg_config_init(&cfg);
+		rg_diags d = {0};
+		rg_graph g = {0};
+		g.notes = &notes;
+		g.arena = rg_arena_new();
+		rg_build b = {0};
+		b.g = &g;
+		b.n = &notes;
+		b.cfg = &cfg;
+		b.d = &d;
+		b.near = rg_near_new();
+		rg_resolve_contacts(&b);
+		rg_resolve_owner(&b);
+		rg_resolve_all(&b);
+		assert_int_equal(b.resolved.n, 2 * n);
+		assert_true(b.resolved.cap <= 2 * n + 2 * n / 3 + 1);
+		const rg_file *f = notes.files[n];
+		size_t nwith = f->inters.n ? f->inters.v[0].nwith : 0;
+		assert_int_equal(nwith, 2 * n);
+		for (size_t j = 0; j < nwith; j++) {
+			const rg_ref *r = &f->inters.v[0].with[j];
+			char up[32];
+			snprintf(up, sizeof up, "%s", r->target);
+			up[0] = (char)(up[0] & ~0x20); /* p, q -> P, Q */
+			assert_int_not_equal(contact(&g, up), -1);
+			assert_int_equal(rg_resolve_known(&b, r),
+					 contact(&g, up));
+		}
+		/* no contact made twice: n written, a third of n implicit */
+		assert_int_equal(g.contacts.n, n + n / 3 + 1);
+		rg_ref none = {"P0", 1, 1}; /* not one of pass one's */
+		assert_int_equal(rg_resolve_known(&b, &none), RG_RES_NONE);
+		rg_resolve_free(&b);
+		free(b.mark);
+		rg_graph_free(&g);
+		rg_notes_free(&notes);
+		rg_config_free(&cfg);
+		rg_diags_free(&d);
+		rg_buf_free(&with);
+		free(m);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -266,6 +344,7 @@ int main(void)
 		cmocka_unit_test(asks_testimonials),
 		cmocka_unit_test(task_text),
 		cmocka_unit_test(body_links),
+		cmocka_unit_test(answers_map),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,6 +10,8 @@
 #include "refgraph/names.h"
 #include "refgraph/near.h"
 
+#include <utf8proc.h>
+
 static char *target(const char *s)
 {
 	size_t b, n;
@@ -339,6 +341,35 @@ static void bug_unicode_white_space(void **state)
 
 /* Skeletons: invisible characters (format and control) always go;
  * punctuation and white space only for RG_NAMES_SKEL_PUNCT. */
+/* Every ASCII character is left out of a skeleton as utf8proc's category
+ * says (names.c decides ASCII without decoding it). */
+static void skeletons_ascii(void **state)
+{
+	(void)state;
+	for (int c = 1; c < 0x80; c++) {
+		utf8proc_category_t cat = utf8proc_category(c);
+		bool invisible = cat == UTF8PROC_CATEGORY_CC ||
+				 cat == UTF8PROC_CATEGORY_CF;
+		bool punct = invisible || cat == UTF8PROC_CATEGORY_PC ||
+			     cat == UTF8PROC_CATEGORY_PD ||
+			     cat == UTF8PROC_CATEGORY_PS ||
+			     cat == UTF8PROC_CATEGORY_PE ||
+			     cat == UTF8PROC_CATEGORY_PI ||
+			     cat == UTF8PROC_CATEGORY_PF ||
+			     cat == UTF8PROC_CATEGORY_PO ||
+			     cat == UTF8PROC_CATEGORY_ZS;
+		char in[4] = {'x', (char)c, 'y', '\0'};
+		char *i = rg_names_skeleton(in, RG_NAMES_SKEL_INVISIBLE);
+		char *p = rg_names_skeleton(in, RG_NAMES_SKEL_PUNCT);
+		size_t li = strlen(i), lp = strlen(p);
+		free(i);
+		free(p);
+		if (li != (invisible ? 2u : 3u) || lp != (punct ? 2u : 3u))
+			fail_msg("ASCII 0x%02x: skeleton lengths %zu, %zu", c,
+				 li, lp);
+	}
+}
+
 static void skeletons(void **state)
 {
 	(void)state;
@@ -404,6 +435,7 @@ int main(void)
 	const struct CMUnitTest bugs[] = {
 		cmocka_unit_test(bug_unicode_white_space),
 		cmocka_unit_test(skeletons),
+		cmocka_unit_test(skeletons_ascii),
 		cmocka_unit_test(near_v3),
 	};
 	int failed = cmocka_run_group_tests_name("names", tests, NULL, NULL);
