@@ -1,0 +1,337 @@
+/*
+ * yfast: flat YAML mappings -> libyaml's events, without libyaml.
+ *
+ * The subset is kept small enough to be sure of, line by line:
+ *
+ *   stream  := blank* ("---" NL blank*)? doc (NL? "---" NL blank* doc)*
+ *   doc     := entry (blank* entry)*             every key in column 1
+ *   entry   := key ":" (EOL | " "+ value EOL | EOL seq)
+ *   value   := dquoted | flow | plain
+ *   seq     := (" "{n} "- " " "* (dquoted | plain) EOL)+   n the same
+ *   flow    := "[" "]" | "[" item ("," " "* item)* "]"     on one line
+ *   item    := dquoted | flow | plain-in-flow
+ *
+ * Only printable ASCII and line feeds, no line ending in a blank, none of
+ * # & * ! | > % @ ` { } ' \ ? anywhere: so no comments, anchors, aliases,
+ * tags, block scalars, directives, flow mappings, single quotes, escapes
+ * or explicit keys.  A plain scalar starts with a letter, a digit or one
+ * of a few signs that never start anything else, and holds no ": " (nor
+ * a ':' at its end); a flow one no ',', '[', ']' or ':' either.  Every
+ * line after a key's line starts a key in column 1, is a `- ` item of the
+ * sequence that key opened, `---`, or empty, so no scalar can continue
+ * on the next line.  Anything else is refused, and read by libyaml.
+ */
+#include "refgraph/yfast.h"
+
+#include <stdint.h>
+#include <string.h>
+
+/* libyaml refuses a simple key longer than 1024 bytes; stay far inside. */
+#define KEY_MAX 128
+/* Flow lists inside flow lists, as deep as `[[Name]]` and a little more. */
+#define FLOW_MAX 4
+/* Front matter lines run 10 to 30 bytes, two events each. */
+#define EVENT_BYTES 8
+
+typedef struct scan {
+	const char *t;
+	size_t len, pos;
+	size_t bol; /* where the current line starts */
+	int line;   /* from 0 */
+	rg_yfast_events *out;
+} scan;
+
+/*
+ * The printable bytes outside the subset, as two 64-bit sets (the bytes
+ * below 64 and the rest), so the check costs no search per byte.
+ */
+#define BIT(c) ((uint64_t)1 << ((unsigned)(c)&63))
+#define REFUSED_LO                                                             \
+	(BIT('!') | BIT('#') | BIT('%') | BIT('&') | BIT('\'') | BIT('*') |    \
+	 BIT('>') | BIT('?'))
+#define REFUSED_HI                                                             \
+	(BIT('@') | BIT('\\') | BIT('`') | BIT('{') | BIT('|') | BIT('}') |    \
+	 BIT(0x7f))
+#define FIRST_HI 64
+
+/* Bytes that may appear anywhere in the subset (besides the line feed). */
+static bool byte_ok(unsigned char c)
+{
+	if (c < FIRST_HI)
+		return c >= ' ' && !(REFUSED_LO & BIT(c));
+	return c <= 0x7f && !(REFUSED_HI & BIT(c));
+}
+
+static bool text_ok(const char *t, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)t[i];
+		if (c == '\n')
+			continue;
+		if (!byte_ok(c))
+			return false;
+		/* a line ending in a blank: libyaml trims it, or not */
+		if (c == ' ' && (i + 1 == len || t[i + 1] == '\n'))
+			return false;
+	}
+	return true;
+}
+
+static bool is_alnum(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9');
+}
+
+static int peek(const scan *sc, size_t at)
+{
+	return at < sc->len ? (unsigned char)sc->t[at] : -1;
+}
+
+static bool at_eol(const scan *sc)
+{
+	return sc->pos == sc->len || sc->t[sc->pos] == '\n';
+}
+
+static void emit(scan *sc, rg_yfast_kind kind, size_t at, const char *s,
+		 size_t slen)
+{
+	rg_yfast_event *e = RG_VEC_PUSH(*sc->out);
+	e->kind = kind;
+	e->line = sc->line;
+	e->col = (int)(at - sc->bol);
+	e->s = s;
+	e->slen = slen;
+}
+
+/* Past the line feed at pos (or stay at the end). */
+static bool next_line(scan *sc)
+{
+	if (!at_eol(sc))
+		return false;
+	if (sc->pos < sc->len) {
+		sc->pos++;
+		sc->line++;
+		sc->bol = sc->pos;
+	}
+	return true;
+}
+
+static void skip_blank_lines(scan *sc)
+{
+	while (sc->pos < sc->len && sc->t[sc->pos] == '\n')
+		next_line(sc);
+}
+
+/* At a line's start: is the line `---` alone? */
+static bool is_marker(const scan *sc)
+{
+	return sc->len - sc->pos >= 3 &&
+	       memcmp(sc->t + sc->pos, "---", 3) == 0 &&
+	       (sc->pos + 3 == sc->len || sc->t[sc->pos + 3] == '\n');
+}
+
+/* What a plain scalar may start with: nothing YAML reads as a sign. */
+static bool plain_first(const scan *sc)
+{
+	if (at_eol(sc))
+		return false;
+	char c = sc->t[sc->pos];
+	if (is_alnum(c) || strchr("_./($+~=", c))
+		return true;
+	int n = peek(sc, sc->pos + 1);
+	return c == '-' && n >= 0 && is_alnum((char)n);
+}
+
+/* A plain scalar to the end of the line (block context). */
+static bool plain_block(scan *sc)
+{
+	size_t b = sc->pos;
+	if (!plain_first(sc))
+		return false;
+	for (; !at_eol(sc); sc->pos++) {
+		char c = sc->t[sc->pos];
+		int n = peek(sc, sc->pos + 1);
+		if (c == '"' || (c == ':' && (n < 0 || n == ' ' || n == '\n')))
+			return false;
+	}
+	emit(sc, RG_YF_SCALAR, b, sc->t + b, sc->pos - b);
+	return true;
+}
+
+/* A plain scalar inside a flow list, up to its ',' or ']'. */
+static bool plain_flow(scan *sc)
+{
+	size_t b = sc->pos;
+	if (!plain_first(sc))
+		return false;
+	for (; sc->pos < sc->len; sc->pos++) {
+		char c = sc->t[sc->pos];
+		if (c == ',' || c == ']')
+			break;
+		if (c == '"' || c == '[' || c == ':' || c == '\n')
+			return false;
+	}
+	if (sc->pos == sc->len || sc->t[sc->pos - 1] == ' ')
+		return false; /* unclosed, or blanks libyaml would trim */
+	emit(sc, RG_YF_SCALAR, b, sc->t + b, sc->pos - b);
+	return true;
+}
+
+/* "text" on one line, no escapes (the byte check left out '\'). */
+static bool dquoted(scan *sc)
+{
+	size_t b = sc->pos++;
+	const char *end = memchr(sc->t + sc->pos, '"', sc->len - sc->pos);
+	if (end == NULL)
+		return false;
+	size_t e = (size_t)(end - sc->t);
+	if (memchr(sc->t + sc->pos, '\n', e - sc->pos))
+		return false;
+	emit(sc, RG_YF_SCALAR, b, sc->t + sc->pos, e - sc->pos);
+	sc->pos = e + 1;
+	return true;
+}
+
+static bool flow_seq(scan *sc, int depth)
+{
+	if (depth > FLOW_MAX)
+		return false;
+	emit(sc, RG_YF_SEQ, sc->pos, NULL, 0);
+	sc->pos++;
+	if (peek(sc, sc->pos) != ']') {
+		for (;;) {
+			int c = peek(sc, sc->pos);
+			bool ok = c == '"'   ? dquoted(sc)
+				  : c == '[' ? flow_seq(sc, depth + 1)
+					     : c >= 0 && plain_flow(sc);
+			if (!ok)
+				return false;
+			c = peek(sc, sc->pos);
+			if (c == ']')
+				break;
+			if (c != ',')
+				return false;
+			sc->pos++;
+			while (peek(sc, sc->pos) == ' ')
+				sc->pos++;
+		}
+	}
+	emit(sc, RG_YF_SEQ_END, sc->pos, NULL, 0);
+	sc->pos++;
+	return true;
+}
+
+/* At a line's start at: the indent of a `- ` item there, or -1. */
+static int item_indent(const scan *sc, size_t at)
+{
+	size_t i = at;
+	while (i < sc->len && sc->t[i] == ' ')
+		i++;
+	if (peek(sc, i) == '-' && peek(sc, i + 1) == ' ')
+		return (int)(i - at);
+	return -1;
+}
+
+/* `- item` lines of one indent; ends at the first line after them. */
+static bool block_seq(scan *sc)
+{
+	int ind = item_indent(sc, sc->pos);
+	emit(sc, RG_YF_SEQ, sc->pos + (size_t)ind, NULL, 0);
+	while (sc->pos < sc->len && item_indent(sc, sc->pos) == ind) {
+		sc->pos += (size_t)ind + 2;
+		while (peek(sc, sc->pos) == ' ')
+			sc->pos++;
+		bool ok = peek(sc, sc->pos) == '"' ? dquoted(sc)
+			  : at_eol(sc)		   ? false
+						   : plain_block(sc);
+		if (!ok || !next_line(sc))
+			return false;
+	}
+	emit(sc, RG_YF_SEQ_END, sc->pos, NULL, 0);
+	return true;
+}
+
+/* What follows a key's ':'; ends at the start of the next line. */
+static bool value(scan *sc)
+{
+	if (at_eol(sc)) {
+		if (sc->pos < sc->len && item_indent(sc, sc->pos + 1) >= 0) {
+			next_line(sc);
+			return block_seq(sc);
+		}
+		/* libyaml places an empty value just after the ':' */
+		emit(sc, RG_YF_SCALAR, sc->pos, "", 0);
+		return next_line(sc);
+	}
+	if (sc->t[sc->pos] != ' ')
+		return false;
+	while (peek(sc, sc->pos) == ' ')
+		sc->pos++;
+	int c = peek(sc, sc->pos);
+	bool ok = c == '"'   ? dquoted(sc)
+		  : c == '[' ? flow_seq(sc, 1)
+			     : plain_block(sc);
+	return ok && next_line(sc);
+}
+
+static bool key_char(char c)
+{
+	return is_alnum(c) || c == '_' || c == '-' || c == '.' || c == ' ';
+}
+
+/* key ":" value: a key in column 1. */
+static bool entry(scan *sc)
+{
+	size_t b = sc->pos;
+	char c = sc->t[b];
+	if (!is_alnum(c) && c != '_')
+		return false;
+	while (sc->pos < sc->len && key_char(sc->t[sc->pos]))
+		sc->pos++;
+	if (peek(sc, sc->pos) != ':' || sc->t[sc->pos - 1] == ' ' ||
+	    sc->pos - b > KEY_MAX)
+		return false;
+	emit(sc, RG_YF_SCALAR, b, sc->t + b, sc->pos - b);
+	sc->pos++;
+	return value(sc);
+}
+
+/* One document's mapping, up to the end or its `---` line. */
+static bool mapping(scan *sc)
+{
+	emit(sc, RG_YF_MAP, sc->pos, NULL, 0);
+	do {
+		if (!entry(sc))
+			return false;
+		skip_blank_lines(sc);
+	} while (sc->pos < sc->len && !is_marker(sc));
+	emit(sc, RG_YF_MAP_END, sc->pos, NULL, 0);
+	return true;
+}
+
+bool rg_yfast_scan(const char *text, size_t len, rg_yfast_events *out)
+{
+	scan sc = {text, len, 0, 0, 0, out};
+	if (!text_ok(text, len))
+		return false;
+	/* about two events a line: one growth at most, as a rule */
+	rg_grow((void **)&out->v, &out->cap, out->n + len / EVENT_BYTES + 16,
+		sizeof *out->v);
+	skip_blank_lines(&sc);
+	while (sc.pos < sc.len) {
+		if (is_marker(&sc)) {
+			sc.pos += 3;
+			next_line(&sc);
+			skip_blank_lines(&sc);
+		}
+		/* an empty document: libyaml's empty scalar, placed apart */
+		if (sc.pos == sc.len || is_marker(&sc))
+			return false;
+		if (!mapping(&sc))
+			return false;
+		emit(&sc, RG_YF_DOC_END, sc.pos, NULL, 0);
+	}
+	emit(&sc, RG_YF_STREAM_END, sc.pos, NULL, 0);
+	return true;
+}
