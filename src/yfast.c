@@ -11,7 +11,8 @@
  *   flow    := "[" "]" | "[" item ("," " "* item)* "]"     on one line
  *   item    := dquoted | flow | plain-in-flow
  *
- * Only printable ASCII and line feeds, no line ending in a blank, none of
+ * Only printable ASCII and line ends (LF, CRLF), no line ending in a
+ * blank, none of
  * # & * ! | > % @ ` { } ' \ ? anywhere: so no comments, anchors, aliases,
  * tags, block scalars, directives, flow mappings, single quotes, escapes
  * or explicit keys.  A plain scalar starts with a letter, a digit or one
@@ -62,16 +63,23 @@ static bool byte_ok(unsigned char c)
 	return c <= 0x7f && !(REFUSED_HI & BIT(c));
 }
 
+/* Lines end in LF or CRLF; a CR alone (a line break to libyaml) is out. */
 static bool text_ok(const char *t, size_t len)
 {
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)t[i];
 		if (c == '\n')
 			continue;
+		if (c == '\r') {
+			if (i + 1 == len || t[i + 1] != '\n')
+				return false;
+			continue;
+		}
 		if (!byte_ok(c))
 			return false;
 		/* a line ending in a blank: libyaml trims it, or not */
-		if (c == ' ' && (i + 1 == len || t[i + 1] == '\n'))
+		if (c == ' ' &&
+		    (i + 1 == len || t[i + 1] == '\n' || t[i + 1] == '\r'))
 			return false;
 	}
 	return true;
@@ -88,9 +96,22 @@ static int peek(const scan *sc, size_t at)
 	return at < sc->len ? (unsigned char)sc->t[at] : -1;
 }
 
+static bool eol_at(const scan *sc, size_t at)
+{
+	return at == sc->len || sc->t[at] == '\n' || sc->t[at] == '\r';
+}
+
 static bool at_eol(const scan *sc)
 {
-	return sc->pos == sc->len || sc->t[sc->pos] == '\n';
+	return eol_at(sc, sc->pos);
+}
+
+/* Where the line after the one ending at pos starts (or the end). */
+static size_t line_after(const scan *sc)
+{
+	if (sc->pos == sc->len)
+		return sc->pos;
+	return sc->pos + (sc->t[sc->pos] == '\r' ? 2 : 1);
 }
 
 static void emit(scan *sc, rg_yfast_kind kind, size_t at, const char *s,
@@ -110,7 +131,7 @@ static bool next_line(scan *sc)
 	if (!at_eol(sc))
 		return false;
 	if (sc->pos < sc->len) {
-		sc->pos++;
+		sc->pos = line_after(sc);
 		sc->line++;
 		sc->bol = sc->pos;
 	}
@@ -119,7 +140,7 @@ static bool next_line(scan *sc)
 
 static void skip_blank_lines(scan *sc)
 {
-	while (sc->pos < sc->len && sc->t[sc->pos] == '\n')
+	while (sc->pos < sc->len && at_eol(sc))
 		next_line(sc);
 }
 
@@ -128,7 +149,7 @@ static bool is_marker(const scan *sc)
 {
 	return sc->len - sc->pos >= 3 &&
 	       memcmp(sc->t + sc->pos, "---", 3) == 0 &&
-	       (sc->pos + 3 == sc->len || sc->t[sc->pos + 3] == '\n');
+	       eol_at(sc, sc->pos + 3);
 }
 
 /* What a plain scalar may start with: nothing YAML reads as a sign. */
@@ -152,7 +173,8 @@ static bool plain_block(scan *sc)
 	for (; !at_eol(sc); sc->pos++) {
 		char c = sc->t[sc->pos];
 		int n = peek(sc, sc->pos + 1);
-		if (c == '"' || (c == ':' && (n < 0 || n == ' ' || n == '\n')))
+		if (c == '"' ||
+		    (c == ':' && (n == ' ' || eol_at(sc, sc->pos + 1))))
 			return false;
 	}
 	emit(sc, RG_YF_SCALAR, b, sc->t + b, sc->pos - b);
@@ -169,7 +191,7 @@ static bool plain_flow(scan *sc)
 		char c = sc->t[sc->pos];
 		if (c == ',' || c == ']')
 			break;
-		if (c == '"' || c == '[' || c == ':' || c == '\n')
+		if (c == '"' || c == '[' || c == ':' || c == '\n' || c == '\r')
 			return false;
 	}
 	if (sc->pos == sc->len || sc->t[sc->pos - 1] == ' ')
@@ -186,6 +208,7 @@ static bool dquoted(scan *sc)
 	if (end == NULL)
 		return false;
 	size_t e = (size_t)(end - sc->t);
+	/* a CR is always followed by its LF (text_ok) */
 	if (memchr(sc->t + sc->pos, '\n', e - sc->pos))
 		return false;
 	emit(sc, RG_YF_SCALAR, b, sc->t + sc->pos, e - sc->pos);
@@ -256,7 +279,7 @@ static bool block_seq(scan *sc)
 static bool value(scan *sc)
 {
 	if (at_eol(sc)) {
-		if (sc->pos < sc->len && item_indent(sc, sc->pos + 1) >= 0) {
+		if (sc->pos < sc->len && item_indent(sc, line_after(sc)) >= 0) {
 			next_line(sc);
 			return block_seq(sc);
 		}

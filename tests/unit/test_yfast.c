@@ -51,11 +51,18 @@ static bool same(const char *text)
 	return same_both_ways(text, strlen(text), 1, DEPTH);
 }
 
-/* Taken by the fast path, and the same as libyaml's. */
+/* Taken by the fast path, and the same as libyaml's, with LF or CRLF. */
 static void fast_ok(const char *text)
 {
 	if (!same(text))
 		fail_msg("not taken by the fast path: \"%s\"", text);
+	rg_buf crlf = {0};
+	rg_buf_puts(&crlf, "");
+	for (const char *p = text; *p; p++)
+		rg_buf_puts(&crlf, *p == '\n' ? "\r\n" : (char[]){*p, 0});
+	if (!same(crlf.s))
+		fail_msg("not taken by the fast path with CRLF: \"%s\"", text);
+	rg_buf_free(&crlf);
 }
 
 /* Refused by the fast path (so read by libyaml, and the same). */
@@ -116,7 +123,9 @@ static void refused_shapes(void **state)
 		"a: b\n  c\n",
 		"a: \"b\n c\"\n",
 		"a: 1 \n",
-		"a: 1\r\n",
+		"a: 1\rb: 2\n",
+		"a: 1 \r\n",
+		"a: 1\r\n\r",
 		"a:\t1\n",
 		"a: caf\xc3\xa9\n",
 		"a: 1\n...\n",
@@ -214,7 +223,8 @@ static void combinations(void **state)
 {
 	(void)state;
 	static const char *const pieces[] = {
-		"a", ":", " ", "\n", "-", "\"", "[", "]", ",", "---", "x y",
+		"a", ":", " ",	 "\n",	"-",	"\"", "[",
+		"]", ",", "---", "x y", "\r\n", "\r",
 	};
 	enum { NP = sizeof pieces / sizeof *pieces, LEN = 5 };
 	char buf[64];
