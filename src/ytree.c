@@ -41,8 +41,8 @@ typedef struct anchor {
 } anchor;
 
 struct rg_ytree {
-	yaml_parser_t p;
-	bool fast;		/* read by yfast: p was never set up */
+	yaml_parser_t *p;	/* NULL when yfast reads the text */
+	bool fast;		/* read by yfast */
 	rg_yfast_events events; /* yfast's, all of the text */
 	size_t next_event;
 	const char *text;
@@ -72,9 +72,10 @@ static rg_ytree *tree_new(const char *text, size_t len, int line0,
 	if (t->fast)
 		return t;
 	RG_VEC_FREE(t->events);
-	if (!yaml_parser_initialize(&t->p))
+	t->p = rg_malloc(sizeof *t->p);
+	if (!yaml_parser_initialize(t->p))
 		rg_oom();
-	yaml_parser_set_input_string(&t->p, (const unsigned char *)text, len);
+	yaml_parser_set_input_string(t->p, (const unsigned char *)text, len);
 	return t;
 }
 
@@ -98,8 +99,10 @@ void rg_ytree_free(rg_ytree *t)
 {
 	if (t == NULL)
 		return;
-	if (!t->fast)
-		yaml_parser_delete(&t->p);
+	if (t->p) {
+		yaml_parser_delete(t->p);
+		free(t->p);
+	}
 	RG_VEC_FREE(t->events);
 	rg_arena_free(t->doc);
 	free(t->tab);
@@ -249,8 +252,8 @@ static void node_add(rg_ytree *t, rg_ynode *p, rg_ynode *k)
  * may point one line past its end. */
 static void syntax_error(rg_ytree *t)
 {
-	int line = (int)t->p.problem_mark.line;
-	int col = (int)t->p.problem_mark.column + 1;
+	int line = (int)t->p->problem_mark.line;
+	int col = (int)t->p->problem_mark.column + 1;
 	int nlines = 0;
 	size_t last_start = 0;
 	for (size_t i = 0; i < t->len; i++)
@@ -267,8 +270,8 @@ static void syntax_error(rg_ytree *t)
 	t->err.line = line + t->line0;
 	t->err.col = col;
 	t->err.why = RG_YE_SYNTAX;
-	t->err.problem = t->p.problem ? t->p.problem : "invalid YAML";
-	t->err.context = t->p.context;
+	t->err.problem = t->p->problem ? t->p->problem : "invalid YAML";
+	t->err.context = t->p->context;
 }
 
 static void stop(rg_ytree *t, const rg_yfast_event *ev, rg_ywhy why)
@@ -405,9 +408,9 @@ static bool next_event(rg_ytree *t, yaml_event_t *ev, rg_yfast_event *e)
 			t->next_event++;
 		return true;
 	}
-	if (!yaml_parser_parse(&t->p, ev)) {
+	if (!yaml_parser_parse(t->p, ev)) {
 		/* libyaml out of memory is no fault of the note */
-		if (t->p.error == YAML_MEMORY_ERROR)
+		if (t->p->error == YAML_MEMORY_ERROR)
 			rg_oom();
 		return false;
 	}
@@ -415,11 +418,36 @@ static bool next_event(rg_ytree *t, yaml_event_t *ev, rg_yfast_event *e)
 	return true;
 }
 
+/*
+ * The arena for yfast's next document, sized from its events so that it
+ * is one block as a rule: each node, its text and a share of its parent's
+ * child arrays (which double: at most twice the children, plus the first
+ * array of each list or mapping).  None at the stream's end.
+ */
+static rg_arena *doc_arena(const rg_ytree *t)
+{
+	const rg_yfast_event *e = &t->events.v[t->next_event];
+	if (e->kind == RG_YF_STREAM_END)
+		return NULL;
+	size_t size = 0;
+	for (; e->kind != RG_YF_DOC_END && e->kind != RG_YF_STREAM_END; e++) {
+		if (e->kind == RG_YF_SCALAR)
+			size += rg_arena_need(e->slen + 1);
+		else if (e->kind == RG_YF_SEQ || e->kind == RG_YF_MAP)
+			size += rg_arena_need(KIDS_FIRST * sizeof(rg_ynode *));
+		else
+			continue;
+		size += rg_arena_need(sizeof(rg_ynode)) +
+			2 * sizeof(rg_ynode *);
+	}
+	return rg_arena_new_sized(size);
+}
+
 rg_ystep rg_ytree_next(rg_ytree *t, const rg_ynode **root)
 {
 	rg_ynode *top = NULL;
 	rg_arena_free(t->doc);
-	t->doc = rg_arena_new();
+	t->doc = t->fast ? doc_arena(t) : rg_arena_new();
 	anchors_clear(t);
 	t->stack.n = 0;
 	t->skipping = 0;
