@@ -11,20 +11,22 @@
  *   flow    := "[" "]" | "[" item ("," " "* item)* "]"     on one line
  *   item    := dquoted | flow | plain-in-flow
  *
- * Only printable ASCII and line ends (LF, CRLF), no line ending in a
- * blank, none of
- * # & * ! | > % @ ` { } ' \ ? anywhere: so no comments, anchors, aliases,
- * tags, block scalars, directives, flow mappings, single quotes, escapes
- * or explicit keys.  A plain scalar starts with a letter, a digit or one
- * of a few signs that never start anything else, and holds no ": " (nor
- * a ':' at its end); a flow one no ',', '[', ']' or ':' either.  Every
- * line after a key's line starts a key in column 1, is a `- ` item of the
- * sequence that key opened, `---`, or empty, so no scalar can continue
- * on the next line.  Anything else is refused, and read by libyaml.
+ * Only printable ASCII and line ends (LF, CRLF; no tab, no other byte),
+ * and no line ends in a blank.  A key is letters, digits and "_-. ".  A
+ * plain scalar starts with a letter, a digit or one of "_./($+~=" (or a
+ * '-' before a letter or digit), none of which starts anything else, and
+ * holds no '#' (a comment after a blank) and no ": " (nor a ':' at its
+ * end); one in a flow list no ',', '[', ']', '{', '}', ':' or '"' either.
+ * A double-quoted one holds no '\' (no escapes).  So no comments,
+ * anchors, aliases, tags, block scalars, directives, flow mappings, single
+ * quotes or explicit keys: those all start with a sign the grammar has no
+ * place for.  Every line after a key's line starts a key in column 1, is
+ * a `- ` item of the sequence that key opened, `---`, or empty, so no
+ * scalar can continue on the next line.  Anything else is refused, and
+ * read by libyaml.
  */
 #include "refgraph/yfast.h"
 
-#include <stdint.h>
 #include <string.h>
 
 /* libyaml refuses a simple key longer than 1024 bytes; stay far inside. */
@@ -42,27 +44,6 @@ typedef struct scan {
 	rg_yfast_events *out;
 } scan;
 
-/*
- * The printable bytes outside the subset, as two 64-bit sets (the bytes
- * below 64 and the rest), so the check costs no search per byte.
- */
-#define BIT(c) ((uint64_t)1 << ((unsigned)(c)&63))
-#define REFUSED_LO                                                             \
-	(BIT('!') | BIT('#') | BIT('%') | BIT('&') | BIT('\'') | BIT('*') |    \
-	 BIT('>') | BIT('?'))
-#define REFUSED_HI                                                             \
-	(BIT('@') | BIT('\\') | BIT('`') | BIT('{') | BIT('|') | BIT('}') |    \
-	 BIT(0x7f))
-#define FIRST_HI 64
-
-/* Bytes that may appear anywhere in the subset (besides the line feed). */
-static bool byte_ok(unsigned char c)
-{
-	if (c < FIRST_HI)
-		return c >= ' ' && !(REFUSED_LO & BIT(c));
-	return c <= 0x7f && !(REFUSED_HI & BIT(c));
-}
-
 /* Lines end in LF or CRLF; a CR alone (a line break to libyaml) is out. */
 static bool text_ok(const char *t, size_t len)
 {
@@ -75,7 +56,7 @@ static bool text_ok(const char *t, size_t len)
 				return false;
 			continue;
 		}
-		if (!byte_ok(c))
+		if (c < ' ' || c > '~')
 			return false;
 		/* a line ending in a blank: libyaml trims it, or not */
 		if (c == ' ' &&
@@ -173,7 +154,7 @@ static bool plain_block(scan *sc)
 	for (; !at_eol(sc); sc->pos++) {
 		char c = sc->t[sc->pos];
 		int n = peek(sc, sc->pos + 1);
-		if (c == '"' ||
+		if (c == '#' ||
 		    (c == ':' && (n == ' ' || eol_at(sc, sc->pos + 1))))
 			return false;
 	}
@@ -191,7 +172,7 @@ static bool plain_flow(scan *sc)
 		char c = sc->t[sc->pos];
 		if (c == ',' || c == ']')
 			break;
-		if (c == '"' || c == '[' || c == ':' || c == '\n' || c == '\r')
+		if (strchr("#\"[{}:\n\r", c))
 			return false;
 	}
 	if (sc->pos == sc->len || sc->t[sc->pos - 1] == ' ')
@@ -200,7 +181,7 @@ static bool plain_flow(scan *sc)
 	return true;
 }
 
-/* "text" on one line, no escapes (the byte check left out '\'). */
+/* "text" on one line, without escapes. */
 static bool dquoted(scan *sc)
 {
 	size_t b = sc->pos++;
@@ -209,7 +190,8 @@ static bool dquoted(scan *sc)
 		return false;
 	size_t e = (size_t)(end - sc->t);
 	/* a CR is always followed by its LF (text_ok) */
-	if (memchr(sc->t + sc->pos, '\n', e - sc->pos))
+	if (memchr(sc->t + sc->pos, '\n', e - sc->pos) ||
+	    memchr(sc->t + sc->pos, '\\', e - sc->pos))
 		return false;
 	emit(sc, RG_YF_SCALAR, b, sc->t + sc->pos, e - sc->pos);
 	sc->pos = e + 1;

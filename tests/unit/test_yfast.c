@@ -101,6 +101,12 @@ static void corpus_shapes(void **state)
 	fast_ok("l:\n-   spaced\n- -x\n- \"q\"\nm: 1\n");
 	fast_ok("a: [[[[x]]]]\n");
 	fast_ok("a: \"  inner  blanks, [x]: too\"\nb: -x\n");
+	/* signs that start something else are plain text inside a scalar */
+	fast_ok("subject: \"Thank you! #1 & 'best' {x} |>%@`*?\"\n"
+		"reward: 10% off & a \"nice\" bottle!\n"
+		"org: O'Brien & Sons {Ltd} | *a* @home `x` ?y >z \\ w\n"
+		"l:\n- Why? & how!\n- \"'q'\"\n"
+		"f: [a!, b&c, d'e, f%, g@h, i*, j?, k|l, m>, n`, o\\]\n");
 }
 
 /* Each rule at its edge: the refused side, read by libyaml. */
@@ -136,7 +142,30 @@ static void refused_shapes(void **state)
 		"a: -\n",
 		"a: - b\n",
 		"a: -.\n",
-		"a: \"#\"\n",
+		"a: x #c\n",
+		"a: x#c\n",
+		"a: [x#]\n",
+		"a: [x{]\n",
+		"a: [x}]\n",
+		"a: [x\"]\n",
+		"a: \"\\\\\"\n",
+		"a: &\n",
+		"a: *\n",
+		"a: !\n",
+		"a: %x\n",
+		"a: ?x\n",
+		"a: |x\n",
+		"a: >x\n",
+		"a: {x\n",
+		"a: }\n",
+		"a: \"x\" #c\n",
+		"a: [x] #c\n",
+		"# c\na: 1\n",
+		"a: 1\n# c\n",
+		"- x\n",
+		"a: ,\n",
+		"a: 'it''s'\n",
+		"a'b: 1\n",
 		"a: b: c\n",
 		"a: b:\n",
 		"a: :b\n",
@@ -148,7 +177,6 @@ static void refused_shapes(void **state)
 		"a: [\"x\" ]\n",
 		"a: [x:y]\n",
 		"a: \"x\"y\n",
-		"a: b\"c\n",
 		"a :1\n",
 		"a:1\n",
 		" a: 1\n",
@@ -215,34 +243,41 @@ static void places_and_depth(void **state)
 	rg_ytree_free(slow);
 }
 
+/* Every text of len pieces (with repeats) is the same both ways. */
+static void all_texts(const char *const *pieces, int np, int len)
+{
+	char buf[64];
+	long n = 1;
+	for (int i = 0; i < len; i++)
+		n *= np;
+	for (long k = 0; k < n; k++) {
+		long v = k;
+		size_t tl = 0;
+		for (int i = 0; i < len; i++, v /= np) {
+			const char *p = pieces[v % np];
+			memcpy(buf + tl, p, strlen(p));
+			tl += strlen(p);
+		}
+		(void)same_both_ways(buf, tl, 1, DEPTH);
+	}
+}
+
 /*
  * Every text made of a few pieces, taken or not, is the same both ways:
- * the pieces are the subset's signs and its neighbours'.
+ * the pieces are the subset's signs and its neighbours', five at a time,
+ * and with the signs that start something else, four at a time.
  */
 static void combinations(void **state)
 {
 	(void)state;
 	static const char *const pieces[] = {
-		"a", ":", " ",	 "\n",	"-",	"\"", "[",
-		"]", ",", "---", "x y", "\r\n", "\r",
+		"a", ":",   " ",   "\n",   "-",	 "\"", "[",    "]",
+		",", "---", "x y", "\r\n", "\r", "#",  "&",    "!",
+		"'", "\\",  "{",   "}",	   "?",	 "|",  "a: x",
 	};
-	enum { NP = sizeof pieces / sizeof *pieces, LEN = 5 };
-	char buf[64];
-	int idx[LEN];
-	long n = 1;
-	for (int i = 0; i < LEN; i++)
-		n *= NP;
-	for (long k = 0; k < n; k++) {
-		long v = k;
-		size_t len = 0;
-		for (int i = 0; i < LEN; i++, v /= NP) {
-			idx[i] = (int)(v % NP);
-			size_t pl = strlen(pieces[idx[i]]);
-			memcpy(buf + len, pieces[idx[i]], pl);
-			len += pl;
-		}
-		(void)same_both_ways(buf, len, 1, DEPTH);
-	}
+	enum { NP = sizeof pieces / sizeof *pieces, NP_SUBSET = 13 };
+	all_texts(pieces, NP_SUBSET, 5);
+	all_texts(pieces, NP, 4);
 }
 
 /* The events themselves: scalars point into the text, marks from 0. */
