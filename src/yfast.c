@@ -27,6 +27,7 @@
  */
 #include "refgraph/yfast.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /* libyaml refuses a simple key longer than 1024 bytes; stay far inside. */
@@ -44,26 +45,51 @@ typedef struct scan {
 	rg_yfast_events *out;
 } scan;
 
-/* Lines end in LF or CRLF; a CR alone (a line break to libyaml) is out. */
+/*
+ * Whether none of a word's eight bytes is below ' ' or above '~' (the
+ * carries the sums may start only ever add a flag where one is due).
+ */
+static bool printable8(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = ones << 7;
+	uint64_t below = (x - ones * ' ') & ~x & highs;
+	uint64_t above = ((x + ones * (0x7f - '~')) | x) & highs;
+	return (below | above) == 0;
+}
+
+/*
+ * One byte of the text.  Lines end in LF or CRLF (a CR alone is a line
+ * break to libyaml); a line that ends in a blank is out, since libyaml
+ * trims it or not depending on what it ends.
+ */
+static bool byte_ok(const char *t, size_t len, size_t i)
+{
+	unsigned char c = (unsigned char)t[i];
+	if (c == '\r' && (i + 1 == len || t[i + 1] != '\n'))
+		return false;
+	if (c == '\n' || c == '\r')
+		return i == 0 || t[i - 1] != ' ';
+	return c >= ' ' && c <= '~';
+}
+
+/* Printable ASCII and line ends, a word at a time over the printable. */
 static bool text_ok(const char *t, size_t len)
 {
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)t[i];
-		if (c == '\n')
-			continue;
-		if (c == '\r') {
-			if (i + 1 == len || t[i + 1] != '\n')
-				return false;
-			continue;
+	size_t i = 0;
+	while (i < len) {
+		uint64_t x;
+		if (len - i >= sizeof x) {
+			memcpy(&x, t + i, sizeof x);
+			if (printable8(x)) {
+				i += sizeof x;
+				continue;
+			}
 		}
-		if (c < ' ' || c > '~')
+		if (!byte_ok(t, len, i))
 			return false;
-		/* a line ending in a blank: libyaml trims it, or not */
-		if (c == ' ' &&
-		    (i + 1 == len || t[i + 1] == '\n' || t[i + 1] == '\r'))
-			return false;
+		i++;
 	}
-	return true;
+	return len == 0 || t[len - 1] != ' ';
 }
 
 static bool is_alnum(char c)
@@ -98,7 +124,11 @@ static size_t line_after(const scan *sc)
 static void emit(scan *sc, rg_yfast_kind kind, size_t at, const char *s,
 		 size_t slen)
 {
-	rg_yfast_event *e = RG_VEC_PUSH(*sc->out);
+	rg_yfast_events *v = sc->out;
+	if (v->n == v->cap)
+		rg_grow((void **)&v->v, &v->cap, v->n + 1, sizeof *v->v);
+	rg_yfast_event *e = &v->v[v->n++];
+	e->anchor = NULL;
 	e->kind = kind;
 	e->line = sc->line;
 	e->col = (int)(at - sc->bol);

@@ -72,6 +72,12 @@ static void refused(const char *text)
 		fail_msg("taken by the fast path: \"%s\"", text);
 }
 
+static void refused_n(const char *text, size_t len)
+{
+	if (same_both_ways(text, len, 1, DEPTH))
+		fail_msg("taken by the fast path: \"%.*s\"", (int)len, text);
+}
+
 /* What the bench corpus and real vaults hold. */
 static void corpus_shapes(void **state)
 {
@@ -243,6 +249,51 @@ static void places_and_depth(void **state)
 	rg_ytree_free(slow);
 }
 
+/*
+ * Every byte value at every place in a word inside a plain and a quoted
+ * scalar (the byte check goes a word at a time): taken exactly when it
+ * is printable ASCII the scalar may hold (and, for a plain one, no blank
+ * or ':' at its end, where a line end is a blank line); blanks inside taken, at
+ * a line's end not, wherever the word boundary falls.
+ */
+static void bytes(void **state)
+{
+	(void)state;
+	enum { SPAN = 17 };
+	for (int b = 0; b < 256; b++)
+		for (int at = 1; at < SPAN; at++) {
+			char t[SPAN + 8];
+			memset(t, 'x', sizeof t);
+			memcpy(t, "a: \"", 4);
+			t[4 + at] = (char)b;
+			memcpy(t + 4 + SPAN, "\"\n", 2);
+			bool printable = b >= ' ' && b <= '~';
+			bool want = printable && b != '"' && b != '\\';
+			if (same_both_ways(t, 4 + SPAN + 2, 1, DEPTH) != want)
+				fail_msg("quoted: byte %d at %d", b, at);
+			t[3] = 'x'; /* a plain scalar */
+			t[4 + SPAN] = '\n';
+			/* at the end, LF or CR makes a blank line after it */
+			bool last = at == SPAN - 1;
+			want = (printable && b != '#' &&
+				!(last && (b == ' ' || b == ':'))) ||
+			       (last && (b == '\n' || b == '\r'));
+			if (same_both_ways(t, 4 + SPAN + 1, 1, DEPTH) != want)
+				fail_msg("plain: byte %d at %d", b, at);
+		}
+	for (int n = 1; n < SPAN; n++) {
+		char t[SPAN + 8];
+		memset(t, 'x', sizeof t);
+		memcpy(t, "a: ", 3);
+		t[3 + n] = ' ';
+		t[4 + n] = '\n';
+		refused_n(t, 5 + (size_t)n); /* "a: xx \n" */
+		refused_n(t, 4 + (size_t)n); /* "a: xx " at the end */
+		t[4 + n] = 'y';
+		assert_true(same_both_ways(t, 5 + (size_t)n, 1, DEPTH));
+	}
+}
+
 /* Every text of len pieces (with repeats) is the same both ways. */
 static void all_texts(const char *const *pieces, int np, int len)
 {
@@ -302,6 +353,7 @@ int main(void)
 		cmocka_unit_test(corpus_shapes),
 		cmocka_unit_test(refused_shapes),
 		cmocka_unit_test(places_and_depth),
+		cmocka_unit_test(bytes),
 		cmocka_unit_test(combinations),
 		cmocka_unit_test(events),
 	};
