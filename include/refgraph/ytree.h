@@ -11,6 +11,9 @@
  * text that aliases repeat is capped at the length of the text itself
  * (plus a mebibyte): a file never makes the readers do much more than
  * twice its own work.
+ *
+ * A text that is only flat mappings (most front matter) is read by yfast
+ * rather than libyaml; the tree, its places and its limits are the same.
  */
 #ifndef REFGRAPH_YTREE_H
 #define REFGRAPH_YTREE_H
