@@ -7,6 +7,7 @@
  */
 #include "testlib.h"
 
+#include <ctype.h>
 #include <stdio.h>
 
 #include "refgraph/yfast.h"
@@ -294,6 +295,38 @@ static void bytes(void **state)
 	}
 }
 
+/* Whether the text, with c for its '@', is taken (and the same). */
+static bool taken(const char *text, int c)
+{
+	char t[32];
+	size_t n = strlen(text);
+	memcpy(t, text, n);
+	t[strchr(text, '@') - text] = (char)c;
+	return same_both_ways(t, n, 1, DEPTH);
+}
+
+/*
+ * Every printable byte first in a plain scalar (a value, a flow item, a
+ * list item) and first in and inside a key: taken exactly for the signs
+ * the subset allows there, and the same as libyaml's either way.
+ */
+static void first_bytes(void **state)
+{
+	(void)state;
+	for (int c = ' '; c <= '~'; c++) {
+		bool plain = isalnum(c) || strchr("_./($+~=-", c);
+		/* a blank there is one more before the scalar */
+		assert_int_equal(taken("a: @x\n", c), plain || c == ' ');
+		assert_int_equal(taken("a: [@x]\n", c), plain);
+		assert_int_equal(taken("a:\n- @x\n", c), plain || c == ' ');
+		assert_int_equal(taken("a:\n  - @x\nb: 1\n", c),
+				 plain || c == ' ');
+		assert_int_equal(taken("@x: 1\n", c), isalnum(c) || c == '_');
+		assert_int_equal(taken("a@b: 1\n", c),
+				 isalnum(c) || strchr("_-. ", c));
+	}
+}
+
 /* Every text of len pieces (with repeats) is the same both ways. */
 static void all_texts(const char *const *pieces, int np, int len)
 {
@@ -354,6 +387,7 @@ int main(void)
 		cmocka_unit_test(refused_shapes),
 		cmocka_unit_test(places_and_depth),
 		cmocka_unit_test(bytes),
+		cmocka_unit_test(first_bytes),
 		cmocka_unit_test(combinations),
 		cmocka_unit_test(events),
 	};
