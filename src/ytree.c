@@ -140,6 +140,11 @@ bool rg_ynode_absent(const rg_ynode *v)
 		return true;
 	if (v->type != RG_YSCALAR)
 		return false;
+	/* most values start with a printable ASCII byte that no trimmed
+	 * `~` or `null` can start with: no need to trim them */
+	unsigned char c = v->slen ? (unsigned char)v->s[0] : 0;
+	if (c > ' ' && c < 0x7f && c != '~' && c != 'n' && c != 'N')
+		return false;
 	size_t b = 0, e = v->slen;
 	rg_trim(v->s, &b, &e);
 	return e == b || (e - b == 1 && v->s[b] == '~') ||
