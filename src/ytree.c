@@ -8,6 +8,11 @@
  * outgrows stay there until the document ends, at most as much again.
  * Anchors are found through a hash table, so a document with many
  * anchors and aliases reads in linear time.
+ *
+ * A text of the flat shape most notes hold is read by yfast instead, and
+ * libyaml is not even set up for it: both give the same events, which one
+ * loop here turns into the tree, so the tree, its places and its limits
+ * cannot differ between the two.
  */
 #include "refgraph/ytree.h"
 
@@ -18,6 +23,7 @@
 #include <yaml.h>
 
 #include "refgraph/util.h"
+#include "refgraph/yfast.h"
 
 /*
  * What aliases may repeat beyond the text's own length: short anchors
@@ -35,7 +41,10 @@ typedef struct anchor {
 } anchor;
 
 struct rg_ytree {
-	yaml_parser_t p;
+	yaml_parser_t *p;	/* NULL when yfast reads the text */
+	bool fast;		/* read by yfast */
+	rg_yfast_events events; /* yfast's, all of the text */
+	size_t next_event;
 	const char *text;
 	size_t len;
 	int line0, max_depth;
@@ -51,24 +60,50 @@ struct rg_ytree {
 	rg_yerror err;
 };
 
-rg_ytree *rg_ytree_new(const char *text, size_t len, int line0, int max_depth)
+static rg_ytree *tree_new(const char *text, size_t len, int line0,
+			  int max_depth, bool try_fast)
 {
 	rg_ytree *t = rg_calloc(1, sizeof *t);
-	if (!yaml_parser_initialize(&t->p))
-		rg_oom();
-	yaml_parser_set_input_string(&t->p, (const unsigned char *)text, len);
 	t->text = text;
 	t->len = len;
 	t->line0 = line0;
 	t->max_depth = max_depth;
+	t->fast = try_fast && rg_yfast_scan(text, len, &t->events);
+	if (t->fast)
+		return t;
+	RG_VEC_FREE(t->events);
+	t->p = rg_malloc(sizeof *t->p);
+	if (!yaml_parser_initialize(t->p))
+		rg_oom();
+	yaml_parser_set_input_string(t->p, (const unsigned char *)text, len);
 	return t;
+}
+
+rg_ytree *rg_ytree_new(const char *text, size_t len, int line0, int max_depth)
+{
+	return tree_new(text, len, line0, max_depth, true);
+}
+
+rg_ytree *rg_ytree_new_slow(const char *text, size_t len, int line0,
+			    int max_depth)
+{
+	return tree_new(text, len, line0, max_depth, false);
+}
+
+bool rg_ytree_fast(const rg_ytree *t)
+{
+	return t->fast;
 }
 
 void rg_ytree_free(rg_ytree *t)
 {
 	if (t == NULL)
 		return;
-	yaml_parser_delete(&t->p);
+	if (t->p) {
+		yaml_parser_delete(t->p);
+		free(t->p);
+	}
+	RG_VEC_FREE(t->events);
 	rg_arena_free(t->doc);
 	free(t->tab);
 	RG_VEC_FREE(t->stack);
@@ -105,6 +140,11 @@ bool rg_ynode_absent(const rg_ynode *v)
 		return true;
 	if (v->type != RG_YSCALAR)
 		return false;
+	/* most values start with a printable ASCII byte that no trimmed
+	 * `~` or `null` can start with: no need to trim them */
+	unsigned char c = v->slen ? (unsigned char)v->s[0] : 0;
+	if (c > ' ' && c < 0x7f && c != '~' && c != 'n' && c != 'N')
+		return false;
 	size_t b = 0, e = v->slen;
 	rg_trim(v->s, &b, &e);
 	return e == b || (e - b == 1 && v->s[b] == '~') ||
@@ -116,6 +156,21 @@ bool rg_ynode_link_shaped(const rg_ynode *v)
 	return v && v->type == RG_YSEQ && v->nkids == 1 &&
 	       v->kids[0]->type == RG_YSEQ && v->kids[0]->nkids == 1 &&
 	       v->kids[0]->kids[0]->type == RG_YSCALAR;
+}
+
+bool rg_ynode_equal(const rg_ynode *a, const rg_ynode *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	if (a->type != b->type || a->line != b->line || a->col != b->col ||
+	    a->nkids != b->nkids || (a->s == NULL) != (b->s == NULL))
+		return false;
+	if (a->s && (a->slen != b->slen || memcmp(a->s, b->s, a->slen) != 0))
+		return false;
+	for (size_t i = 0; i < a->nkids; i++)
+		if (!rg_ynode_equal(a->kids[i], b->kids[i]))
+			return false;
+	return true;
 }
 
 /* ---- anchors ---- */
@@ -136,7 +191,7 @@ static anchor *slot(anchor *tab, size_t cap, const char *name)
 	return &tab[i];
 }
 
-static void set_anchor(rg_ytree *t, const yaml_char_t *name, rg_ynode *n)
+static void set_anchor(rg_ytree *t, const char *name, rg_ynode *n)
 {
 	if (name == NULL)
 		return;
@@ -150,19 +205,19 @@ static void set_anchor(rg_ytree *t, const yaml_char_t *name, rg_ynode *n)
 		t->tab = tab;
 		t->tabcap = cap;
 	}
-	anchor *a = slot(t->tab, t->tabcap, (const char *)name);
+	anchor *a = slot(t->tab, t->tabcap, name);
 	if (a->name == NULL) {
-		a->name = rg_arena_strdup(t->doc, (const char *)name);
+		a->name = rg_arena_strdup(t->doc, name);
 		t->nanchors++;
 	}
 	a->node = n; /* a name anchored again means its latest node */
 }
 
-static rg_ynode *find_anchor(const rg_ytree *t, const yaml_char_t *name)
+static rg_ynode *find_anchor(const rg_ytree *t, const char *name)
 {
 	if (t->tabcap == 0 || name == NULL)
 		return NULL;
-	return slot(t->tab, t->tabcap, (const char *)name)->node;
+	return slot(t->tab, t->tabcap, name)->node;
 }
 
 /* Anchors are a document's own. */
@@ -175,13 +230,13 @@ static void anchors_clear(rg_ytree *t)
 
 /* ---- the tree ---- */
 
-static rg_ynode *node_new(rg_ytree *t, rg_ytype type, const yaml_mark_t *m)
+static rg_ynode *node_new(rg_ytree *t, rg_ytype type, const rg_yfast_event *ev)
 {
 	rg_ynode *n = rg_arena_alloc(t->doc, sizeof *n);
 	memset(n, 0, sizeof *n);
 	n->type = type;
-	n->line = (int)m->line + t->line0;
-	n->col = (int)m->column + 1;
+	n->line = ev->line + t->line0;
+	n->col = ev->col + 1;
 	return n;
 }
 
@@ -202,8 +257,8 @@ static void node_add(rg_ytree *t, rg_ynode *p, rg_ynode *k)
  * may point one line past its end. */
 static void syntax_error(rg_ytree *t)
 {
-	int line = (int)t->p.problem_mark.line;
-	int col = (int)t->p.problem_mark.column + 1;
+	int line = (int)t->p->problem_mark.line;
+	int col = (int)t->p->problem_mark.column + 1;
 	int nlines = 0;
 	size_t last_start = 0;
 	for (size_t i = 0; i < t->len; i++)
@@ -220,14 +275,14 @@ static void syntax_error(rg_ytree *t)
 	t->err.line = line + t->line0;
 	t->err.col = col;
 	t->err.why = RG_YE_SYNTAX;
-	t->err.problem = t->p.problem ? t->p.problem : "invalid YAML";
-	t->err.context = t->p.context;
+	t->err.problem = t->p->problem ? t->p->problem : "invalid YAML";
+	t->err.context = t->p->context;
 }
 
-static void stop(rg_ytree *t, const yaml_event_t *ev, rg_ywhy why)
+static void stop(rg_ytree *t, const rg_yfast_event *ev, rg_ywhy why)
 {
-	t->err.line = (int)ev->start_mark.line + t->line0;
-	t->err.col = (int)ev->start_mark.column + 1;
+	t->err.line = ev->line + t->line0;
+	t->err.col = ev->col + 1;
 	t->err.why = why;
 	t->err.problem = t->err.context = NULL;
 }
@@ -237,12 +292,12 @@ static void stop(rg_ytree *t, const yaml_event_t *ev, rg_ywhy why)
  * past it the alias is an empty scalar (the field absent), so the rest of
  * the document, and the records read before, still stand.
  */
-static rg_ynode *alias_node(rg_ytree *t, const yaml_event_t *ev)
+static rg_ynode *alias_node(rg_ytree *t, const rg_yfast_event *ev)
 {
-	rg_ynode *a = find_anchor(t, ev->data.alias.anchor);
+	rg_ynode *a = find_anchor(t, ev->anchor);
 	if (a == NULL || a->type != RG_YSCALAR)
-		return node_new(t, RG_YALIAS, &ev->start_mark);
-	rg_ynode *n = node_new(t, RG_YSCALAR, &ev->start_mark);
+		return node_new(t, RG_YALIAS, ev);
+	rg_ynode *n = node_new(t, RG_YSCALAR, ev);
 	if (t->repeated + a->slen > t->len + ALIAS_SLACK) {
 		if (t->spent_line == 0) {
 			t->spent_line = n->line;
@@ -258,38 +313,34 @@ static rg_ynode *alias_node(rg_ytree *t, const yaml_event_t *ev)
 }
 
 /* Inside a value too deep to keep: only its nesting is followed. */
-static void skip_event(rg_ytree *t, yaml_event_type_t type)
+static void skip_event(rg_ytree *t, rg_yfast_kind kind)
 {
-	if (type == YAML_SEQUENCE_START_EVENT ||
-	    type == YAML_MAPPING_START_EVENT)
+	if (kind == RG_YF_SEQ || kind == RG_YF_MAP)
 		t->skipping++;
-	else if (type == YAML_SEQUENCE_END_EVENT ||
-		 type == YAML_MAPPING_END_EVENT)
+	else if (kind == RG_YF_SEQ_END || kind == RG_YF_MAP_END)
 		t->skipping--;
 }
 
 /* The node an event starts, or NULL; false when the stream must stop. */
-static bool node_of(rg_ytree *t, const yaml_event_t *ev, rg_ynode **out)
+static bool node_of(rg_ytree *t, const rg_yfast_event *ev, rg_ynode **out)
 {
 	rg_ynode *n = NULL;
-	switch (ev->type) {
-	case YAML_SCALAR_EVENT:
-		n = node_new(t, RG_YSCALAR, &ev->start_mark);
-		n->s = rg_arena_strndup(t->doc,
-					(const char *)ev->data.scalar.value,
-					ev->data.scalar.length);
-		n->slen = ev->data.scalar.length;
-		set_anchor(t, ev->data.scalar.anchor, n);
+	switch (ev->kind) {
+	case RG_YF_SCALAR:
+		n = node_new(t, RG_YSCALAR, ev);
+		n->s = rg_arena_strndup(t->doc, ev->s, ev->slen);
+		n->slen = ev->slen;
+		set_anchor(t, ev->anchor, n);
 		break;
-	case YAML_ALIAS_EVENT: n = alias_node(t, ev); break;
-	case YAML_SEQUENCE_START_EVENT:
-	case YAML_MAPPING_START_EVENT: {
-		bool seq = ev->type == YAML_SEQUENCE_START_EVENT;
+	case RG_YF_ALIAS: n = alias_node(t, ev); break;
+	case RG_YF_SEQ:
+	case RG_YF_MAP: {
+		bool seq = ev->kind == RG_YF_SEQ;
 		if ((int)t->stack.n >= t->max_depth && !t->skip_deep) {
 			stop(t, ev, RG_YE_DEPTH);
 			return false;
 		}
-		n = node_new(t, seq ? RG_YSEQ : RG_YMAP, &ev->start_mark);
+		n = node_new(t, seq ? RG_YSEQ : RG_YMAP, ev);
 		if ((int)t->stack.n >= t->max_depth) {
 			/* an empty stand-in, its events passed over */
 			t->skipping = 1;
@@ -299,14 +350,11 @@ static bool node_of(rg_ytree *t, const yaml_event_t *ev, rg_ynode **out)
 			}
 			break;
 		}
-		set_anchor(t,
-			   seq ? ev->data.sequence_start.anchor
-			       : ev->data.mapping_start.anchor,
-			   n);
+		set_anchor(t, ev->anchor, n);
 		break;
 	}
-	case YAML_SEQUENCE_END_EVENT:
-	case YAML_MAPPING_END_EVENT:
+	case RG_YF_SEQ_END:
+	case RG_YF_MAP_END:
 		if (t->stack.n > 0)
 			t->stack.n--;
 		break;
@@ -316,41 +364,124 @@ static bool node_of(rg_ytree *t, const yaml_event_t *ev, rg_ynode **out)
 	return true;
 }
 
+/* libyaml's event as the tree reads it (pointing into ev). */
+static void from_libyaml(const yaml_event_t *ev, rg_yfast_event *e)
+{
+	static const rg_yfast_kind kinds[] = {
+		[YAML_SCALAR_EVENT] = RG_YF_SCALAR,
+		[YAML_ALIAS_EVENT] = RG_YF_ALIAS,
+		[YAML_SEQUENCE_START_EVENT] = RG_YF_SEQ,
+		[YAML_MAPPING_START_EVENT] = RG_YF_MAP,
+		[YAML_SEQUENCE_END_EVENT] = RG_YF_SEQ_END,
+		[YAML_MAPPING_END_EVENT] = RG_YF_MAP_END,
+		[YAML_DOCUMENT_END_EVENT] = RG_YF_DOC_END,
+		[YAML_STREAM_END_EVENT] = RG_YF_STREAM_END,
+	}; /* the rest: RG_YF_OTHER */
+	memset(e, 0, sizeof *e);
+	e->kind = kinds[ev->type];
+	e->line = (int)ev->start_mark.line;
+	e->col = (int)ev->start_mark.column;
+	switch (ev->type) {
+	case YAML_SCALAR_EVENT:
+		e->s = (const char *)ev->data.scalar.value;
+		e->slen = ev->data.scalar.length;
+		e->anchor = (const char *)ev->data.scalar.anchor;
+		break;
+	case YAML_ALIAS_EVENT:
+		e->anchor = (const char *)ev->data.alias.anchor;
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+		e->anchor = (const char *)ev->data.sequence_start.anchor;
+		break;
+	case YAML_MAPPING_START_EVENT:
+		e->anchor = (const char *)ev->data.mapping_start.anchor;
+		break;
+	default: break;
+	}
+}
+
+/*
+ * The next event, yfast's or libyaml's (then *ev is to be deleted once
+ * e is read); false at a syntax error.
+ */
+static bool next_event(rg_ytree *t, yaml_event_t *ev, rg_yfast_event *e)
+{
+	if (t->fast) {
+		*e = t->events.v[t->next_event];
+		/* the stream's end stays the answer */
+		if (e->kind != RG_YF_STREAM_END)
+			t->next_event++;
+		return true;
+	}
+	if (!yaml_parser_parse(t->p, ev)) {
+		/* libyaml out of memory is no fault of the note */
+		if (t->p->error == YAML_MEMORY_ERROR)
+			rg_oom();
+		return false;
+	}
+	from_libyaml(ev, e);
+	return true;
+}
+
+/*
+ * The arena for yfast's next document, sized from its events so that it
+ * is one block as a rule: each node, its text and a share of its parent's
+ * child arrays (which double: at most twice the children, plus the first
+ * array of each list or mapping).  None at the stream's end.
+ */
+static rg_arena *doc_arena(const rg_ytree *t)
+{
+	const rg_yfast_event *e = &t->events.v[t->next_event];
+	if (e->kind == RG_YF_STREAM_END)
+		return NULL;
+	size_t size = 0;
+	for (; e->kind != RG_YF_DOC_END && e->kind != RG_YF_STREAM_END; e++) {
+		if (e->kind == RG_YF_SCALAR)
+			size += rg_arena_need(e->slen + 1);
+		else if (e->kind == RG_YF_SEQ || e->kind == RG_YF_MAP)
+			size += rg_arena_need(KIDS_FIRST * sizeof(rg_ynode *));
+		else
+			continue;
+		size += rg_arena_need(sizeof(rg_ynode)) +
+			2 * sizeof(rg_ynode *);
+	}
+	return rg_arena_new_sized(size);
+}
+
 rg_ystep rg_ytree_next(rg_ytree *t, const rg_ynode **root)
 {
 	rg_ynode *top = NULL;
 	rg_arena_free(t->doc);
-	t->doc = rg_arena_new();
+	t->doc = t->fast ? doc_arena(t) : rg_arena_new();
 	anchors_clear(t);
 	t->stack.n = 0;
 	t->skipping = 0;
 	*root = NULL;
 	for (;;) {
 		yaml_event_t ev;
-		if (!yaml_parser_parse(&t->p, &ev)) {
-			/* libyaml out of memory is no fault of the note */
-			if (t->p.error == YAML_MEMORY_ERROR)
-				rg_oom();
+		rg_yfast_event e;
+		if (!next_event(t, &ev, &e)) {
 			syntax_error(t);
 			*root = top;
 			return RG_YERR;
 		}
 		if (t->skipping > 0) {
-			skip_event(t, ev.type);
-			yaml_event_delete(&ev);
+			skip_event(t, e.kind);
+			if (!t->fast)
+				yaml_event_delete(&ev);
 			continue;
 		}
 		rg_ynode *n;
-		bool ok = node_of(t, &ev, &n);
-		yaml_event_type_t type = ev.type;
-		yaml_event_delete(&ev);
+		bool ok = node_of(t, &e, &n);
+		if (!t->fast)
+			yaml_event_delete(&ev);
 		if (!ok) {
 			*root = top;
 			return RG_YERR;
 		}
-		if (type == YAML_STREAM_END_EVENT)
+		if (e.kind == RG_YF_STREAM_END)
 			return RG_YEND;
-		if (type == YAML_DOCUMENT_END_EVENT) {
+		if (e.kind == RG_YF_DOC_END) {
 			*root = top;
 			return RG_YDOC;
 		}

@@ -11,6 +11,9 @@
  * text that aliases repeat is capped at the length of the text itself
  * (plus a mebibyte): a file never makes the readers do much more than
  * twice its own work.
+ *
+ * A text that is only flat mappings (most front matter) is read by yfast
+ * rather than libyaml; the tree, its places and its limits are the same.
  */
 #ifndef REFGRAPH_YTREE_H
 #define REFGRAPH_YTREE_H
@@ -53,6 +56,14 @@ typedef struct rg_ytree rg_ytree;
  */
 rg_ytree *rg_ytree_new(const char *text, size_t len, int line0, int max_depth);
 /*
+ * The same tree, always through libyaml, never yfast's fast path: what
+ * the fast path is checked against.  rg_ytree_fast tells which path a
+ * tree takes.
+ */
+rg_ytree *rg_ytree_new_slow(const char *text, size_t len, int line0,
+			    int max_depth);
+bool rg_ytree_fast(const rg_ytree *t);
+/*
  * The next document: RG_YDOC with *root set (NULL for an empty document),
  * RG_YEND at the end, RG_YERR when the stream stops (rg_ytree_error says
  * why; *root is then what was built of the document before the error).
@@ -82,5 +93,10 @@ void rg_ytree_free(rg_ytree *t);
 bool rg_ynode_absent(const rg_ynode *v);
 /* An unquoted [[Name]]: a flow list holding a list holding one scalar. */
 bool rg_ynode_link_shaped(const rg_ynode *v);
+/*
+ * The same tree: types, places, texts and children, in order (NULL equals
+ * NULL).  Recursive: trees are as deep as their depth cap.
+ */
+bool rg_ynode_equal(const rg_ynode *a, const rg_ynode *b);
 
 #endif

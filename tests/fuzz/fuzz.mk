@@ -12,6 +12,8 @@
 #   note    one file through rg_note_parse: BOM, line ends, front matter
 #           split, YAML records, the Markdown body
 #   yaml    the YAML record reader alone, with small limits
+#   yfast   the fast path for flat YAML against libyaml, tree for tree
+#           (seeded with yaml's seeds: the same flags byte)
 #   md      the Markdown body scanner: inline fields, tasks, wiki-links
 #   values  dates, durations, numbers, counts, references, folding
 #   config  the settings reader and exclude patterns
@@ -31,7 +33,7 @@ FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 	-fno-omit-frame-pointer
 FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-DREFGRAPH_VERSION='"$(VERSION)"' -Iinclude -g -O1 $(PKG_CFLAGS) $(FUZZ_SAN)
-FUZZ_NAMES ?= note yaml md values config report
+FUZZ_NAMES ?= note yaml md values config report yfast
 FUZZ_BINS = $(FUZZ_NAMES:%=$(FUZZ_B)/fuzz_%)
 FUZZ_OBJ = $(LIB_SRC:src/%.c=$(FUZZ_B)/%.o)
 FUZZ_FLAGS = -timeout=$(FUZZ_TIMEOUT) -rss_limit_mb=$(FUZZ_RSS_MB) \
@@ -53,6 +55,7 @@ fuzz-build: $(FUZZ_BINS)
 
 fuzz-seeds:
 	@sh tests/fuzz/seeds.sh $(FUZZ_B)
+	@rm -rf $(FUZZ_B)/seed-yfast && cp -R $(FUZZ_B)/seed-yaml $(FUZZ_B)/seed-yfast
 
 # Saved inputs that still fail for a defect in another module, as
 # HARNESS/INPUT: reported as XFAIL (XPASS once fixed: take them off).

@@ -182,12 +182,50 @@ static void skip_deep(void **state)
 	rg_ytree_free(t);
 }
 
+/* Absent: empty, ~ or null (any case) once trimmed, Unicode blanks too. */
+static void absent(void **state)
+{
+	(void)state;
+	static const char *const yes[] = {
+		"",
+		" ",
+		"~",
+		" ~ ",
+		"null",
+		"NULL",
+		"nUlL",
+		"\tnull\n",
+		"\xc2\xa0null\xe2\x80\x83",
+		"\xe3\x80\x80~",
+	};
+	static const char *const no[] = {
+		"n",	"nul",	  "nulls",     "~~",	   "x",	  "-",	  "0",
+		"\"\"", "null x", "\xc2\xa0n", "\x7fnull", "Nil", "none",
+	};
+	rg_ynode v = {.type = RG_YSCALAR};
+	for (size_t i = 0; i < sizeof yes / sizeof *yes; i++) {
+		v.s = yes[i];
+		v.slen = strlen(yes[i]);
+		assert_true(rg_ynode_absent(&v));
+	}
+	for (size_t i = 0; i < sizeof no / sizeof *no; i++) {
+		v.s = no[i];
+		v.slen = strlen(no[i]);
+		assert_false(rg_ynode_absent(&v));
+	}
+	assert_true(rg_ynode_absent(NULL));
+	v.type = RG_YSEQ;
+	v.s = NULL;
+	v.slen = 0;
+	assert_false(rg_ynode_absent(&v));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(documents), cmocka_unit_test(errors),
 		cmocka_unit_test(anchors),   cmocka_unit_test(alias_budget),
-		cmocka_unit_test(skip_deep),
+		cmocka_unit_test(skip_deep), cmocka_unit_test(absent),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
