@@ -10,10 +10,13 @@
 #   make oom-sweep     the whole out-of-memory sweep
 # Harnesses (tests/fuzz/fuzz_NAME.c):
 #   note    one file through rg_note_parse: BOM, line ends, front matter
-#           split, YAML records, the Markdown body
+#           split, YAML records, the Markdown body; and what a read file
+#           keeps, checked against a read on a new thread
 #   yaml    the YAML record reader alone, with small limits
 #   yfast   the fast path for flat YAML against libyaml, tree for tree
 #           (seeded with yaml's seeds: the same flags byte)
+#   near    the "did you mean" index against the rules written plainly
+#           (tests/unit/near_ref.h): known names, an empty line, queries
 #   md      the Markdown body scanner: inline fields, tasks, wiki-links
 #   values  dates, durations, numbers, counts, references, folding
 #   config  the settings reader and exclude patterns
@@ -33,7 +36,7 @@ FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 	-fno-omit-frame-pointer
 FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-DREFGRAPH_VERSION='"$(VERSION)"' -Iinclude -g -O1 $(PKG_CFLAGS) $(FUZZ_SAN)
-FUZZ_NAMES ?= note yaml md values config report yfast
+FUZZ_NAMES ?= note yaml md values config report yfast near
 FUZZ_BINS = $(FUZZ_NAMES:%=$(FUZZ_B)/fuzz_%)
 FUZZ_OBJ = $(LIB_SRC:src/%.c=$(FUZZ_B)/%.o)
 FUZZ_FLAGS = -timeout=$(FUZZ_TIMEOUT) -rss_limit_mb=$(FUZZ_RSS_MB) \
@@ -56,6 +59,9 @@ fuzz-build: $(FUZZ_BINS)
 fuzz-seeds:
 	@sh tests/fuzz/seeds.sh $(FUZZ_B)
 	@rm -rf $(FUZZ_B)/seed-yfast && cp -R $(FUZZ_B)/seed-yaml $(FUZZ_B)/seed-yfast
+	@mkdir -p $(FUZZ_B)/seed-near && printf '%s\n' 'Ann Lee' 'Bob Diaz' \
+		'Zoë Park' '' 'Ann Le' 'bob diaz' 'Zoe Park' 'Ann Lee (note)' \
+		>$(FUZZ_B)/seed-near/names
 
 # Saved inputs that still fail for a defect in another module, as
 # HARNESS/INPUT: reported as XFAIL (XPASS once fixed: take them off).
