@@ -109,7 +109,7 @@ static void added_later(void **state)
 	const char *first = f->links.v[0].target;
 	for (int i = 0; i < 20; i++) {
 		rg_ref *r = RG_VEC_PUSH(f->links);
-		char name[16];
+		char name[32];
 		snprintf(name, sizeof name, "Added %d", i);
 		r->target = rg_arena_strdup(f->arena, name);
 	}
