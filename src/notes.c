@@ -257,7 +257,8 @@ static size_t take_paths(job *j, char **take, size_t *first)
 	size_t k = j->paths.n - j->next;
 	if (k > TAKE)
 		k = TAKE;
-	memcpy(take, j->paths.v + j->next, k * sizeof *take);
+	if (k > 0) /* none yet: the list may be NULL */
+		memcpy(take, j->paths.v + j->next, k * sizeof *take);
 	*first = j->next;
 	j->next += k;
 	pthread_mutex_unlock(&j->mu);
