@@ -42,6 +42,7 @@ typedef struct run {
 static int stdout_sink(void *ctx, const char *s, size_t n)
 {
 	(void)ctx;
+	errno = 0; /* fwrite need not set it */
 	return fwrite(s, 1, n, stdout) == n ? 0 : errno ? errno : EIO;
 }
 
@@ -49,6 +50,7 @@ static int stdout_sink(void *ctx, const char *s, size_t n)
 static int finish_stdout(rg_buf *b)
 {
 	int e = rg_buf_drain(b);
+	errno = 0;
 	if (e == 0 && fflush(stdout) != 0)
 		e = errno ? errno : EIO;
 	if (e) {
