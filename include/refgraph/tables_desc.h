@@ -63,7 +63,17 @@ typedef struct rg_tables_desc {
 	char *(*title)(const rg_report *r, const rg_render_opts *o,
 		       const char *today, size_t n);
 	int (*emph)(const void *row); /* an rg_late; NULL: none */
+	/* 1 + where a row keeps is_new (a report compared with an earlier
+	 * one: NEW_OFF); 0: never compared */
+	size_t new_off;
 } rg_tables_desc;
+
+#define NEW_OFF(T) (offsetof(T, is_new) + 1)
+
+/* The table of report r described by d: its columns and row count, its
+ * cells left to rg_table_fill (tables_fill.c). */
+void rg_tables_build(rg_table *t, const rg_tables_desc *d, const rg_report *r,
+		     bool human);
 
 /* A status as a value: its name; null for none. */
 void rg_tables_status(rg_status st, rg_tables_value *v);
