@@ -362,17 +362,35 @@ static rg_render_opts render_opts(const run *r)
 	return ro;
 }
 
+/*
+ * Render rep as fmt into the file path, written as it is rendered (a
+ * renderer hands its text over between rows, rg_buf_spill) and put in
+ * place atomically; a write that fails leaves any old file whole.
+ */
+static int render_to_file(const char *path, const char *fmt,
+			  const rg_report *rep, const rg_graph *g,
+			  const rg_render_opts *ro)
+{
+	rg_outfile *of = rg_outfile_open(path);
+	if (of == NULL)
+		return RG_EXIT_IO; /* reported */
+	rg_buf b = {0};
+	b.sink = rg_outfile_put;
+	b.ctx = of;
+	rg_renderer(fmt)(&b, rep, g, ro);
+	rg_buf_drain(&b);
+	rg_buf_free(&b);
+	return rg_outfile_close(of, true);
+}
+
 /* Render rep as fmt and write it to dir/name atomically. */
 static int write_one(const char *dir, const char *name, const char *fmt,
 		     const rg_report *rep, const rg_graph *g,
 		     const rg_render_opts *ro)
 {
-	rg_buf b = {0};
-	rg_renderer(fmt)(&b, rep, g, ro);
 	char *path = rg_asprintf("%s/%s", dir, name);
-	int st = rg_outfile_write(path, b.s ? b.s : "", b.len);
+	int st = render_to_file(path, fmt, rep, g, ro);
 	free(path);
-	rg_buf_free(&b);
 	return st;
 }
 
@@ -489,33 +507,19 @@ static int print_diags(const run *r)
 	return st;
 }
 
-/*
- * The report, written as it is rendered (to -o's file or standard output)
- * rather than held whole: a renderer hands its text over between rows
- * (rg_buf_spill).  A write that fails leaves any old -o file whole.
- */
+/* The report, written as it is rendered: to -o's file, or to standard
+ * output. */
 static int render_out(const run *r)
 {
 	const rg_cli *c = r->c;
-	rg_buf out = {0};
-	rg_outfile *of = NULL;
-	if (c->output) {
-		if ((of = rg_outfile_open(c->output)) == NULL)
-			return RG_EXIT_IO; /* reported */
-		out.sink = rg_outfile_put;
-		out.ctx = of;
-	} else {
-		out.sink = stdout_sink;
-	}
 	rg_render_opts ro = render_opts(r);
+	if (c->output)
+		return render_to_file(c->output, c->format, &r->rep, &r->g,
+				      &ro);
+	rg_buf out = {0};
+	out.sink = stdout_sink;
 	rg_renderer(c->format)(&out, &r->rep, &r->g, &ro);
-	int w;
-	if (of) {
-		rg_buf_drain(&out);
-		w = rg_outfile_close(of, true);
-	} else {
-		w = finish_stdout(&out);
-	}
+	int w = finish_stdout(&out);
 	rg_buf_free(&out);
 	return w;
 }
