@@ -320,7 +320,7 @@ static int start_workers(reader *rd, pthread_t *th, int jobs, const char *root,
 
 typedef struct placed {
 	const char *path;
-	rg_file *f;
+	size_t i; /* its place in walk order */
 } placed;
 
 static int cmp_placed(const void *a, const void *b)
@@ -328,23 +328,37 @@ static int cmp_placed(const void *a, const void *b)
 	return strcmp(((const placed *)a)->path, ((const placed *)b)->path);
 }
 
-/* The files read by every reader, in path order, into n. */
-static void gather(rg_notes *n, job *j, reader *rd, int nreaders)
+/*
+ * Each walk-order index's place in path order.  Called once the walk is
+ * over, while the other readers read: the list of paths no longer
+ * changes, and the sort is then not left to the end.
+ */
+static size_t *path_ranks(const job *j)
+{
+	size_t n = j->paths.n;
+	placed *p = rg_malloc((n ? n : 1) * sizeof *p);
+	for (size_t i = 0; i < n; i++) {
+		p[i].path = j->paths.v[i];
+		p[i].i = i;
+	}
+	if (n > 1)
+		qsort(p, n, sizeof *p, cmp_placed);
+	size_t *rank = rg_malloc((n ? n : 1) * sizeof *rank);
+	for (size_t k = 0; k < n; k++)
+		rank[p[k].i] = k;
+	free(p);
+	return rank;
+}
+
+/* The files read by every reader, in path order (rank), into n. */
+static void gather(rg_notes *n, const job *j, const reader *rd, int nreaders,
+		   const size_t *rank)
 {
 	n->nfiles = j->paths.n;
-	placed *p = rg_calloc(n->nfiles ? n->nfiles : 1, sizeof *p);
-	for (int r = 0; r < nreaders; r++)
-		for (size_t k = 0; k < rd[r].done.n; k++) {
-			done_file *d = &rd[r].done.v[k];
-			p[d->i].path = j->paths.v[d->i];
-			p[d->i].f = d->f;
-		}
-	if (n->nfiles > 1)
-		qsort(p, n->nfiles, sizeof *p, cmp_placed);
 	n->files = rg_calloc(n->nfiles ? n->nfiles : 1, sizeof(rg_file *));
-	for (size_t i = 0; i < n->nfiles; i++)
-		n->files[i] = p[i].f;
-	free(p);
+	for (int r = 0; r < nreaders; r++)
+		for (size_t k = 0; k < rd[r].done.n; k++)
+			n->files[rank[rd[r].done.v[k].i]] = rd[r].done.v[k].f;
 }
 
 bool rg_notes_load(rg_notes *n, const char *root, const rg_config *cfg,
@@ -374,12 +388,13 @@ bool rg_notes_load(rg_notes *n, const char *root, const rg_config *cfg,
 		j.next = j.paths.n;
 	pthread_cond_broadcast(&j.more);
 	pthread_mutex_unlock(&j.mu);
+	size_t *rank = walked ? path_ranks(&j) : NULL;
 	worker(&rd[0]);
 	for (int i = 0; i < started; i++)
 		pthread_join(th[i], NULL);
 	close(dirfd);
 	if (walked) {
-		gather(n, &j, rd, started + 1);
+		gather(n, &j, rd, started + 1, rank);
 		for (size_t i = 0; i < n->nfiles; i++)
 			rg_diags_append(d, &n->files[i]->diags);
 	}
@@ -389,6 +404,7 @@ bool rg_notes_load(rg_notes *n, const char *root, const rg_config *cfg,
 				rg_file_free(rd[i].done.v[k].f);
 		RG_VEC_FREE(rd[i].done);
 	}
+	free(rank);
 	for (size_t i = 0; i < j.paths.n; i++)
 		free(j.paths.v[i]);
 	RG_VEC_FREE(j.paths);

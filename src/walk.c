@@ -67,9 +67,20 @@ int rg_open_beneath(int dirfd, const char *rel, int flags)
 	}
 }
 
+/* dir/name (name alone at the top): a copy, not a format, as it is made
+ * for every entry of every folder */
 static char *join(const char *dir, const char *name)
 {
-	return *dir ? rg_asprintf("%s/%s", dir, name) : rg_strdup(name);
+	size_t a = strlen(dir), b = strlen(name);
+	char *p = rg_malloc(a + 1 + b + 1);
+	char *e = p;
+	if (a) {
+		memcpy(e, dir, a);
+		e += a;
+		*e++ = '/';
+	}
+	memcpy(e, name, b + 1);
+	return p;
 }
 
 /* A folder that cannot be read is skipped, unless the reason is a
