@@ -25,55 +25,63 @@ static size_t hash(const char *s)
 	return h;
 }
 
-static size_t slot_of(const rg_index *m, const char *k)
+/* The slot of k (hash h), or the free slot where it would go. */
+static size_t slot_of(const rg_index *m, const char *k, size_t h)
 {
-	size_t i = hash(k) & (m->cap - 1);
-	while (m->keys[i] && strcmp(m->keys[i], k) != 0)
+	size_t i = h & (m->cap - 1);
+	for (;;) {
+		const rg_index_slot *s = &m->slots[i];
+		if (s->key == NULL ||
+		    (s->hash == (uint32_t)h && strcmp(s->key, k) == 0))
+			return i;
 		i = (i + 1) & (m->cap - 1);
-	return i;
+	}
 }
 
 int rg_index_get(const rg_index *m, const char *key)
 {
 	if (m->cap == 0)
 		return -1;
-	size_t i = slot_of(m, key);
-	return m->keys[i] ? m->head[i] : -1;
+	const rg_index_slot *s = &m->slots[slot_of(m, key, hash(key))];
+	return s->key ? s->head : -1;
 }
 
 static void grow(rg_index *m)
 {
 	size_t oc = m->cap;
-	char **ok = m->keys;
-	int *oh = m->head;
+	rg_index_slot *old = m->slots;
 	m->cap = oc ? oc * 2 : FIRST_CAP;
-	m->keys = rg_calloc(m->cap, sizeof(char *));
-	m->head = rg_calloc(m->cap, sizeof(int));
+	m->slots = rg_calloc(m->cap, sizeof *m->slots);
 	for (size_t i = 0; i < oc; i++)
-		if (ok[i]) {
-			size_t j = slot_of(m, ok[i]);
-			m->keys[j] = ok[i];
-			m->head[j] = oh[i];
+		if (old[i].key) {
+			/* the kept bits place the key while the slots fit in
+			 * them; past that, the whole hash again */
+			size_t h = m->cap - 1 <= UINT32_MAX ? old[i].hash
+							    : hash(old[i].key);
+			m->slots[slot_of(m, old[i].key, h)] = old[i];
 		}
-	free(ok);
-	free(oh);
+	free(old);
 }
 
 void rg_index_add(rg_index *m, const char *key, int value)
 {
 	if ((m->n + 1) * 2 > m->cap)
 		grow(m);
-	size_t i = slot_of(m, key);
-	if (m->keys[i] == NULL) {
+	size_t h = hash(key);
+	rg_index_slot *s = &m->slots[slot_of(m, key, h)];
+	if (s->key == NULL) {
 		rg_index_entry *e = RG_VEC_PUSH(m->e);
 		e->value = value;
 		e->next = -1;
-		m->keys[i] = rg_strdup(key);
-		m->head[i] = (int)(m->e.n - 1);
+		if (m->text == NULL)
+			m->text = rg_arena_new();
+		s->key = rg_arena_strdup(m->text, key);
+		s->hash = (uint32_t)h;
+		s->head = (int)(m->e.n - 1);
 		m->n++;
 		return;
 	}
-	int j = m->head[i];
+	int j = s->head;
 	for (;;) {
 		if (m->e.v[j].value == value)
 			return;
@@ -91,10 +99,8 @@ void rg_index_free(rg_index *m)
 {
 	if (m == NULL)
 		return;
-	for (size_t i = 0; i < m->cap; i++)
-		free(m->keys[i]);
-	free(m->keys);
-	free(m->head);
+	free(m->slots);
+	rg_arena_free(m->text);
 	RG_VEC_FREE(m->e);
 	memset(m, 0, sizeof *m);
 }

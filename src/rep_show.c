@@ -105,14 +105,13 @@ static void near_fill(lookup *l, const rg_graph *g)
 	const rg_index *lv[] = {&l->b.ids, &l->b.names, &l->b.aliases,
 				&l->b.implicit};
 	for (size_t i = 0; i < sizeof lv / sizeof *lv; i++)
-		for (size_t s = 0; s < lv[i]->cap; s++)
-			if (lv[i]->keys[s])
-				rg_near_add(
-					l->b.near, lv[i]->keys[s],
-					g->contacts
-						.v[rg_index_value(
-							lv[i], lv[i]->head[s])]
-						.name);
+		for (size_t s = 0; s < lv[i]->cap; s++) {
+			int c;
+			const char *k = rg_index_slot_key(lv[i], s, &c);
+			if (k)
+				rg_near_add(l->b.near, k,
+					    g->contacts.v[c].name);
+		}
 }
 
 int rg_show_find(const rg_graph *g, const char *name, char **why)

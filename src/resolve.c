@@ -239,22 +239,17 @@ static int resolve_key(rg_build *b, const char *key, found *f)
 static void build_near(rg_build *b, rg_near *nx)
 {
 	const rg_graph *g = b->g;
+	int c;
+	const char *k;
 	for (size_t i = 0; i < b->ids.cap; i++)
-		if (b->ids.keys[i])
-			rg_near_add(nx, b->ids.keys[i],
-				    g->contacts
-					    .v[rg_index_value(&b->ids,
-							      b->ids.head[i])]
-					    .name);
+		if ((k = rg_index_slot_key(&b->ids, i, &c)) != NULL)
+			rg_near_add(nx, k, g->contacts.v[c].name);
 	for (int lv = LV_NAME; lv < NLEVELS; lv++) {
 		const rg_index *m = level(b, lv);
 		for (size_t i = 0; i < m->cap; i++)
-			if (m->keys[i] && rg_index_get(&b->ids, m->keys[i]) < 0)
-				rg_near_add(nx, m->keys[i],
-					    g->contacts
-						    .v[rg_index_value(
-							    m, m->head[i])]
-						    .name);
+			if ((k = rg_index_slot_key(m, i, &c)) != NULL &&
+			    rg_index_get(&b->ids, k) < 0)
+				rg_near_add(nx, k, g->contacts.v[c].name);
 	}
 }
 
