@@ -209,6 +209,11 @@ struct qlink {
  * a third more slots than links.
  */
 struct probe {
+	/* a bit per BITS_PER_VARIANT-th of the slots' hashes, set for each
+	 * query variant: most variants of the known names meet no query,
+	 * and this small array says so without a probe of the larger table */
+	uint64_t *bits;
+	unsigned shift; /* a hash's bit: its top bits, h >> shift */
 	uint64_t *h;	/* per slot: its hash */
 	uint32_t *head; /* per slot: its last link, plus one; 0: free */
 	size_t cap;	/* slots */
@@ -233,9 +238,21 @@ static size_t probe_slot(const struct probe *p, uint64_t h)
 	return s;
 }
 
+/* Bits of the filter per query variant: about one known variant in 16
+ * that meets no query still probes the table. */
+#define BITS_PER_VARIANT 16
+
+static bool maybe_query(const struct probe *p, uint64_t h)
+{
+	uint64_t b = h >> p->shift;
+	return (p->bits[b / 64] >> (b % 64)) & 1;
+}
+
 static void query_cb(void *ctx, uint64_t h)
 {
 	struct probe *p = ctx;
+	uint64_t b = h >> p->shift;
+	p->bits[b / 64] |= (uint64_t)1 << (b % 64);
 	size_t s = probe_slot(p, h);
 	/* a query's equal variants come one after another into one chain,
 	 * whose last link is then the query's own */
@@ -257,6 +274,13 @@ static void probe_build(struct probe *p, const struct query *qs, size_t n)
 	/* links and slots are counted in 32 bits */
 	if (p->cap > UINT32_MAX)
 		rg_oom();
+	/* 2^(64 - shift) bits, at least BITS_PER_VARIANT per variant */
+	p->shift = 64 - 6; /* one word */
+	while (p->shift > 0 &&
+	       ((uint64_t)1 << (64 - p->shift)) / BITS_PER_VARIANT < total)
+		p->shift--;
+	p->bits =
+		rg_calloc(((size_t)1 << (64 - p->shift)) / 64, sizeof *p->bits);
 	p->h = rg_malloc(p->cap * sizeof *p->h);
 	p->head = rg_calloc(p->cap, sizeof *p->head);
 	p->link = rg_malloc((total ? total : 1) * sizeof *p->link);
@@ -268,6 +292,7 @@ static void probe_build(struct probe *p, const struct query *qs, size_t n)
 
 static void probe_free(struct probe *p)
 {
+	free(p->bits);
 	free(p->h);
 	free(p->head);
 	free(p->link);
@@ -287,6 +312,8 @@ static void key_cb(void *ctx, uint64_t h)
 	const struct probe *p = c->p;
 	const char *key = c->nx->keys.v[c->key];
 	int klim = c->nx->lim.v[c->key];
+	if (!maybe_query(p, h))
+		return;
 	for (uint32_t l = p->head[probe_slot(p, h)]; l;
 	     l = p->link[l - 1].next) {
 		struct query *q = &c->qs[p->link[l - 1].query];
