@@ -28,15 +28,34 @@ static void jvalue(rg_buf *b, const rg_table *t, size_t row, size_t col)
 		jstr(b, t->cells[i]);
 }
 
+/* Each column's key as a row writes it: `"key": `, after ", " but the
+ * first; made once per table, not once per row. */
+static rg_buf *jkeys(const rg_table *t)
+{
+	rg_buf *k = rg_calloc(t->ncols ? t->ncols : 1, sizeof *k);
+	for (size_t c = 0; c < t->ncols; c++) {
+		if (c)
+			rg_buf_puts(&k[c], ", ");
+		jstr(&k[c], t->cols[c]);
+		rg_buf_puts(&k[c], ": ");
+	}
+	return k;
+}
+
+static void jkeys_free(rg_buf *k, size_t n)
+{
+	for (size_t c = 0; c < n; c++)
+		rg_buf_free(&k[c]);
+	free(k);
+}
+
 /* One row as an object on one line: {"key": value, ...} */
-static void jobject(rg_buf *b, const rg_table *t, size_t row)
+static void jobject(rg_buf *b, const rg_table *t, size_t row,
+		    const rg_buf *keys)
 {
 	rg_buf_putc(b, '{');
 	for (size_t c = 0; c < t->ncols; c++) {
-		if (c)
-			rg_buf_puts(b, ", ");
-		jstr(b, t->cols[c]);
-		rg_buf_puts(b, ": ");
+		rg_buf_put(b, keys[c].s, keys[c].len);
 		jvalue(b, t, row, c);
 	}
 	rg_buf_putc(b, '}');
@@ -49,15 +68,18 @@ static void jrows(rg_buf *b, const rg_table *t, const char *ind)
 		rg_buf_puts(b, "[]");
 		return;
 	}
+	rg_buf *keys = jkeys(t);
 	rg_buf_puts(b, "[\n");
 	for (size_t i = 0; i < t->nrows; i++) {
 		if (i)
 			rg_buf_puts(b, ",\n");
 		rg_buf_spill(b);
-		rg_buf_printf(b, "%s  ", ind);
-		jobject(b, t, i);
+		rg_buf_puts(b, ind);
+		rg_buf_puts(b, "  ");
+		jobject(b, t, i, keys);
 	}
 	rg_buf_printf(b, "\n%s]", ind);
+	jkeys_free(keys, t->ncols);
 }
 
 /* Compared with an earlier report: how many rows of each are new. */
@@ -114,9 +136,11 @@ void rg_render_json(rg_buf *b, const rg_report *r, const rg_graph *g,
 		rg_buf_printf(b, "%s\n%s\"%s\": ", first ? "" : ",", ind,
 			      t[k].key);
 		rg_table_fill(&t[k]);
-		if (t[k].single)
-			jobject(b, &t[k], 0);
-		else
+		if (t[k].single) {
+			rg_buf *keys = jkeys(&t[k]);
+			jobject(b, &t[k], 0, keys);
+			jkeys_free(keys, t[k].ncols);
+		} else
 			jrows(b, &t[k], ind);
 		rg_table_drop(&t[k]);
 		if (last)

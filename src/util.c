@@ -113,7 +113,9 @@ void rg_vec_grow(void **pv, size_t *cap, size_t n, size_t elsz)
 
 void rg_buf_put(rg_buf *b, const char *s, size_t n)
 {
-	rg_grow((void **)&b->s, &b->cap, b->len + n + 1, 1);
+	/* (renderers put many short pieces: most fit, with no call) */
+	if (b->cap - b->len <= n)
+		rg_grow((void **)&b->s, &b->cap, b->len + n + 1, 1);
 	memcpy(b->s + b->len, s, n);
 	b->len += n;
 	b->s[b->len] = '\0';
@@ -126,8 +128,10 @@ void rg_buf_puts(rg_buf *b, const char *s)
 
 void rg_buf_putc(rg_buf *b, int c)
 {
-	char ch = (char)c;
-	rg_buf_put(b, &ch, 1);
+	if (b->cap - b->len <= 1)
+		rg_grow((void **)&b->s, &b->cap, b->len + 2, 1);
+	b->s[b->len++] = (char)c;
+	b->s[b->len] = '\0';
 }
 
 void rg_buf_printf(rg_buf *b, const char *fmt, ...)
@@ -402,12 +406,13 @@ void rg_buf_put_json(rg_buf *b, const char *s)
 		return;
 	}
 	rg_buf_putc(b, '"');
-	size_t n = strlen(s), i = 0;
-	while (i < n) {
+	/* (one pass: the runs below stop at the NUL, so no strlen first) */
+	size_t i = 0;
+	while (s[i]) {
 		/* a run of printable ASCII that needs no escape goes in whole:
 		 * nearly every string is one */
 		size_t j = i;
-		while (j < n && (unsigned char)s[j] >= 0x20 &&
+		while ((unsigned char)s[j] >= 0x20 &&
 		       (unsigned char)s[j] < 0x7f && s[j] != '"' &&
 		       s[j] != '\\')
 			j++;
@@ -416,10 +421,14 @@ void rg_buf_put_json(rg_buf *b, const char *s)
 			i = j;
 			continue;
 		}
+		/* at most the 4 bytes of a sequence, never past the NUL */
+		size_t avail = 1;
+		while (avail < 4 && s[i + avail])
+			avail++;
 		utf8proc_int32_t cp;
 		utf8proc_ssize_t k =
 			utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-					 (utf8proc_ssize_t)(n - i), &cp);
+					 (utf8proc_ssize_t)avail, &cp);
 		if (k <= 0) {
 			rg_buf_puts(b, "\\ufffd");
 			i++;
