@@ -209,9 +209,10 @@ struct qlink {
  * a third more slots than links.
  */
 struct probe {
-	/* a bit per BITS_PER_VARIANT-th of the slots' hashes, set for each
-	 * query variant: most variants of the known names meet no query,
-	 * and this small array says so without a probe of the larger table */
+	/* a filter: one bit set per query variant's hash, in an array of
+	 * BITS_PER_VARIANT bits per variant; most variants of the known
+	 * names meet no query, and this small array says so without a probe
+	 * of the larger table */
 	uint64_t *bits;
 	unsigned shift; /* a hash's bit: its top bits, h >> shift */
 	uint64_t *h;	/* per slot: its hash */
@@ -238,9 +239,9 @@ static size_t probe_slot(const struct probe *p, uint64_t h)
 	return s;
 }
 
-/* Bits of the filter per query variant: about one known variant in 16
+/* Bits of the filter per query variant: about one known variant in 8
  * that meets no query still probes the table. */
-#define BITS_PER_VARIANT 16
+#define BITS_PER_VARIANT 8
 
 static bool maybe_query(const struct probe *p, uint64_t h)
 {
