@@ -15,9 +15,18 @@ MANDIR ?= $(PREFIX)/share/man
 DESTDIR ?=
 
 CC ?= cc
-PKGS = yaml-0.1 md4c libpcre2-8 libutf8proc libical jansson libgit2
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+PKGS = yaml-0.1 md4c libpcre2-8 libutf8proc jansson
+# Loaded when a run first needs them (src/dynlib.c), not linked: their
+# headers, and the sonames of the libraries a link would have used.
+DYN_PKGS = libical libgit2
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) $(DYN_PKGS) 2>/dev/null)
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -ldl
+soname = $(shell objdump -p "$$($(CC) -print-file-name=lib$(1).so)" \
+	2>/dev/null | awk '$$1 == "SONAME" {print $$2}')
+SONAME_GIT2 := $(call soname,git2)
+SONAME_ICAL := $(call soname,ical)
+PKG_CFLAGS += -DRG_SONAME_GIT2='"$(SONAME_GIT2)"' \
+	      -DRG_SONAME_ICAL='"$(SONAME_ICAL)"'
 CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
 # Graphviz's library draws the network in html; without it (or with

@@ -12,9 +12,49 @@
 #include <string.h>
 
 #include "refgraph/date.h"
+#include "refgraph/dynlib.h"
 #include "refgraph/note.h"
 #include "refgraph/util.h"
 #include "refgraph/walk.h"
+
+/* The functions of libgit2 this module calls, loaded with the library
+ * when a run first needs it (dynlib.h). */
+#define GIT_FNS(X)                                                             \
+	X(git_blob_free)                                                       \
+	X(git_blob_lookup)                                                     \
+	X(git_blob_rawcontent)                                                 \
+	X(git_blob_rawsize)                                                    \
+	X(git_commit_free)                                                     \
+	X(git_commit_time)                                                     \
+	X(git_commit_time_offset)                                              \
+	X(git_error_last)                                                      \
+	X(git_libgit2_init)                                                    \
+	X(git_libgit2_shutdown)                                                \
+	X(git_object_free)                                                     \
+	X(git_object_peel)                                                     \
+	X(git_oid_cpy)                                                         \
+	X(git_repository_free)                                                 \
+	X(git_repository_open_ext)                                             \
+	X(git_repository_workdir)                                              \
+	X(git_revparse_single)                                                 \
+	X(git_tree_entry_byname)                                               \
+	X(git_tree_entry_bypath)                                               \
+	X(git_tree_entry_filemode)                                             \
+	X(git_tree_entry_free)                                                 \
+	X(git_tree_entry_id)                                                   \
+	X(git_tree_entry_name)                                                 \
+	X(git_tree_entry_type)                                                 \
+	X(git_tree_free)                                                       \
+	X(git_tree_lookup)                                                     \
+	X(git_tree_walk)
+
+static struct {
+	GIT_FNS(RG_DYNLIB_FIELD)
+} lg;
+static const char *const lg_names[] = {GIT_FNS(RG_DYNLIB_NAME)};
+RG_DYNLIB_CHECK(lg, lg_names);
+static rg_dynlib libgit2 = RG_DYNLIB_INIT(
+	RG_SONAME_GIT2, "--rev and --previous-rev", lg, lg_names);
 
 #define SECONDS_PER_MINUTE 60
 #define SECONDS_PER_DAY	   86400
@@ -30,7 +70,7 @@ struct rg_gitsrc {
 
 static char *git_why(const char *what)
 {
-	const git_error *e = git_error_last();
+	const git_error *e = lg.git_error_last();
 	return rg_asprintf("%s: %s", what,
 			   e && e->message ? e->message : "unknown error");
 }
@@ -39,7 +79,7 @@ static char *git_why(const char *what)
  * not inside (then ROOT is the repository itself, or its .git). */
 static char *prefix_of(git_repository *repo, const char *root)
 {
-	const char *wd = git_repository_workdir(repo);
+	const char *wd = lg.git_repository_workdir(repo);
 	if (wd == NULL)
 		return rg_strdup("");
 	char *rp = realpath(root, NULL), *wp = realpath(wd, NULL);
@@ -59,8 +99,9 @@ static char *prefix_of(git_repository *repo, const char *root)
 /* The commit's day in its committer's own time zone. */
 static int commit_day(const git_commit *c)
 {
-	long long t = (long long)git_commit_time(c) +
-		      (long long)git_commit_time_offset(c) * SECONDS_PER_MINUTE;
+	long long t =
+		(long long)lg.git_commit_time(c) +
+		(long long)lg.git_commit_time_offset(c) * SECONDS_PER_MINUTE;
 	long long days =
 		t >= 0 ? t / SECONDS_PER_DAY
 		       : -((-t + SECONDS_PER_DAY - 1) / SECONDS_PER_DAY);
@@ -71,19 +112,20 @@ static int commit_day(const git_commit *c)
 static int find_tree(rg_gitsrc *g, const char *rev, char **why)
 {
 	git_object *obj = NULL, *peeled = NULL;
-	if (git_revparse_single(&obj, g->repo, rev) != 0) {
+	if (lg.git_revparse_single(&obj, g->repo, rev) != 0) {
 		*why = rg_asprintf("--rev: '%s' names no revision of the "
 				   "repository holding %s",
 				   rev, g->root);
 		return RG_EXIT_USAGE;
 	}
 	git_commit *c = NULL;
-	if (git_object_peel((git_object **)&c, obj, GIT_OBJECT_COMMIT) == 0) {
+	if (lg.git_object_peel((git_object **)&c, obj, GIT_OBJECT_COMMIT) ==
+	    0) {
 		g->day = commit_day(c);
-		git_commit_free(c);
+		lg.git_commit_free(c);
 	}
-	int rc = git_object_peel(&peeled, obj, GIT_OBJECT_TREE);
-	git_object_free(obj);
+	int rc = lg.git_object_peel(&peeled, obj, GIT_OBJECT_TREE);
+	lg.git_object_free(obj);
 	if (rc != 0) {
 		*why = rg_asprintf("--rev: '%s' is not a commit or a tree",
 				   rev);
@@ -96,19 +138,19 @@ static int find_tree(rg_gitsrc *g, const char *rev, char **why)
 	}
 	git_tree_entry *e = NULL;
 	char *dir = rg_strndup(g->prefix, strlen(g->prefix) - 1);
-	if (git_tree_entry_bypath(&e, top, dir) == 0 &&
-	    git_tree_entry_type(e) == GIT_OBJECT_TREE) {
-		if (git_tree_lookup(&g->tree, g->repo, git_tree_entry_id(e)) !=
-		    0) {
+	if (lg.git_tree_entry_bypath(&e, top, dir) == 0 &&
+	    lg.git_tree_entry_type(e) == GIT_OBJECT_TREE) {
+		if (lg.git_tree_lookup(&g->tree, g->repo,
+				       lg.git_tree_entry_id(e)) != 0) {
 			*why = git_why("cannot read the repository");
 			rc = RG_EXIT_IO;
 		}
 	} else {
 		g->missing = true;
 	}
-	git_tree_entry_free(e);
+	lg.git_tree_entry_free(e);
 	free(dir);
-	git_tree_free(top);
+	lg.git_tree_free(top);
 	return rc ? RG_EXIT_IO : RG_EXIT_OK;
 }
 
@@ -116,12 +158,13 @@ int rg_gitsrc_open(rg_gitsrc **out, const char *root, const char *rev,
 		   char **why)
 {
 	*out = NULL;
-	*why = NULL;
-	git_libgit2_init();
+	if (!rg_dynlib_load(&libgit2, why))
+		return RG_EXIT_IO;
+	lg.git_libgit2_init();
 	rg_gitsrc *g = rg_calloc(1, sizeof *g);
 	g->root = rg_strdup(root);
 	g->day = RG_NODATE;
-	if (git_repository_open_ext(&g->repo, root, 0, NULL) != 0) {
+	if (lg.git_repository_open_ext(&g->repo, root, 0, NULL) != 0) {
 		*why = rg_asprintf("%s is not in a git repository (--rev and "
 				   "--previous-rev read one)",
 				   root);
@@ -147,12 +190,12 @@ void rg_gitsrc_free(rg_gitsrc *g)
 {
 	if (g == NULL)
 		return;
-	git_tree_free(g->tree);
-	git_repository_free(g->repo);
+	lg.git_tree_free(g->tree);
+	lg.git_repository_free(g->repo);
 	free(g->root);
 	free(g->prefix);
 	free(g);
-	git_libgit2_shutdown();
+	lg.git_libgit2_shutdown();
 }
 
 /* A blob's bytes, NUL-terminated as note.c is given them; or an error
@@ -164,26 +207,26 @@ static char *read_blob(rg_gitsrc *g, const git_oid *id, const char *path,
 {
 	*failed = false;
 	git_blob *b = NULL;
-	if (git_blob_lookup(&b, g->repo, id) != 0) {
+	if (lg.git_blob_lookup(&b, g->repo, id) != 0) {
 		char *why = git_why("cannot read");
 		rg_diag(d, path, 0, 0, RG_ERROR, "%s; stopped", why);
 		free(why);
 		*failed = true;
 		return NULL;
 	}
-	git_object_size_t n = git_blob_rawsize(b);
+	git_object_size_t n = lg.git_blob_rawsize(b);
 	if (n > max) {
 		rg_diag(d, path, 0, 0, RG_ERROR,
 			"file larger than %zu bytes (max_file_size); %s", max,
 			done);
-		git_blob_free(b);
+		lg.git_blob_free(b);
 		return NULL;
 	}
 	*len = (size_t)n;
 	char *s = rg_malloc(*len + 1);
-	memcpy(s, git_blob_rawcontent(b), *len);
+	memcpy(s, lg.git_blob_rawcontent(b), *len);
 	s[*len] = '\0';
-	git_blob_free(b);
+	lg.git_blob_free(b);
 	return s;
 }
 
@@ -192,10 +235,10 @@ void rg_gitsrc_config(rg_gitsrc *g, rg_config *c, rg_diags *d)
 	static const char name[] = ".refgraph.yaml";
 	if (g->tree == NULL)
 		return;
-	const git_tree_entry *e = git_tree_entry_byname(g->tree, name);
+	const git_tree_entry *e = lg.git_tree_entry_byname(g->tree, name);
 	if (e == NULL)
 		return;
-	git_filemode_t m = git_tree_entry_filemode(e);
+	git_filemode_t m = lg.git_tree_entry_filemode(e);
 	if (m == GIT_FILEMODE_LINK) {
 		rg_diag(d, name, 0, 0, RG_WARNING,
 			"symbolic link not followed; the settings are not "
@@ -209,7 +252,7 @@ void rg_gitsrc_config(rg_gitsrc *g, rg_config *c, rg_diags *d)
 	}
 	size_t len;
 	bool failed;
-	char *text = read_blob(g, git_tree_entry_id(e), name,
+	char *text = read_blob(g, lg.git_tree_entry_id(e), name,
 			       c->limits.max_file_size, &len, d, &failed,
 			       "the settings are not read");
 	if (text)
@@ -244,7 +287,7 @@ static int depth_of(const char *dir)
 static int visit(const char *dir, const git_tree_entry *e, void *arg)
 {
 	walker *w = arg;
-	const char *name = git_tree_entry_name(e);
+	const char *name = lg.git_tree_entry_name(e);
 	if (name[0] == '.')
 		return 1;
 	char *path = rg_asprintf("%s%s", dir, name);
@@ -252,7 +295,7 @@ static int visit(const char *dir, const git_tree_entry *e, void *arg)
 		*RG_VEC_PUSH(w->excluded->v) = path;
 		return 1;
 	}
-	git_filemode_t m = git_tree_entry_filemode(e);
+	git_filemode_t m = lg.git_tree_entry_filemode(e);
 	int skip = 1;
 	if (m == GIT_FILEMODE_TREE) {
 		if (depth_of(dir) + 1 >= RG_WALK_MAX_DEPTH)
@@ -271,7 +314,7 @@ static int visit(const char *dir, const git_tree_entry *e, void *arg)
 	} else if (rg_note_name(name)) {
 		found *f = RG_VEC_PUSH(w->files);
 		f->path = path;
-		git_oid_cpy(&f->id, git_tree_entry_id(e));
+		lg.git_oid_cpy(&f->id, lg.git_tree_entry_id(e));
 		return 0;
 	}
 	free(path);
@@ -298,7 +341,7 @@ bool rg_gitsrc_notes(rg_gitsrc *g, rg_notes *n, const rg_config *cfg,
 		return false;
 	}
 	walker w = {cfg, d, &n->excluded, {0}};
-	if (git_tree_walk(g->tree, GIT_TREEWALK_PRE, visit, &w) < 0) {
+	if (lg.git_tree_walk(g->tree, GIT_TREEWALK_PRE, visit, &w) < 0) {
 		char *why = git_why("cannot read the repository");
 		rg_diag(d, g->root, 0, 0, RG_ERROR, "%s", why);
 		free(why);

@@ -11,6 +11,7 @@
  * second one.  DTSTAMP is the report day at midnight UTC, so that the same
  * notes and --today give the same bytes.
  */
+#include <errno.h>
 #include <libical/ical.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -18,7 +19,46 @@
 #include <string.h>
 
 #include "refgraph/date.h"
+#include "refgraph/dynlib.h"
 #include "refgraph/render.h"
+
+/* The functions of libical this module calls, loaded with the library
+ * when a run first writes a calendar (dynlib.h). */
+#define ICAL_FNS(X)                                                            \
+	X(icalcomponent_add_component)                                         \
+	X(icalcomponent_add_property)                                          \
+	X(icalcomponent_as_ical_string_r)                                      \
+	X(icalcomponent_free)                                                  \
+	X(icalcomponent_new)                                                   \
+	X(icalmemory_free_buffer)                                              \
+	X(icalproperty_new_calscale)                                           \
+	X(icalproperty_new_description)                                        \
+	X(icalproperty_new_dtend)                                              \
+	X(icalproperty_new_dtstamp)                                            \
+	X(icalproperty_new_dtstart)                                            \
+	X(icalproperty_new_prodid)                                             \
+	X(icalproperty_new_summary)                                            \
+	X(icalproperty_new_transp)                                             \
+	X(icalproperty_new_uid)                                                \
+	X(icalproperty_new_version)                                            \
+	X(icalproperty_new_x)                                                  \
+	X(icalproperty_set_x_name)                                             \
+	X(icaltime_null_date)                                                  \
+	X(icaltime_null_time)                                                  \
+	X(icaltimezone_get_utc_timezone)
+
+static struct {
+	ICAL_FNS(RG_DYNLIB_FIELD)
+} li;
+static const char *const li_names[] = {ICAL_FNS(RG_DYNLIB_NAME)};
+RG_DYNLIB_CHECK(li, li_names);
+static rg_dynlib libical =
+	RG_DYNLIB_INIT(RG_SONAME_ICAL, "--format ics", li, li_names);
+
+bool rg_ics_load(char **why)
+{
+	return rg_dynlib_load(&libical, why);
+}
 
 /* FNV-1a, 64 bits: small, and the same in any language that checks it */
 #define FNV_OFFSET UINT64_C(0xcbf29ce484222325)
@@ -56,7 +96,7 @@ char *rg_ics_uid(const rg_fu_row *x)
 
 static struct icaltimetype day_of(int day)
 {
-	struct icaltimetype t = icaltime_null_date();
+	struct icaltimetype t = li.icaltime_null_date();
 	rg_civil_from_days(day, &t.year, &t.month, &t.day);
 	return t;
 }
@@ -102,28 +142,28 @@ static char *description(const rg_table *t, size_t row)
 static icalcomponent *event(const rg_fu_row *x, const rg_table *t, size_t row,
 			    struct icaltimetype stamp)
 {
-	icalcomponent *ev = icalcomponent_new(ICAL_VEVENT_COMPONENT);
+	icalcomponent *ev = li.icalcomponent_new(ICAL_VEVENT_COMPONENT);
 	char *uid = rg_ics_uid(x);
-	icalcomponent_add_property(ev, icalproperty_new_uid(uid));
+	li.icalcomponent_add_property(ev, li.icalproperty_new_uid(uid));
 	free(uid);
-	icalcomponent_add_property(ev, icalproperty_new_dtstamp(stamp));
-	icalcomponent_add_property(ev,
-				   icalproperty_new_dtstart(day_of(x->due)));
+	li.icalcomponent_add_property(ev, li.icalproperty_new_dtstamp(stamp));
+	li.icalcomponent_add_property(
+		ev, li.icalproperty_new_dtstart(day_of(x->due)));
 	/* a one-day event; some calendars want the end said */
-	icalcomponent_add_property(ev,
-				   icalproperty_new_dtend(day_of(x->due + 1)));
+	li.icalcomponent_add_property(
+		ev, li.icalproperty_new_dtend(day_of(x->due + 1)));
 	size_t action = column(t, "Action");
 	const char *a =
 		action < t->ncols ? t->cells[row * t->ncols + action] : "";
 	char *s = clean(*a ? a : rg_fu_reason_name(x->reason));
-	icalcomponent_add_property(ev, icalproperty_new_summary(s));
+	li.icalcomponent_add_property(ev, li.icalproperty_new_summary(s));
 	free(s);
 	char *d = description(t, row);
-	icalcomponent_add_property(ev, icalproperty_new_description(d));
+	li.icalcomponent_add_property(ev, li.icalproperty_new_description(d));
 	free(d);
 	/* free time: a reminder, not a meeting */
-	icalcomponent_add_property(
-		ev, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
+	li.icalcomponent_add_property(
+		ev, li.icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
 	return ev;
 }
 
@@ -131,17 +171,28 @@ void rg_render_ics(rg_buf *b, const rg_report *r, const rg_graph *g,
 		   const rg_render_opts *o)
 {
 	(void)g;
-	icalcomponent *cal = icalcomponent_new(ICAL_VCALENDAR_COMPONENT);
-	icalcomponent_add_property(
-		cal, icalproperty_new_prodid("-//refgraph//follow-ups//EN"));
-	icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
-	icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
-	icalproperty *name = icalproperty_new_x("refgraph follow-ups");
-	icalproperty_set_x_name(name, "X-WR-CALNAME");
-	icalcomponent_add_property(cal, name);
-	struct icaltimetype stamp = icaltime_null_time();
+	/* the run loads the library first and says so if it cannot; a
+	 * caller that did not gets a write error, never a call through a
+	 * null pointer */
+	char *why = NULL;
+	if (!rg_ics_load(&why)) {
+		free(why);
+		if (b->err == 0)
+			b->err = ELIBACC;
+		return;
+	}
+	icalcomponent *cal = li.icalcomponent_new(ICAL_VCALENDAR_COMPONENT);
+	li.icalcomponent_add_property(
+		cal, li.icalproperty_new_prodid("-//refgraph//follow-ups//EN"));
+	li.icalcomponent_add_property(cal, li.icalproperty_new_version("2.0"));
+	li.icalcomponent_add_property(
+		cal, li.icalproperty_new_calscale("GREGORIAN"));
+	icalproperty *name = li.icalproperty_new_x("refgraph follow-ups");
+	li.icalproperty_set_x_name(name, "X-WR-CALNAME");
+	li.icalcomponent_add_property(cal, name);
+	struct icaltimetype stamp = li.icaltime_null_time();
 	rg_civil_from_days(r->today, &stamp.year, &stamp.month, &stamp.day);
-	stamp.zone = icaltimezone_get_utc_timezone();
+	stamp.zone = li.icaltimezone_get_utc_timezone();
 	rg_table t[RG_NREPORTS];
 	size_t n = rg_tables(t, r, true, o);
 	for (size_t k = 0; k < n; k++) {
@@ -150,13 +201,13 @@ void rg_render_ics(rg_buf *b, const rg_report *r, const rg_graph *g,
 		rg_table_fill(&t[k]);
 		/* the table's rows are the report's, in its order */
 		for (size_t i = 0; i < t[k].nrows && i < r->followups.n; i++)
-			icalcomponent_add_component(
+			li.icalcomponent_add_component(
 				cal,
 				event(&r->followups.v[i], &t[k], i, stamp));
 	}
 	rg_tables_free(t, n);
-	char *text = icalcomponent_as_ical_string_r(cal);
+	char *text = li.icalcomponent_as_ical_string_r(cal);
 	rg_buf_puts(b, text);
-	icalmemory_free_buffer(text);
-	icalcomponent_free(cal);
+	li.icalmemory_free_buffer(text);
+	li.icalcomponent_free(cal);
 }

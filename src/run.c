@@ -533,10 +533,18 @@ static int output(run *r)
 	bool check = c->cmd == RG_CMD_CHECK;
 	bool json_check = check && strcmp(c->format, "json") == 0;
 	bool withheld = !check && c->strict && r->d.nerrors;
+	char *why = NULL;
+	/* a calendar needs its library: said before any work is done */
+	if (!check && !withheld && strcmp(c->format, "ics") == 0 &&
+	    !rg_ics_load(&why)) {
+		st = print_diags(r) != 0 ? RG_EXIT_IO
+					 : late_error(why, RG_EXIT_IO);
+		free(why);
+		return st;
+	}
 	if (check) {
 		check_out(&out, r);
 	} else if (!withheld) {
-		char *why = NULL;
 		if (!compute(r, &why)) {
 			st = print_diags(r) != 0 ? RG_EXIT_IO
 						 : late_usage_error(why);

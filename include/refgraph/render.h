@@ -41,7 +41,12 @@ void rg_render_html(rg_buf *, const rg_report *, const rg_graph *,
 		    const rg_render_opts *);
 void rg_render_dot(rg_buf *, const rg_report *, const rg_graph *,
 		   const rg_render_opts *);
-/* The follow-ups as a calendar, an all-day event per duty (out_ics.c). */
+/* Load libical, which rg_render_ics needs, once (dynlib.h); false and
+ * *why when it cannot be. */
+bool rg_ics_load(char **why);
+/* The follow-ups as a calendar, an all-day event per duty (out_ics.c);
+ * it loads libical itself if need be, and sets b->err (ELIBACC) when it
+ * cannot: call rg_ics_load first to say why. */
 void rg_render_ics(rg_buf *, const rg_report *, const rg_graph *,
 		   const rg_render_opts *);
 /* A duty's calendar UID: stable while its reason, contact, file and line
