@@ -33,8 +33,9 @@ CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
 # GVC=no) the page says how to get the picture.
 GVC ?= $(shell pkg-config --exists libgvc 2>/dev/null && echo yes)
 ifeq ($(GVC),yes)
-GVC_CFLAGS := -DRG_HAVE_GVC $(shell pkg-config --cflags libgvc)
-GVC_LIBS := $(shell pkg-config --libs libgvc)
+# loaded when a page first draws the network (src/dynlib.c), not linked
+GVC_CFLAGS := -DRG_HAVE_GVC $(shell pkg-config --cflags libgvc) \
+	      -DRG_SONAME_GVC='"$(call soname,gvc)"'
 endif
 
 WARN = -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes \
@@ -46,7 +47,7 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-DREFGRAPH_VERSION='"$(VERSION)"' -Iinclude $(WARN) $(WERROR) \
 	$(PKG_CFLAGS) $(GVC_CFLAGS) $(CFLAGS) $(SAN)
 ALL_LDFLAGS = $(LDFLAGS) $(SAN)
-LIBS = $(PKG_LIBS) $(GVC_LIBS) -lpthread -lm
+LIBS = $(PKG_LIBS) -lpthread -lm
 
 # Build products go to a directory per flavour, so plain and sanitizer
 # builds never mix objects.

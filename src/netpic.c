@@ -21,6 +21,34 @@
 #ifdef RG_HAVE_GVC
 #include <gvc.h>
 
+#include "refgraph/dynlib.h"
+
+/* The functions of Graphviz's libraries this module calls, loaded when a
+ * page first draws the network (dynlib.h); without them the page says
+ * how to get the picture, as a build without the library does. */
+#define GVC_FNS(X)                                                             \
+	X(agattr)                                                              \
+	X(agclose)                                                             \
+	X(agedge)                                                              \
+	X(agnode)                                                              \
+	X(agopen)                                                              \
+	X(agsafeset)                                                           \
+	X(agseterr)                                                            \
+	X(agseterrf)                                                           \
+	X(gvContext)                                                           \
+	X(gvFreeLayout)                                                        \
+	X(gvFreeRenderData)                                                    \
+	X(gvLayout)                                                            \
+	X(gvRenderData)
+
+static struct {
+	GVC_FNS(RG_DYNLIB_FIELD)
+} gv;
+static const char *const gv_names[] = {GVC_FNS(RG_DYNLIB_NAME)};
+RG_DYNLIB_CHECK(gv, gv_names);
+static rg_dynlib libgvc =
+	RG_DYNLIB_INIT(RG_SONAME_GVC, "the network picture", gv, gv_names);
+
 /* Longest label, in code points, before it is cut with an ellipsis:
  * a name long enough to fill the picture says nothing more. */
 #define LABEL_MAX 32
@@ -73,12 +101,12 @@ static char *label_of(const char *name)
 /* Graphviz 2.43 takes char * for strings it only copies. */
 static void set(void *obj, const char *name, const char *value)
 {
-	agsafeset(obj, (char *)name, (char *)value, (char *)"");
+	gv.agsafeset(obj, (char *)name, (char *)value, (char *)"");
 }
 
 static void declare(Agraph_t *ag, int kind, const char *name, const char *value)
 {
-	agattr(ag, kind, (char *)name, (char *)value);
+	gv.agattr(ag, kind, (char *)name, (char *)value);
 }
 
 /* Which contacts are drawn: the owner and the most connected others, up
@@ -132,7 +160,7 @@ static Agnode_t *node_of(Agraph_t *ag, size_t i)
 {
 	char id[NODE_ID_SIZE];
 	snprintf(id, sizeof id, "n%zu", i);
-	return agnode(ag, id, 0);
+	return gv.agnode(ag, id, 0);
 }
 
 static void add_nodes(Agraph_t *ag, const rg_graph *g, const bool *keep,
@@ -144,7 +172,7 @@ static void add_nodes(Agraph_t *ag, const rg_graph *g, const bool *keep,
 		const rg_contact *k = &g->contacts.v[i];
 		char id[NODE_ID_SIZE];
 		snprintf(id, sizeof id, "n%zu", i);
-		Agnode_t *v = agnode(ag, id, 1);
+		Agnode_t *v = gv.agnode(ag, id, 1);
 		char *label = label_of(k->name);
 		set(v, "label", label);
 		free(label);
@@ -170,7 +198,7 @@ static void add_nodes(Agraph_t *ag, const rg_graph *g, const bool *keep,
 
 static void add_edge(Agraph_t *ag, Agnode_t *a, Agnode_t *b, const look *l)
 {
-	Agedge_t *e = agedge(ag, a, b, NULL, 1);
+	Agedge_t *e = gv.agedge(ag, a, b, NULL, 1);
 	set(e, "class", l->cls);
 	set(e, "color", l->color);
 	set(e, "style", l->style);
@@ -186,7 +214,7 @@ static void add_edges(Agraph_t *ag, const rg_graph *g, const bool *keep,
 	for (size_t i = 0; me && i < g->contacts.n; i++) {
 		if (!keep[i] || !source[i])
 			continue;
-		Agedge_t *e = agedge(ag, me, node_of(ag, i), NULL, 1);
+		Agedge_t *e = gv.agedge(ag, me, node_of(ag, i), NULL, 1);
 		set(e, "style", "invis");
 	}
 	for (size_t i = 0; i < g->referrals.n; i++) {
@@ -263,7 +291,7 @@ static GVC_t *context(void)
 {
 	static GVC_t *gvc;
 	if (!gvc)
-		gvc = gvContext();
+		gvc = gv.gvContext();
 	return gvc;
 }
 
@@ -303,24 +331,29 @@ static rg_netpic_status lay_out(rg_buf *out, const rg_graph *g,
 	snprintf(root, sizeof root, "n%d", g->owner);
 	/* Graphviz's messages (fonts, overlaps, a root not drawn) are not
 	 * about the notes: standard error keeps only diagnostics. */
-	agseterr(AGMAX);
-	agseterrf(quiet);
+	gv.agseterr(AGMAX);
+	gv.agseterrf(quiet);
 	GVC_t *gvc = context();
-	Agraph_t *ag = agopen((char *)"referrals", Agdirected, NULL);
+	/* cgraph's Agdirected ({1, 0, 0, 1}), made here: a library loaded
+	 * on first use gives functions, not its data */
+	Agdesc_t directed = {0};
+	directed.directed = 1;
+	directed.maingraph = 1;
+	Agraph_t *ag = gv.agopen((char *)"referrals", directed, NULL);
 	declare_attrs(ag, root);
 	add_nodes(ag, g, keep, source);
 	add_edges(ag, g, keep, source, c);
 	rg_netpic_status st = RG_NETPIC_FAILED;
 	char *data = NULL;
 	unsigned int len = 0;
-	if (gvLayout(gvc, ag, "twopi") == 0) {
-		if (gvRenderData(gvc, ag, "svg", &data, &len) == 0 &&
+	if (gv.gvLayout(gvc, ag, "twopi") == 0) {
+		if (gv.gvRenderData(gvc, ag, "svg", &data, &len) == 0 &&
 		    put_svg(out, data, len))
 			st = RG_NETPIC_DRAWN;
-		gvFreeRenderData(data);
-		gvFreeLayout(gvc, ag);
+		gv.gvFreeRenderData(data);
+		gv.gvFreeLayout(gvc, ag);
 	}
-	agclose(ag);
+	gv.agclose(ag);
 	return st;
 }
 
@@ -332,6 +365,13 @@ rg_netpic_status rg_netpic_svg(rg_buf *out, const rg_graph *g,
 		if (counts)
 			*counts = c;
 		return RG_NETPIC_EMPTY;
+	}
+	char *why = NULL;
+	if (!rg_dynlib_load(&libgvc, &why)) {
+		free(why);
+		if (counts)
+			*counts = c;
+		return RG_NETPIC_UNLOADED;
 	}
 	bool *keep = choose(g, &c);
 	bool *source = rg_calloc(g->contacts.n, sizeof *source);

@@ -321,6 +321,14 @@ static void put_network(rg_buf *b, const rg_graph *g)
 			    "libgraphviz-dev</code>) and rebuild refgraph "
 			    "(<code>make</code>).</p>\n");
 		break;
+	case RG_NETPIC_UNLOADED:
+		rg_buf_puts(b,
+			    "<p class=\"note\" id=\"nopicture\">Graphviz's "
+			    "library, which draws the network, cannot be "
+			    "loaded, so the network is not drawn. To get the "
+			    "picture, install it again (<code>apt-get "
+			    "install libgraphviz-dev</code>).</p>\n");
+		break;
 	case RG_NETPIC_FAILED:
 		rg_buf_puts(b,
 			    "<p class=\"note\" id=\"nopicture\">Graphviz could "

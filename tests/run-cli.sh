@@ -129,5 +129,35 @@ t "--color always wins over NO_COLOR and TERM=dumb" grep -q "$(printf '\033')\\[
 run sources --color always --format json --today $day "$notes"
 t "--color always: json has no colour" sh -c '! grep -q "$(printf "\033")" "$1"' - "$tmp/out"
 
+# ---- libraries loaded on first use (src/dynlib.c) ----
+# A folder that holds, under each soname the binary loads, a file that is
+# no library: the loader looks there first (LD_LIBRARY_PATH), and fails.
+mkdir "$tmp/nolib"
+for so in $(grep -ao 'lib\(gvc\|ical\|git2\)\.so\.[0-9.]*' "$bin" | sort -u); do
+	echo "not a library" >"$tmp/nolib/$so"
+done
+t "the binary names the three sonames it loads" \
+	[ "$(ls "$tmp/nolib" | wc -l)" -eq 3 ]
+nolib() { LD_LIBRARY_PATH=$tmp/nolib "$bin" "$@" >"$tmp/out" 2>"$tmp/err"; st=$?; }
+nolib report --format json --today $day "$notes"
+t "none of them is loaded by a run that does not need it" \
+	sh -c '[ '$st' -le 1 ] && grep -q "\"today\": \"$2\"" "$1"' \
+	- "$tmp/out" $day
+nolib report --format ics --today $day "$notes"
+t "--format ics without libical: status 3, says which library, no output" \
+	sh -c '[ '$st' = 3 ] && [ ! -s "$1" ] &&
+		grep -q "^refgraph: --format ics needs the library libical\.so\.[0-9]*, which cannot be loaded (" "$2"' \
+	- "$tmp/out" "$tmp/err"
+nolib report --rev HEAD --today $day "$top"
+t "--rev without libgit2: status 3, says which library" \
+	sh -c '[ '$st' = 3 ] &&
+		grep -q "^refgraph: reading a git revision (--rev, --previous-rev) needs the library libgit2\.so\.[0-9.]*, which cannot be loaded (" "$1"' \
+	- "$tmp/err"
+nolib report --format html --today $day "$notes"
+t "html without Graphviz's library: the page says so, no picture" \
+	sh -c '[ '$st' -le 1 ] && ! grep -q "<svg" "$1" &&
+		grep -q "id=\"nopicture\">Graphviz.s library, which draws the network, cannot be loaded" "$1"' \
+	- "$tmp/out"
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

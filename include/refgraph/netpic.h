@@ -23,7 +23,8 @@ typedef enum rg_netpic_status {
 	RG_NETPIC_DRAWN = 0,   /* out has an <svg> element */
 	RG_NETPIC_EMPTY,       /* no referral to draw */
 	RG_NETPIC_UNAVAILABLE, /* built without Graphviz's library */
-	RG_NETPIC_FAILED       /* the library could not lay it out */
+	RG_NETPIC_FAILED,      /* the library could not lay it out */
+	RG_NETPIC_UNLOADED     /* built with it, but it cannot be loaded */
 } rg_netpic_status;
 
 typedef struct rg_netpic_counts {
