@@ -76,6 +76,15 @@ static void compile_patterns(void)
 enum { OVECTOR_PAIRS = 4 };
 
 /*
+ * pcre2 keeps in the match data the backtracking frames its deepest
+ * match needed, at most one frame (well under 512 bytes for these
+ * patterns) for each byte of the subject: after a subject longer than
+ * this, the match data goes, so that a long line leaves nothing large.
+ */
+#define FRAME_BYTES_MAX 512
+#define LONGEST_KEPT	((size_t)(RG_SCRATCH_KEEP / FRAME_BYTES_MAX))
+
+/*
  * What the patterns match: the masked copy itself when it is valid
  * UTF-8, else a copy with each byte of a malformed sequence made '?'
  * (offsets stay the same; the text read is still taken from m).
@@ -101,24 +110,72 @@ static char *match_copy(char *m, size_t len)
 	return c;
 }
 
-void rg_md_line_init(rg_md_line *L, rg_file *f, const char *body, char *m,
-		     size_t len, int line0)
+void rg_md_line_start(rg_md_line *L, rg_file *f, const char *body, char *m,
+		      size_t len, int line0)
 {
 	pthread_once(&patterns_once, compile_patterns);
-	memset(L, 0, sizeof(*L));
 	L->f = f;
 	L->doc = body;
 	L->m = m;
 	L->mm = match_copy(m, len);
 	L->len = len;
 	L->line0 = line0;
-	L->md = pcre2_match_data_create(OVECTOR_PAIRS, NULL);
-	if (L->md == NULL)
-		rg_oom();
+	memset(L->ov, 0, sizeof L->ov);
+	L->cc_line = L->cc_off = 0;
+	L->cc_col = 0;
+	L->work = 0;
+	if (L->md == NULL) {
+		L->md = pcre2_match_data_create(OVECTOR_PAIRS, NULL);
+		if (L->md == NULL)
+			rg_oom();
+	}
+	L->starts.n = L->close.n = L->stack.n = L->refs.n = L->cuts.n = 0;
 	*RG_VEC_PUSH(L->starts) = 0;
 	for (const char *p = memchr(m, '\n', len); p;
 	     p = memchr(p + 1, '\n', len - (size_t)(p + 1 - m)))
 		*RG_VEC_PUSH(L->starts) = (size_t)(p + 1 - m);
+}
+
+void rg_md_line_init(rg_md_line *L, rg_file *f, const char *body, char *m,
+		     size_t len, int line0)
+{
+	memset(L, 0, sizeof(*L));
+	rg_md_line_start(L, f, body, m, len, line0);
+}
+
+/* The copy made valid UTF-8, when there is one. */
+static void free_match_copy(rg_md_line *L)
+{
+	if (L->mm != L->m)
+		free(L->mm);
+	L->mm = NULL;
+}
+
+void rg_md_line_stop(rg_md_line *L)
+{
+	free_match_copy(L);
+	L->f = NULL;
+	L->doc = L->m = NULL;
+	L->len = 0;
+	if (L->longest > LONGEST_KEPT) {
+		pcre2_match_data_free(L->md);
+		L->md = NULL;
+		L->longest = 0;
+	}
+	RG_VEC_EMPTY(L->starts);
+	RG_VEC_EMPTY(L->close);
+	RG_VEC_EMPTY(L->stack);
+	RG_VEC_EMPTY(L->refs);
+	RG_VEC_EMPTY(L->cuts);
+}
+
+size_t rg_md_line_room(const rg_md_line *L)
+{
+	return L->starts.cap * sizeof *L->starts.v +
+	       L->close.cap * sizeof *L->close.v +
+	       L->stack.cap * sizeof *L->stack.v +
+	       L->refs.cap * sizeof *L->refs.v +
+	       L->cuts.cap * sizeof *L->cuts.v;
 }
 
 void rg_md_line_free(rg_md_line *L)
@@ -127,12 +184,13 @@ void rg_md_line_free(rg_md_line *L)
 		return;
 	pcre2_match_data_free(L->md);
 	L->md = NULL;
+	L->longest = 0;
 	RG_VEC_FREE(L->starts);
 	RG_VEC_FREE(L->close);
 	RG_VEC_FREE(L->stack);
-	if (L->mm != L->m)
-		free(L->mm);
-	L->mm = NULL;
+	RG_VEC_FREE(L->refs);
+	RG_VEC_FREE(L->cuts);
+	free_match_copy(L);
 }
 
 int rg_md_line_of(const rg_md_line *L, size_t off)
@@ -227,6 +285,8 @@ bool rg_md_line_match(rg_md_line *L, rg_md_pattern pat, const char *s, size_t n,
 		hit = link_match(s, n, from, L->ov);
 	} else {
 		PCRE2_SPTR subject = (PCRE2_SPTR)(L->mm + (s - L->m));
+		if (n > L->longest)
+			L->longest = n;
 		int rc = pcre2_match(patterns[pat], subject, n, from,
 				     PCRE2_NO_UTF_CHECK, L->md, NULL);
 		/* pcre2 allocates its backtracking frames: no memory is no

@@ -462,13 +462,13 @@ bool rg_md_mask_quick(const char *m, size_t len, rg_md_items *tasks)
 
 /* ---- the pass ---- */
 
-/* The copy of body[0..len) to mask: a NUL after it, NUL bytes spaces (they
- * would end C strings in md4c's callbacks and ours). */
-static char *copy_body(const char *body, size_t len, bool *nul)
+/* The copy of body[0..len) to mask, in b: a NUL after it, NUL bytes spaces
+ * (they would end C strings in md4c's callbacks and ours). */
+static char *copy_body(rg_buf *b, const char *body, size_t len, bool *nul)
 {
-	char *m = rg_malloc(len + 1);
-	memcpy(m, body, len);
-	m[len] = '\0';
+	b->len = 0;
+	rg_buf_put(b, body, len);
+	char *m = b->s;
 	*nul = false;
 	for (char *z = memchr(m, '\0', len); z;
 	     z = memchr(z + 1, '\0', len - (size_t)(z + 1 - m))) {
@@ -503,20 +503,28 @@ static void md4c_pass(const char *body, size_t len, char *m, rg_md_items *tasks)
 
 char *rg_md_mask_md4c(const char *body, size_t len, rg_md_items *tasks)
 {
+	rg_buf b = {0};
 	bool nul;
-	char *m = copy_body(body, len, &nul);
+	char *m = copy_body(&b, body, len, &nul);
 	md4c_pass(body, len, m, tasks);
+	mask_comments(m, len);
+	return m;
+}
+
+char *rg_md_mask_into(rg_buf *b, const char *body, size_t len,
+		      rg_md_items *tasks)
+{
+	bool nul;
+	char *m = copy_body(b, body, len, &nul);
+	/* md4c reads a NUL byte (a space in m) otherwise than a space */
+	if (nul || len > MD_LEN_MAX || !rg_md_mask_quick(m, len, tasks))
+		md4c_pass(body, len, m, tasks);
 	mask_comments(m, len);
 	return m;
 }
 
 char *rg_md_mask_body(const char *body, size_t len, rg_md_items *tasks)
 {
-	bool nul;
-	char *m = copy_body(body, len, &nul);
-	/* md4c reads a NUL byte (a space in m) otherwise than a space */
-	if (nul || len > MD_LEN_MAX || !rg_md_mask_quick(m, len, tasks))
-		md4c_pass(body, len, m, tasks);
-	mask_comments(m, len);
-	return m;
+	rg_buf b = {0};
+	return rg_md_mask_into(&b, body, len, tasks);
 }

@@ -75,18 +75,53 @@ static void read_lines(rg_md_line *L, int note_date, const rg_limits *lim)
 	}
 }
 
+/* What a thread reads Markdown with, kept from body to body. */
+struct rg_md_scan_scratch {
+	rg_buf mask;	   /* the masked copy */
+	rg_md_items tasks; /* the task items md_mask found */
+	rg_md_line L;	   /* the line reader, with its own room */
+};
+
+rg_md_scan_scratch *rg_md_scan_scratch_new(void)
+{
+	return rg_calloc(1, sizeof(rg_md_scan_scratch));
+}
+
+void rg_md_scan_scratch_free(rg_md_scan_scratch *sc)
+{
+	if (sc == NULL)
+		return;
+	rg_buf_free(&sc->mask);
+	RG_VEC_FREE(sc->tasks);
+	rg_md_line_free(&sc->L);
+	free(sc);
+}
+
+size_t rg_md_scan_scratch_room(const rg_md_scan_scratch *sc)
+{
+	return sc->mask.cap + sc->tasks.cap * sizeof *sc->tasks.v +
+	       rg_md_line_room(&sc->L);
+}
+
+void rg_md_scan_with(rg_md_scan_scratch *sc, rg_file *f, const char *body,
+		     size_t len, int line0, int note_date, const rg_limits *lim)
+{
+	rg_md_line *L = &sc->L;
+	char *m = rg_md_mask_into(&sc->mask, body, len, &sc->tasks);
+	rg_md_line_start(L, f, body, m, len, line0);
+	read_lines(L, note_date, lim);
+	for (size_t i = 0; i < sc->tasks.n; i++)
+		rg_md_task_read(L, &sc->tasks.v[i], lim);
+	last_work = L->work;
+	rg_md_line_stop(L);
+	RG_VEC_EMPTY(sc->tasks);
+	rg_buf_empty(&sc->mask);
+}
+
 void rg_md_scan(rg_file *f, const char *body, size_t len, int line0,
 		int note_date, const rg_limits *lim)
 {
-	rg_md_items tasks = {0};
-	char *m = rg_md_mask_body(body, len, &tasks);
-	rg_md_line L;
-	rg_md_line_init(&L, f, body, m, len, line0);
-	read_lines(&L, note_date, lim);
-	for (size_t i = 0; i < tasks.n; i++)
-		rg_md_task_read(&L, &tasks.v[i], lim);
-	last_work = L.work;
-	rg_md_line_free(&L);
-	RG_VEC_FREE(tasks);
-	free(m);
+	rg_md_scan_scratch *sc = rg_md_scan_scratch_new();
+	rg_md_scan_with(sc, f, body, len, line0, note_date, lim);
+	rg_md_scan_scratch_free(sc);
 }

@@ -167,33 +167,32 @@ static int task_date(rg_md_line *L, rg_md_pattern pat, const char *s, size_t n,
 
 static void task_links(rg_md_line *L, rg_task *k, const char *s, size_t n)
 {
-	RG_VEC(rg_ref) links = {0};
+	L->refs.n = 0;
 	size_t from = 0;
 	rg_ref r;
 	while (rg_md_line_next_link(L, s, n, &from, &r))
-		*RG_VEC_PUSH(links) = r;
-	if (links.n) {
+		*RG_VEC_PUSH(L->refs) = r;
+	if (L->refs.n) {
 		k->links =
-			rg_arena_alloc(L->f->arena, links.n * sizeof(rg_ref));
-		memcpy(k->links, links.v, links.n * sizeof(rg_ref));
-		k->nlinks = links.n;
+			rg_arena_alloc(L->f->arena, L->refs.n * sizeof(rg_ref));
+		memcpy(k->links, L->refs.v, L->refs.n * sizeof(rg_ref));
+		k->nlinks = L->refs.n;
 	}
-	RG_VEC_FREE(links);
 }
 
 /* ---- the text ---- */
 
-/* A stretch of a task's first line written otherwise: [b, e) as r[0..n). */
-typedef struct cut {
-	size_t b, e;
-	const char *r;
-	size_t n;
-} cut;
+typedef rg_md_cut cut;
 
-typedef RG_VEC(cut) cut_vec;
+/* A task's text as it is written: t[0..len), never longer than the line it
+ * is taken from (what is cut is never shorter than what replaces it). */
+typedef struct text {
+	char *t;
+	size_t len;
+} text;
 
 /* Append s[0..n) to t, white space runs as one space (none leading). */
-static void put_text(rg_buf *t, bool *space, const char *s, size_t n)
+static void put_text(text *t, bool *space, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n;) {
 		size_t k = s[i] == '\0' ? 1 : rg_space_len(s + i, n - i);
@@ -203,9 +202,9 @@ static void put_text(rg_buf *t, bool *space, const char *s, size_t n)
 			continue;
 		}
 		if (*space && t->len > 0)
-			rg_buf_putc(t, ' ');
+			t->t[t->len++] = ' ';
 		*space = false;
-		rg_buf_putc(t, s[i++]);
+		t->t[t->len++] = s[i++];
 	}
 }
 
@@ -213,7 +212,7 @@ static void put_text(rg_buf *t, bool *space, const char *s, size_t n)
  * The due and done markers to leave out of a task's text, each with its
  * date, and with a [...] or (...) around it that holds nothing else.
  */
-static void marker_cuts(rg_md_line *L, size_t b, size_t e, cut_vec *cuts)
+static void marker_cuts(rg_md_line *L, size_t b, size_t e)
 {
 	const char *s = L->m;
 	size_t from = b;
@@ -233,7 +232,7 @@ static void marker_cuts(rg_md_line *L, size_t b, size_t e, cut_vec *cuts)
 			cb = p - 1;
 			ce = q + 1;
 		}
-		cut *c = RG_VEC_PUSH(*cuts);
+		cut *c = RG_VEC_PUSH(L->cuts);
 		c->b = cb;
 		c->e = ce;
 		from = ce > o[1] ? ce : o[1];
@@ -241,7 +240,7 @@ static void marker_cuts(rg_md_line *L, size_t b, size_t e, cut_vec *cuts)
 }
 
 /* Each wiki-link as its shown text: [[T|shown]] shown, [[T#h]] T. */
-static void link_cuts(rg_md_line *L, size_t b, size_t e, cut_vec *cuts)
+static void link_cuts(rg_md_line *L, size_t b, size_t e)
 {
 	size_t from = b;
 	while (from < e && rg_md_line_match(L, RG_MD_PAT_LINK, L->m, e, from)) {
@@ -250,7 +249,7 @@ static void link_cuts(rg_md_line *L, size_t b, size_t e, cut_vec *cuts)
 		size_t n = o[3] - o[2], bar = 0, tb, tl;
 		while (bar < n && in[bar] != '|')
 			bar++;
-		cut *c = RG_VEC_PUSH(*cuts);
+		cut *c = RG_VEC_PUSH(L->cuts);
 		c->b = o[0];
 		c->e = o[1];
 		if (bar + 1 < n) {
@@ -277,27 +276,28 @@ static int cut_order(const void *a, const void *b)
  */
 static const char *task_text(rg_md_line *L, size_t b, size_t e)
 {
-	cut_vec cuts = {0};
-	marker_cuts(L, b, e, &cuts);
-	link_cuts(L, b, e, &cuts);
-	if (cuts.n > 1)
-		qsort(cuts.v, cuts.n, sizeof(cut), cut_order);
-	rg_buf t = {0};
+	L->cuts.n = 0;
+	marker_cuts(L, b, e);
+	link_cuts(L, b, e);
+	const cut *c = L->cuts.v;
+	size_t nc = L->cuts.n;
+	if (nc > 1)
+		qsort(L->cuts.v, nc, sizeof(cut), cut_order);
+	/* written straight into the file's arena: no copy to make */
+	text t = {rg_arena_alloc(L->f->arena, e - b + 1), 0};
 	bool space = false;
 	size_t at = b;
-	for (size_t i = 0; i < cuts.n; i++) {
-		if (cuts.v[i].b < at)
+	for (size_t i = 0; i < nc; i++) {
+		if (c[i].b < at)
 			continue; /* inside one already cut */
-		put_text(&t, &space, L->doc + at, cuts.v[i].b - at);
-		put_text(&t, &space, cuts.v[i].r, cuts.v[i].n);
-		at = cuts.v[i].e;
+		put_text(&t, &space, L->doc + at, c[i].b - at);
+		put_text(&t, &space, c[i].r, c[i].n);
+		at = c[i].e;
 	}
 	put_text(&t, &space, L->doc + at, e - at);
 	L->work += e - b;
-	const char *r = rg_arena_strndup(L->f->arena, t.s ? t.s : "", t.len);
-	rg_buf_free(&t);
-	RG_VEC_FREE(cuts);
-	return r;
+	t.t[t.len] = '\0';
+	return t.t;
 }
 
 /* ---- the item ---- */

@@ -127,15 +127,17 @@ static void skip_records(rg_file *f)
 /*
  * What a thread reads every file with, emptied for each file rather than
  * made and freed: the file being read (its arena and its vectors keep
- * their room) and a buffer for the text of rg_note_parse.  A file that
- * needed more than SCRATCH_KEEP bytes of one vector or of text gives it
- * back, so one huge file leaves nothing behind.
+ * their room), a buffer for the text of rg_note_parse, and the YAML and
+ * Markdown readers' own scratch (their trees, masked copies, vectors and
+ * pcre2's match data).  A file that needed more than RG_SCRATCH_KEEP
+ * bytes of one of them gives it back, so one huge file leaves nothing
+ * behind.
  */
-#define SCRATCH_KEEP ((size_t)1 << 20)
-
 typedef struct scratch {
 	rg_file f;
 	rg_buf text;
+	rg_yaml_rec_scratch *yaml;
+	rg_md_scan_scratch *md;
 } scratch;
 
 static pthread_key_t scratch_key;
@@ -156,6 +158,8 @@ static void scratch_free(void *p)
 	RG_VEC_FREE(s->f.links);
 	RG_VEC_FREE(s->f.skipped);
 	rg_buf_free(&s->text);
+	rg_yaml_rec_scratch_free(s->yaml);
+	rg_md_scan_scratch_free(s->md);
 	free(s);
 }
 
@@ -166,14 +170,6 @@ static void scratch_key_make(void)
 		rg_oom();
 }
 
-/* An emptied vector; its room kept unless it is large. */
-#define SCRATCH_EMPTY(vec)                                                     \
-	do {                                                                   \
-		if ((vec).cap * sizeof *(vec).v > SCRATCH_KEEP)                \
-			RG_VEC_FREE(vec);                                      \
-		(vec).n = 0;                                                   \
-	} while (0)
-
 /*
  * Empty the scratch's file once it is packed, there and then: what one
  * large file needed is not kept while the graph is built.
@@ -181,13 +177,13 @@ static void scratch_key_make(void)
 static void scratch_empty(rg_file *f)
 {
 	rg_arena_reset(f->arena);
-	SCRATCH_EMPTY(f->contacts);
-	SCRATCH_EMPTY(f->inters);
-	SCRATCH_EMPTY(f->refrecs);
-	SCRATCH_EMPTY(f->fields);
-	SCRATCH_EMPTY(f->tasks);
-	SCRATCH_EMPTY(f->links);
-	SCRATCH_EMPTY(f->skipped);
+	RG_VEC_EMPTY(f->contacts);
+	RG_VEC_EMPTY(f->inters);
+	RG_VEC_EMPTY(f->refrecs);
+	RG_VEC_EMPTY(f->fields);
+	RG_VEC_EMPTY(f->tasks);
+	RG_VEC_EMPTY(f->links);
+	RG_VEC_EMPTY(f->skipped);
 	f->path = NULL;
 	f->markdown = f->read = false;
 	f->nrecords = 0;
@@ -202,6 +198,8 @@ static scratch *scratch_get(void)
 	if (s == NULL) {
 		s = rg_calloc(1, sizeof *s);
 		s->f.arena = rg_arena_new();
+		s->yaml = rg_yaml_rec_scratch_new();
+		s->md = rg_md_scan_scratch_new();
 		if (pthread_setspecific(scratch_key, s) != 0)
 			rg_oom();
 	}
@@ -215,12 +213,13 @@ static size_t line_end(const char *s, size_t p, size_t n)
 	return e ? (size_t)(e - s) : n;
 }
 
-/* Read s[0..n) (lone CRs already LFs, BOM gone) into f. */
-static void parse_text(rg_file *f, const char *s, size_t n,
+/* Read s[0..n) (lone CRs already LFs, BOM gone) into sc's file. */
+static void parse_text(scratch *sc, const char *s, size_t n,
 		       const rg_limits *lim)
 {
+	rg_file *f = &sc->f;
 	if (!f->markdown) {
-		rg_yaml_rec_read(f, s, n, 1, false, lim, NULL);
+		rg_yaml_rec_read_with(sc->yaml, f, s, n, 1, false, lim, NULL);
 		default_ids(f);
 		return;
 	}
@@ -237,9 +236,10 @@ static void parse_text(rg_file *f, const char *s, size_t n,
 		while (p < n) {
 			size_t e = line_end(s, p, n);
 			if (marker_line(s + p, e - p, true)) {
-				if (!rg_yaml_rec_read(f, s + e1 + 1,
-						      p - (e1 + 1), 2, true,
-						      lim, &date)) {
+				if (!rg_yaml_rec_read_with(sc->yaml, f,
+							   s + e1 + 1,
+							   p - (e1 + 1), 2,
+							   true, lim, &date)) {
 					skip_records(f);
 					return;
 				}
@@ -268,7 +268,7 @@ static void parse_text(rg_file *f, const char *s, size_t n,
 			date = d;
 	}
 	default_ids(f);
-	rg_md_scan(f, body, blen, body_line, date, lim);
+	rg_md_scan_with(sc->md, f, body, blen, body_line, date, lim);
 }
 
 /* rg_note_parse_buf with the scratch s. */
@@ -292,7 +292,7 @@ static rg_file *parse_in(scratch *sc, const char *path, char *data, size_t len,
 		s += 3;
 		n -= 3;
 	}
-	parse_text(f, s, n, lim);
+	parse_text(sc, s, n, lim);
 	rg_file *kept = rg_file_pack_new(f);
 	scratch_empty(f);
 	return kept;
@@ -311,7 +311,25 @@ rg_file *rg_note_parse(const char *path, const char *data, size_t len,
 	sc->text.len = 0;
 	rg_buf_put(&sc->text, data, len);
 	rg_file *f = parse_in(sc, path, sc->text.s, len, lim);
-	if (sc->text.cap > SCRATCH_KEEP)
-		rg_buf_free(&sc->text);
+	rg_buf_empty(&sc->text);
 	return f;
+}
+
+/* The vector's room in bytes. */
+#define VEC_ROOM(vec) ((vec).cap * sizeof *(vec).v)
+
+size_t rg_note_scratch_room(void)
+{
+	if (pthread_once(&scratch_once, scratch_key_make) != 0)
+		rg_oom();
+	const scratch *s = pthread_getspecific(scratch_key);
+	if (s == NULL)
+		return 0;
+	const rg_file *f = &s->f;
+	return rg_arena_room(f->arena) + VEC_ROOM(f->contacts) +
+	       VEC_ROOM(f->inters) + VEC_ROOM(f->refrecs) +
+	       VEC_ROOM(f->fields) + VEC_ROOM(f->tasks) + VEC_ROOM(f->links) +
+	       VEC_ROOM(f->skipped) + s->text.cap +
+	       rg_yaml_rec_scratch_room(s->yaml) +
+	       rg_md_scan_scratch_room(s->md);
 }

@@ -175,6 +175,15 @@ void rg_buf_free(rg_buf *b)
 	b->len = b->cap = 0;
 }
 
+void rg_buf_empty(rg_buf *b)
+{
+	if (b->cap > RG_SCRATCH_KEEP)
+		rg_buf_free(b);
+	b->len = 0;
+	if (b->s)
+		b->s[0] = '\0';
+}
+
 /* chunks grow by doubling from the first size to the largest */
 #define ARENA_CHUNK_FIRST ((size_t)512)
 #define ARENA_CHUNK_MAX	  ((size_t)65536)
@@ -285,6 +294,14 @@ void rg_arena_reset(rg_arena *a)
 	}
 	keep->next = NULL;
 	keep->used = 0;
+}
+
+size_t rg_arena_room(const rg_arena *a)
+{
+	size_t n = 0;
+	for (const struct chunk *c = a ? a->head : NULL; c; c = c->next)
+		n += sizeof *c + c->size;
+	return n;
 }
 
 char *rg_arena_strndup(rg_arena *a, const char *s, size_t n)

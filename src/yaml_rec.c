@@ -28,14 +28,23 @@ typedef struct pending {
 	const char *field;
 } pending;
 
-typedef struct reader {
-	rg_file *f;
+typedef RG_VEC(pending) pending_vec;
+
+/* What a thread reads YAML with, kept from text to text (see the header). */
+struct rg_yaml_rec_scratch {
+	rg_ytree *tree;
 	rg_arena *tmp; /* what lives as long as the document being read */
-	const rg_limits *lim;
 	/* lists of records still to read, innermost last: an interaction's
 	 * referrals may hold interactions, as deep as max_depth allows, and
 	 * a stack of our own keeps that off the thread's stack */
-	RG_VEC(pending) todo;
+	pending_vec todo;
+};
+
+typedef struct reader {
+	rg_file *f;
+	rg_arena *tmp; /* the scratch's */
+	const rg_limits *lim;
+	pending_vec *todo; /* the scratch's */
 } reader;
 
 /* ---- records ---- */
@@ -235,7 +244,7 @@ static void push_list(reader *r, const char *field, const ynode *v,
 			     "%s: expected a list of records; ignored", field);
 		return;
 	}
-	pending *p = RG_VEC_PUSH(r->todo);
+	pending *p = RG_VEC_PUSH(*r->todo);
 	p->list = v;
 	p->forced = forced;
 	p->date = default_date;
@@ -249,10 +258,10 @@ static void push_list(reader *r, const char *field, const ynode *v,
  */
 static void drain(reader *r, size_t base)
 {
-	while (r->todo.n > base) {
-		pending *p = &r->todo.v[r->todo.n - 1];
+	while (r->todo->n > base) {
+		pending *p = &r->todo->v[r->todo->n - 1];
 		if (p->next == p->list->nkids) {
-			r->todo.n--;
+			r->todo->n--;
 			continue;
 		}
 		const ynode *it = p->list->kids[p->next++];
@@ -272,7 +281,7 @@ static void drain(reader *r, size_t base)
 static void read_list(reader *r, const char *field, const ynode *v,
 		      enum kind forced, int default_date)
 {
-	size_t base = r->todo.n;
+	size_t base = r->todo->n;
 	push_list(r, field, v, forced, default_date);
 	drain(r, base);
 }
@@ -399,25 +408,50 @@ static void read_front_matter(reader *r, const ynode *root, int *note_date)
 			     "fields");
 }
 
-bool rg_yaml_rec_read(rg_file *f, const char *text, size_t len, int line0,
-		      bool front_matter, const rg_limits *lim, int *note_date)
+rg_yaml_rec_scratch *rg_yaml_rec_scratch_new(void)
 {
-	reader r = {f, NULL, lim, {0}};
-	rg_ytree *t = rg_ytree_new(text, len, line0, lim->max_depth);
+	rg_yaml_rec_scratch *y = rg_calloc(1, sizeof *y);
+	y->tree = rg_ytree_idle();
+	y->tmp = rg_arena_new();
+	return y;
+}
+
+void rg_yaml_rec_scratch_free(rg_yaml_rec_scratch *y)
+{
+	if (y == NULL)
+		return;
+	rg_ytree_free(y->tree);
+	rg_arena_free(y->tmp);
+	RG_VEC_FREE(y->todo);
+	free(y);
+}
+
+size_t rg_yaml_rec_scratch_room(const rg_yaml_rec_scratch *y)
+{
+	return rg_ytree_room(y->tree) + rg_arena_room(y->tmp) +
+	       y->todo.cap * sizeof *y->todo.v;
+}
+
+bool rg_yaml_rec_read_with(rg_yaml_rec_scratch *y, rg_file *f, const char *text,
+			   size_t len, int line0, bool front_matter,
+			   const rg_limits *lim, int *note_date)
+{
+	reader r = {f, y->tmp, lim, &y->todo};
+	rg_ytree *t = y->tree;
+	rg_ytree_start(t, text, len, line0, lim->max_depth);
 	rg_ystep st;
 	const ynode *root;
 	if (note_date)
 		*note_date = RG_NODATE;
 	while ((st = rg_ytree_next(t, &root)) == RG_YDOC) {
-		r.tmp = rg_arena_new();
 		if (front_matter)
 			read_front_matter(&r, root, note_date);
 		else
 			read_top(&r, root);
 		drain(&r, 0);
-		rg_arena_free(r.tmp);
+		rg_arena_reset(r.tmp);
 	}
-	RG_VEC_FREE(r.todo);
+	RG_VEC_EMPTY(y->todo);
 	int sl, sc;
 	if (rg_ytree_spent(t, &sl, &sc))
 		rg_diag(&f->diags, f->path, sl, sc, RG_ERROR,
@@ -425,6 +459,16 @@ bool rg_yaml_rec_read(rg_file *f, const char *text, size_t len, int line0,
 			"this alias and later long ones are read as empty");
 	if (st == RG_YERR)
 		syntax_error(&r, rg_ytree_error(t));
-	rg_ytree_free(t);
+	rg_ytree_stop(t);
 	return st != RG_YERR;
+}
+
+bool rg_yaml_rec_read(rg_file *f, const char *text, size_t len, int line0,
+		      bool front_matter, const rg_limits *lim, int *note_date)
+{
+	rg_yaml_rec_scratch *y = rg_yaml_rec_scratch_new();
+	bool ok = rg_yaml_rec_read_with(y, f, text, len, line0, front_matter,
+					lim, note_date);
+	rg_yaml_rec_scratch_free(y);
+	return ok;
 }

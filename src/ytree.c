@@ -2,12 +2,17 @@
  * ytree: libyaml events -> one bounded tree per document.
  *
  * Every node, string and child array of a document lives in the
- * document's arena, freed whole at the next document: nothing is freed
+ * document's arena, emptied whole at the next document: nothing is freed
  * node by node, so a tree of any depth or width costs no recursion to
  * free.  A child array grows by doubling inside the arena; the arrays it
  * outgrows stay there until the document ends, at most as much again.
  * Anchors are found through a hash table, so a document with many
  * anchors and aliases reads in linear time.
+ *
+ * A tree may read one text after another (rg_ytree_start): the arena,
+ * the anchor table, yfast's events and the stack keep their room from
+ * text to text, up to RG_SCRATCH_KEEP, so that a reader of many small
+ * notes allocates next to nothing for them.
  *
  * A text of the flat shape most notes hold is read by yfast instead, and
  * libyaml is not even set up for it: both give the same events, which one
@@ -40,8 +45,12 @@ typedef struct anchor {
 	rg_ynode *node;
 } anchor;
 
+/* The anchor table's slots kept from one document to the next. */
+#define TAB_KEEP (RG_SCRATCH_KEEP / sizeof(anchor))
+
 struct rg_ytree {
-	yaml_parser_t *p;	/* NULL when yfast reads the text */
+	yaml_parser_t *p;	/* libyaml's, kept from text to text */
+	bool p_live;		/* p set up: libyaml reads the text */
 	bool fast;		/* read by yfast */
 	rg_yfast_events events; /* yfast's, all of the text */
 	size_t next_event;
@@ -60,34 +69,58 @@ struct rg_ytree {
 	rg_yerror err;
 };
 
-static rg_ytree *tree_new(const char *text, size_t len, int line0,
-			  int max_depth, bool try_fast)
+/* Every field that says how a text is being read back to its start. */
+static void tree_start(rg_ytree *t, const char *text, size_t len, int line0,
+		       int max_depth, bool try_fast)
 {
-	rg_ytree *t = rg_calloc(1, sizeof *t);
+	rg_ytree_stop(t);
 	t->text = text;
 	t->len = len;
 	t->line0 = line0;
 	t->max_depth = max_depth;
+	t->next_event = 0;
+	t->repeated = 0;
+	t->skip_deep = false;
+	t->skipping = 0;
+	t->deep_line = t->deep_col = t->spent_line = t->spent_col = 0;
+	memset(&t->err, 0, sizeof t->err);
 	t->fast = try_fast && rg_yfast_scan(text, len, &t->events);
 	if (t->fast)
-		return t;
-	RG_VEC_FREE(t->events);
-	t->p = rg_malloc(sizeof *t->p);
+		return;
+	t->events.n = 0;
+	if (t->p == NULL)
+		t->p = rg_malloc(sizeof *t->p);
+	/* (libyaml's parser is made for each text: the rarer path) */
 	if (!yaml_parser_initialize(t->p))
 		rg_oom();
+	t->p_live = true;
 	yaml_parser_set_input_string(t->p, (const unsigned char *)text, len);
-	return t;
+}
+
+rg_ytree *rg_ytree_idle(void)
+{
+	return rg_calloc(1, sizeof(rg_ytree));
+}
+
+void rg_ytree_start(rg_ytree *t, const char *text, size_t len, int line0,
+		    int max_depth)
+{
+	tree_start(t, text, len, line0, max_depth, true);
 }
 
 rg_ytree *rg_ytree_new(const char *text, size_t len, int line0, int max_depth)
 {
-	return tree_new(text, len, line0, max_depth, true);
+	rg_ytree *t = rg_ytree_idle();
+	tree_start(t, text, len, line0, max_depth, true);
+	return t;
 }
 
 rg_ytree *rg_ytree_new_slow(const char *text, size_t len, int line0,
 			    int max_depth)
 {
-	return tree_new(text, len, line0, max_depth, false);
+	rg_ytree *t = rg_ytree_idle();
+	tree_start(t, text, len, line0, max_depth, false);
+	return t;
 }
 
 bool rg_ytree_fast(const rg_ytree *t)
@@ -95,14 +128,36 @@ bool rg_ytree_fast(const rg_ytree *t)
 	return t->fast;
 }
 
+static void anchors_clear(rg_ytree *t);
+
+void rg_ytree_stop(rg_ytree *t)
+{
+	if (t->p_live)
+		yaml_parser_delete(t->p);
+	t->p_live = false;
+	if (t->doc)
+		rg_arena_reset(t->doc);
+	anchors_clear(t);
+	RG_VEC_EMPTY(t->events);
+	RG_VEC_EMPTY(t->stack);
+	t->text = NULL;
+	t->len = 0;
+}
+
+size_t rg_ytree_room(const rg_ytree *t)
+{
+	return rg_arena_room(t->doc) + t->tabcap * sizeof *t->tab +
+	       t->events.cap * sizeof *t->events.v +
+	       t->stack.cap * sizeof *t->stack.v + (t->p ? sizeof *t->p : 0);
+}
+
 void rg_ytree_free(rg_ytree *t)
 {
 	if (t == NULL)
 		return;
-	if (t->p) {
+	if (t->p_live)
 		yaml_parser_delete(t->p);
-		free(t->p);
-	}
+	free(t->p);
 	RG_VEC_FREE(t->events);
 	rg_arena_free(t->doc);
 	free(t->tab);
@@ -220,12 +275,17 @@ static rg_ynode *find_anchor(const rg_ytree *t, const char *name)
 	return slot(t->tab, t->tabcap, name)->node;
 }
 
-/* Anchors are a document's own. */
+/* Anchors are a document's own; their table keeps its room. */
 static void anchors_clear(rg_ytree *t)
 {
-	free(t->tab);
-	t->tab = NULL;
-	t->tabcap = t->nanchors = 0;
+	if (t->tabcap > TAB_KEEP) {
+		free(t->tab);
+		t->tab = NULL;
+		t->tabcap = 0;
+	} else if (t->nanchors > 0) {
+		memset(t->tab, 0, t->tabcap * sizeof *t->tab);
+	}
+	t->nanchors = 0;
 }
 
 /* ---- the tree ---- */
@@ -423,36 +483,13 @@ static bool next_event(rg_ytree *t, yaml_event_t *ev, rg_yfast_event *e)
 	return true;
 }
 
-/*
- * The arena for yfast's next document, sized from its events so that it
- * is one block as a rule: each node, its text and a share of its parent's
- * child arrays (which double: at most twice the children, plus the first
- * array of each list or mapping).  None at the stream's end.
- */
-static rg_arena *doc_arena(const rg_ytree *t)
-{
-	const rg_yfast_event *e = &t->events.v[t->next_event];
-	if (e->kind == RG_YF_STREAM_END)
-		return NULL;
-	size_t size = 0;
-	for (; e->kind != RG_YF_DOC_END && e->kind != RG_YF_STREAM_END; e++) {
-		if (e->kind == RG_YF_SCALAR)
-			size += rg_arena_need(e->slen + 1);
-		else if (e->kind == RG_YF_SEQ || e->kind == RG_YF_MAP)
-			size += rg_arena_need(KIDS_FIRST * sizeof(rg_ynode *));
-		else
-			continue;
-		size += rg_arena_need(sizeof(rg_ynode)) +
-			2 * sizeof(rg_ynode *);
-	}
-	return rg_arena_new_sized(size);
-}
-
 rg_ystep rg_ytree_next(rg_ytree *t, const rg_ynode **root)
 {
 	rg_ynode *top = NULL;
-	rg_arena_free(t->doc);
-	t->doc = t->fast ? doc_arena(t) : rg_arena_new();
+	if (t->doc == NULL)
+		t->doc = rg_arena_new();
+	else
+		rg_arena_reset(t->doc);
 	anchors_clear(t);
 	t->stack.n = 0;
 	t->skipping = 0;

@@ -39,6 +39,14 @@ typedef enum {
 /* No match, no closing bracket: an offset past any line. */
 #define RG_MD_NONE ((size_t)-1)
 
+/* A stretch of a task's first line written otherwise (md_task): body
+ * bytes [b, e) as r[0..n). */
+typedef struct rg_md_cut {
+	size_t b, e;
+	const char *r;
+	size_t n;
+} rg_md_cut;
+
 typedef struct rg_md_line {
 	rg_file *f;
 	const char
@@ -58,7 +66,12 @@ typedef struct rg_md_line {
 	 * from */
 	RG_VEC(size_t) close;
 	RG_VEC(size_t) stack;
-	size_t work; /* see rg_md_scan_work */
+	/* md_task's scratch: a task's links, and the stretches of its text
+	 * left out or written otherwise */
+	RG_VEC(rg_ref) refs;
+	RG_VEC(rg_md_cut) cuts;
+	size_t longest; /* the longest subject md has matched */
+	size_t work;	/* see rg_md_scan_work */
 } rg_md_line;
 
 /*
@@ -68,6 +81,18 @@ typedef struct rg_md_line {
 void rg_md_line_init(rg_md_line *L, rg_file *f, const char *body, char *m,
 		     size_t len, int line0);
 void rg_md_line_free(rg_md_line *L);
+/*
+ * The same for a reader kept from body to body (zeroed before its
+ * first): rg_md_line_start reads as rg_md_line_init does, whatever L
+ * read before, keeping the room (the vectors, pcre2's match data and
+ * its frames) that earlier bodies needed; rg_md_line_stop ends a body,
+ * leaving no more than RG_SCRATCH_KEEP of each (rg_md_line_room: the
+ * bytes held, but for pcre2's).
+ */
+void rg_md_line_start(rg_md_line *L, rg_file *f, const char *body, char *m,
+		      size_t len, int line0);
+void rg_md_line_stop(rg_md_line *L);
+size_t rg_md_line_room(const rg_md_line *L);
 
 /* The file line of body byte off. */
 int rg_md_line_of(const rg_md_line *L, size_t off);

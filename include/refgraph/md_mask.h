@@ -16,6 +16,7 @@
 #include <stddef.h>
 
 #include "refgraph/md_task.h"
+#include "refgraph/util.h"
 
 /*
  * The masked copy of body[0..len): len bytes and a NUL, every byte of
@@ -24,6 +25,10 @@
  * they end.
  */
 char *rg_md_mask_body(const char *body, size_t len, rg_md_items *tasks);
+/* The same, made in b (emptied first; still the caller's): what a
+ * reader that keeps b from body to body uses. */
+char *rg_md_mask_into(rg_buf *b, const char *body, size_t len,
+		      rg_md_items *tasks);
 
 /* The same, always through md4c (tests compare the two). */
 char *rg_md_mask_md4c(const char *body, size_t len, rg_md_items *tasks);

@@ -19,6 +19,23 @@ void rg_md_scan(rg_file *f, const char *body, size_t len, int line0,
 		int note_date, const rg_limits *lim);
 
 /*
+ * What a thread reads Markdown with from one body to the next: the
+ * masked copy, the task items and the line reader (md_line), emptied
+ * rather than freed, so that a note costs next to no allocation; of what
+ * one body needed, no more than RG_SCRATCH_KEEP a part is kept after it
+ * (rg_md_scan_scratch_room: the bytes held, but for pcre2's frames,
+ * which md_line bounds).  rg_md_scan_with reads as rg_md_scan does,
+ * whatever the scratch read before.
+ */
+typedef struct rg_md_scan_scratch rg_md_scan_scratch;
+rg_md_scan_scratch *rg_md_scan_scratch_new(void);
+void rg_md_scan_scratch_free(rg_md_scan_scratch *sc);
+size_t rg_md_scan_scratch_room(const rg_md_scan_scratch *sc);
+void rg_md_scan_with(rg_md_scan_scratch *sc, rg_file *f, const char *body,
+		     size_t len, int line0, int note_date,
+		     const rg_limits *lim);
+
+/*
  * The work the last rg_md_scan on this thread did: the bytes its own
  * loops and pattern searches looked at.  Tests check that it stays
  * linear in the body's length, whatever the body holds.

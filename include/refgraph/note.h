@@ -32,4 +32,11 @@ rg_file *rg_note_parse(const char *path, const char *data, size_t len,
 rg_file *rg_note_parse_buf(const char *path, char *data, size_t len,
 			   const rg_limits *lim);
 
+/*
+ * The bytes this thread's scratch holds between files (0 before its
+ * first): what a file needed beyond RG_SCRATCH_KEEP of any one part is
+ * not kept after it, so one huge file leaves little behind.
+ */
+size_t rg_note_scratch_room(void);
+
 #endif

@@ -67,6 +67,20 @@ void rg_vec_grow(void **pv, size_t *cap, size_t n, size_t elsz);
 		(vec).v = NULL;                                                \
 		(vec).n = (vec).cap = 0;                                       \
 	} while (0)
+/*
+ * The room a reader keeps from one file to the next (its scratch: arrays
+ * and buffers emptied for every file rather than made and freed): what
+ * one file needed beyond it is given back once that file is read, so one
+ * huge file leaves nothing large behind.
+ */
+#define RG_SCRATCH_KEEP ((size_t)1 << 20)
+/* Empty a scratch vector: its room kept, unless over RG_SCRATCH_KEEP. */
+#define RG_VEC_EMPTY(vec)                                                      \
+	do {                                                                   \
+		if ((vec).cap * sizeof *(vec).v > RG_SCRATCH_KEEP)             \
+			RG_VEC_FREE(vec);                                      \
+		(vec).n = 0;                                                   \
+	} while (0)
 
 /* A growable byte buffer; b.s is always NUL-terminated once used. */
 typedef struct rg_buf {
@@ -94,6 +108,8 @@ void rg_buf_puts(rg_buf *b, const char *s);
 void rg_buf_putc(rg_buf *b, int c);
 void rg_buf_printf(rg_buf *b, const char *fmt, ...) RG_PRINTF(2, 3);
 void rg_buf_free(rg_buf *b);
+/* Empty a scratch buffer (""): its room kept, unless over RG_SCRATCH_KEEP. */
+void rg_buf_empty(rg_buf *b);
 /*
  * The characters no output shows as they are, the one list: C0 controls,
  * DEL, C1 controls (a terminal may act on U+009B), and the line and
@@ -134,6 +150,8 @@ rg_arena *rg_arena_new_sized(size_t size);
  * goes too, so one huge file leaves nothing behind.
  */
 void rg_arena_reset(rg_arena *a);
+/* The bytes a holds, used or not (0 for NULL): what a scratch keeps. */
+size_t rg_arena_room(const rg_arena *a);
 /*
  * An empty arena made in mem, RG_ARENA_SIZE bytes aligned for a pointer
  * (an arena inside its owner's block: a packed file's); rg_arena_clear

@@ -64,10 +64,24 @@ rg_ytree *rg_ytree_new_slow(const char *text, size_t len, int line0,
 			    int max_depth);
 bool rg_ytree_fast(const rg_ytree *t);
 /*
+ * A tree that reads nothing yet, and reading a text with it: as
+ * rg_ytree_new would, whatever it read before (that text is stopped
+ * first), but keeping the room the earlier texts needed, so that a
+ * reader of many texts allocates little for each.  rg_ytree_stop ends a
+ * text: libyaml's parser and the last document's nodes go, and of the
+ * room no more than RG_SCRATCH_KEEP a part stays (rg_ytree_room: the
+ * bytes it holds).
+ */
+rg_ytree *rg_ytree_idle(void);
+void rg_ytree_start(rg_ytree *t, const char *text, size_t len, int line0,
+		    int max_depth);
+void rg_ytree_stop(rg_ytree *t);
+size_t rg_ytree_room(const rg_ytree *t);
+/*
  * The next document: RG_YDOC with *root set (NULL for an empty document),
  * RG_YEND at the end, RG_YERR when the stream stops (rg_ytree_error says
  * why; *root is then what was built of the document before the error).
- * The nodes live until the next call or rg_ytree_free.
+ * The nodes live until the next call, rg_ytree_stop or rg_ytree_free.
  */
 rg_ystep rg_ytree_next(rg_ytree *t, const rg_ynode **root);
 const rg_yerror *rg_ytree_error(const rg_ytree *t);

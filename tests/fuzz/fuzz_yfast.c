@@ -1,9 +1,10 @@
 /*
  * fuzz_yfast: the fast path for flat YAML against libyaml.  Any text is
- * read twice, by rg_ytree_new (yfast when the text fits its subset) and
- * by rg_ytree_new_slow (libyaml always); the steps, every tree node for
- * node, the error's place and kind, and the deep and alias places must be
- * the same.  The first byte picks, as fuzz_yaml's does (so its seeds
+ * read twice, by one tree kept from input to input (rg_ytree_start: yfast
+ * when the text fits its subset, and whatever the tree read before) and
+ * by a new rg_ytree_new_slow (libyaml always); the steps, every tree node
+ * for node, the error's place and kind, and the deep and alias places
+ * must be the same.  The first byte picks, as fuzz_yaml's does (so its seeds
  * serve): bit 0 deep values passed over (the settings) or not; bits 1-2
  * the depth limit; bits 5-7 the first line number.  With bits 3-4 at 01
  * (no seed of fuzz_yaml's has that) each later byte picks a piece of the
@@ -69,7 +70,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		text = made = from_pieces(data + 1, size - 1, &len);
 	int depth = depths[(flags >> 1) & 3];
 	int line0 = 1 + (int)(flags >> 5);
-	rg_ytree *fast = rg_ytree_new(text, len, line0, depth);
+	static rg_ytree *fast; /* kept, as a reading thread keeps its own */
+	if (fast == NULL)
+		fast = rg_ytree_idle();
+	rg_ytree_start(fast, text, len, line0, depth);
 	rg_ytree *slow = rg_ytree_new_slow(text, len, line0, depth);
 	if (flags & 1) {
 		rg_ytree_skip_deep(fast);
@@ -99,7 +103,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	da = rg_ytree_spent(fast, &la, &ca);
 	db = rg_ytree_spent(slow, &lb, &cb);
 	same_place(da, db, la, ca, lb, cb);
-	rg_ytree_free(fast);
+	rg_ytree_stop(fast);
 	rg_ytree_free(slow);
 	free(made);
 	return 0;

@@ -3,7 +3,8 @@
  * partial document at a syntax error, the error's place kept inside the
  * text, the depth cap, anchors (shared scalars, many of them, a
  * document's own), the cap on what aliases repeat, a value too deep
- * passed over (skip_deep), and freeing NULL.
+ * passed over (skip_deep), one tree reading text after text as new
+ * ones do, and freeing NULL.
  */
 #include "testlib.h"
 
@@ -182,6 +183,96 @@ static void skip_deep(void **state)
 	rg_ytree_free(t);
 }
 
+/* Two trees read the same: the same steps, nodes, errors and marks. */
+static void same_reading(rg_ytree *a, rg_ytree *b)
+{
+	rg_ystep sa, sb;
+	do {
+		const rg_ynode *ra, *rb;
+		sa = rg_ytree_next(a, &ra);
+		sb = rg_ytree_next(b, &rb);
+		assert_int_equal(sa, sb);
+		assert_true(rg_ynode_equal(ra, rb));
+	} while (sa == RG_YDOC);
+	if (sa == RG_YERR) {
+		const rg_yerror *ea = rg_ytree_error(a),
+				*eb = rg_ytree_error(b);
+		assert_int_equal(ea->line, eb->line);
+		assert_int_equal(ea->col, eb->col);
+		assert_int_equal(ea->why, eb->why);
+		assert_true((ea->problem == NULL) == (eb->problem == NULL));
+		if (ea->problem)
+			assert_string_equal(ea->problem, eb->problem);
+	}
+	int la, ca, lb, cb;
+	assert_int_equal(rg_ytree_deep(a, &la, &ca),
+			 rg_ytree_deep(b, &lb, &cb));
+	assert_int_equal(la, lb);
+	assert_int_equal(ca, cb);
+	assert_int_equal(rg_ytree_spent(a, &la, &ca),
+			 rg_ytree_spent(b, &lb, &cb));
+	assert_int_equal(la, lb);
+	assert_int_equal(ca, cb);
+}
+
+/*
+ * One tree reading text after text (rg_ytree_start) reads each as a new
+ * tree does, whatever it read before: yfast's texts and libyaml's, many
+ * anchors then a few, a spent alias budget, a value skipped as too deep
+ * then a text where depth stops the stream, errors, nothing.
+ */
+static void reused(void **state)
+{
+	(void)state;
+	rg_buf big = {0}, many = {0};
+	rg_buf_puts(&big, "a: &big \"");
+	for (int i = 0; i < 300000; i++)
+		rg_buf_putc(&big, 'x');
+	rg_buf_puts(&big, "\"\nb: [*big, *big, *big, *big, *big, *big]\n");
+	for (int i = 0; i < 100; i++)
+		rg_buf_printf(&many, "k%d: &a%d v%d\n", i, i, i);
+	rg_buf_puts(&many, "last: *a7\n");
+	const struct {
+		const char *text;
+		bool skip;
+	} cases[] = {
+		{"name: Ann\nrole: client\n---\nname: Bob\n", false},
+		{many.s, false},
+		{"x: *a7\ny: &z 1\nw: *z\n", false},
+		{big.s, false},
+		{"a: &n Ann\nb: *n\n", false},
+		{"a: [[[[[[[[[[x]]]]]]]]]]\nc: 2\n", true},
+		{"a: [[[[[[[[[[x]]]]]]]]]]\nc: 2\n", false},
+		{"a: [b\n", false},
+		{"", false},
+		{"- 1\n- {a: b}\n---\n--- x\n", false},
+	};
+	size_t n = sizeof cases / sizeof *cases;
+	rg_ytree *kept = rg_ytree_idle();
+	for (size_t k = 0; k < 3 * n; k++) {
+		/* forwards, backwards, then every other one */
+		size_t i = k < n ? k : k < 2 * n ? 2 * n - 1 - k : (k * 7) % n;
+		const char *t = cases[i].text;
+		rg_ytree_start(kept, t, strlen(t), 3, 8);
+		rg_ytree *fresh = rg_ytree_new(t, strlen(t), 3, 8);
+		assert_int_equal(rg_ytree_fast(kept), rg_ytree_fast(fresh));
+		if (cases[i].skip) {
+			rg_ytree_skip_deep(kept);
+			rg_ytree_skip_deep(fresh);
+		}
+		same_reading(kept, fresh);
+		rg_ytree_free(fresh);
+		if (k % 2)
+			rg_ytree_stop(kept);
+		assert_true(rg_ytree_room(kept) <= 4 * RG_SCRATCH_KEEP);
+	}
+	rg_ytree_stop(kept);
+	assert_true(rg_ytree_room(kept) > 0);
+	rg_ytree_free(kept);
+	rg_buf_free(&big);
+	rg_buf_free(&many);
+}
+
 /* Absent: empty, ~ or null (any case) once trimmed, Unicode blanks too. */
 static void absent(void **state)
 {
@@ -225,7 +316,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(documents), cmocka_unit_test(errors),
 		cmocka_unit_test(anchors),   cmocka_unit_test(alias_budget),
-		cmocka_unit_test(skip_deep), cmocka_unit_test(absent),
+		cmocka_unit_test(skip_deep), cmocka_unit_test(reused),
+		cmocka_unit_test(absent),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
