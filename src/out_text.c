@@ -50,6 +50,13 @@ static size_t put_cut(rg_buf *b, const char *s, size_t w)
 		rg_buf_put(b, s, run);
 		return run;
 	}
+	if (s[run] == '\0' && w > 0) {
+		/* printable ASCII, a column a byte: what fit_head below
+		 * would find, without decoding */
+		rg_buf_put(b, s, w - 1);
+		rg_buf_puts(b, "\xE2\x80\xA6");
+		return w;
+	}
 	rg_buf tmp = {0};
 	rg_put_clean(&tmp, s, "?");
 	const char *t = tmp.s ? tmp.s : "";
@@ -76,6 +83,15 @@ static size_t put_middle(rg_buf *b, const char *s, size_t w)
 	if (s[run] == '\0' && run <= w) {
 		rg_buf_put(b, s, run);
 		return run;
+	}
+	if (s[run] == '\0' && w >= 2) {
+		/* printable ASCII, a column a byte: head + ... + tail as
+		 * below, without decoding */
+		size_t head = (w - 1) / 2, tail = w - 1 - head;
+		rg_buf_put(b, s, head);
+		rg_buf_puts(b, "\xE2\x80\xA6");
+		rg_buf_put(b, s + run - tail, tail);
+		return w;
 	}
 	rg_buf tmp = {0};
 	rg_put_clean(&tmp, s, "?");
