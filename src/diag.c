@@ -65,6 +65,27 @@ void rg_diags_append(rg_diags *dst, rg_diags *src)
 	src->nerrors = src->nwarnings = 0;
 }
 
+void rg_diags_insert(rg_diags *dst, size_t at, rg_diags *src)
+{
+	size_t k = src->items.n, n = dst->items.n;
+	if (k > 0) {
+		/* room for n + k (a list still borrowed is copied first) */
+		rg_vec_grow((void **)&dst->items.v, &dst->items.cap, n + k - 1,
+			    sizeof *dst->items.v);
+		rg_diag_item *v = dst->items.v;
+		memmove(v + at + k, v + at, (n - at) * sizeof *v);
+		memcpy(v + at, src->items.v, k * sizeof *v);
+		dst->items.n = n + k;
+		/* (an item's seq is its place in emission order, from 1) */
+		for (size_t i = at; i < n + k; i++)
+			v[i].seq = i + 1;
+	}
+	dst->nerrors += src->nerrors;
+	dst->nwarnings += src->nwarnings;
+	RG_VEC_FREE(src->items);
+	src->nerrors = src->nwarnings = 0;
+}
+
 static int cmp_item(const void *pa, const void *pb)
 {
 	const rg_diag_item *a = pa, *b = pb;

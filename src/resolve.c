@@ -6,6 +6,7 @@
  * once: pass one resolves the references of records and inline fields in
  * place order and keeps each answer for the later stages.
  */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -293,22 +294,61 @@ static void report_new(rg_build *b, int file, const rg_ref *r, const char *near)
 			r->target, near);
 }
 
-/* Every diagnostic pass one held back, in order. */
-static void report_held(rg_build *b, pass_one *p)
+/*
+ * Pass one's held diagnostics and the search for the known names near
+ * its implicit contacts, run on a thread of its own beside the later
+ * stages: the search reads only its own index (copies of the names) and
+ * pass one's keys, which nothing else touches until it is over.
+ */
+struct rg_held {
+	pass_one p;
+	rg_near *nx;
+	const char **near; /* per implicit contact: the name it may mean */
+	size_t at;	   /* where in the diagnostics the held ones go */
+	pthread_t th;
+	bool thread; /* the search runs on th */
+};
+
+static void *search(void *arg)
 {
-	const char **near = NULL;
-	/* the index lives only while it is asked (the diagnostics copy
-	 * what it gives), not through the later stages */
-	rg_near *nx = NULL;
-	if (p->keys.n > 0) {
-		nx = rg_near_new();
-		build_near(b, nx);
-		near = rg_malloc(p->keys.n * sizeof *near);
-		rg_near_find_all(nx, (const char *const *)p->keys.v, p->keys.n,
-				 near);
+	struct rg_held *h = arg;
+	rg_near_find_all(h->nx, (const char *const *)h->p.keys.v, h->p.keys.n,
+			 h->near);
+	return NULL;
+}
+
+/* Start the search for pass one's implicit contacts (p is moved). */
+static void held_start(rg_build *b, pass_one *p)
+{
+	struct rg_held *h = rg_calloc(1, sizeof *h);
+	h->p = *p;
+	memset(p, 0, sizeof *p);
+	h->at = b->d->items.n;
+	if (h->p.keys.n > 0) {
+		h->nx = rg_near_new();
+		build_near(b, h->nx);
+		h->near = rg_malloc(h->p.keys.n * sizeof *h->near);
+		/* no thread: the same search, here and now */
+		h->thread = pthread_create(&h->th, NULL, search, h) == 0;
+		if (!h->thread)
+			search(h);
 	}
-	for (size_t i = 0; i < p->held.n; i++) {
-		const pending *e = &p->held.v[i];
+	b->held = h;
+}
+
+void rg_resolve_held(rg_build *b)
+{
+	struct rg_held *h = b->held;
+	if (h == NULL)
+		return;
+	b->held = NULL;
+	if (h->thread)
+		pthread_join(h->th, NULL);
+	/* every one in the order found, put where pass one ended */
+	rg_diags *d = b->d, held = {0};
+	b->d = &held;
+	for (size_t i = 0; i < h->p.held.n; i++) {
+		const pending *e = &h->p.held.v[i];
 		if (e->c == RG_RES_AMBIGUOUS)
 			report_ambiguous(b, FOR_MENTION,
 					 rg_build_path(b, e->file),
@@ -316,10 +356,17 @@ static void report_held(rg_build *b, pass_one *p)
 					 e->ref->target, &e->f);
 		else
 			report_new(b, e->file, e->ref,
-				   near[(size_t)e->c - p->first]);
+				   h->near[(size_t)e->c - h->p.first]);
 	}
-	free(near);
-	rg_near_free(nx);
+	b->d = d;
+	rg_diags_insert(d, h->at, &held);
+	free(h->near);
+	rg_near_free(h->nx);
+	for (size_t i = 0; i < h->p.keys.n; i++)
+		free(h->p.keys.v[i]);
+	RG_VEC_FREE(h->p.keys);
+	RG_VEC_FREE(h->p.held);
+	free(h);
 }
 
 /* What the text of a reference names, making an implicit contact when it
@@ -524,11 +571,7 @@ void rg_resolve_all(rg_build *b)
 	}
 	RG_VEC_FREE(refs);
 	rg_index_free(&p.seen);
-	report_held(b, &p);
-	for (size_t i = 0; i < p.keys.n; i++)
-		free(p.keys.v[i]);
-	RG_VEC_FREE(p.keys);
-	RG_VEC_FREE(p.held);
+	held_start(b, &p);
 }
 
 /* ---- links, looked up after everything else ---- */
@@ -562,6 +605,7 @@ void rg_resolve_free(rg_build *b)
 {
 	if (b == NULL)
 		return;
+	rg_resolve_held(b);
 	rg_index_free(&b->ids);
 	rg_index_free(&b->names);
 	rg_index_free(&b->aliases);

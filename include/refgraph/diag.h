@@ -33,6 +33,10 @@ void rg_diag(rg_diags *d, const char *path, int line, int col, rg_level lv,
 	     const char *fmt, ...) RG_PRINTF(6, 7);
 /* Move every item of src to the end of dst; src is left empty. */
 void rg_diags_append(rg_diags *dst, rg_diags *src);
+/* Move every item of src into dst before its item at (at <= its count),
+ * as if they had been emitted there: the order of emission, which breaks
+ * ties between diagnostics at one place, follows.  src is left empty. */
+void rg_diags_insert(rg_diags *dst, size_t at, rg_diags *src);
 /* Sort by path (bytewise), line, column, then emission order. */
 void rg_diags_sort(rg_diags *d);
 /*

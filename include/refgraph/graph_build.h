@@ -44,6 +44,9 @@ typedef struct rg_build {
 	recs;		       /* per contact; NULL: not written */
 	rg_refmap resolved;    /* every reference of pass one */
 	unsigned *mark, stamp; /* per contact: the last pass that saw it */
+	/* pass one's diagnostics, held while "did you mean" is searched for
+	 * beside the later stages (resolve.c); NULL: none pending */
+	struct rg_held *held;
 } rg_build;
 
 static inline const char *rg_build_path(const rg_build *b, int file)
@@ -57,6 +60,12 @@ void rg_resolve_owner(rg_build *b);
 /* Resolve every reference but task and body links in place order, making
  * implicit contacts and reporting what cannot be resolved. */
 void rg_resolve_all(rg_build *b);
+/* The diagnostics rg_resolve_all held back, given once the search for
+ * the known names near its implicit contacts (started by rg_resolve_all,
+ * on a thread of its own when one starts) is over; they take the place
+ * in the diagnostics they would have had without the wait.  Call after
+ * the stages that need none of it; rg_resolve_free does if need be. */
+void rg_resolve_held(rg_build *b);
 /* What a reference resolved to in rg_resolve_all (silent). */
 int rg_resolve_known(const rg_build *b, const rg_ref *r);
 /* Look a task link up: makes no contact, reports an ambiguity. */

@@ -185,6 +185,52 @@ static void long_message(void **state)
 	rg_buf_free(&v);
 }
 
+/* Diagnostics put in late where they would have been emitted sort as if
+ * they had been: ties at one place keep the order of emission. */
+static void inserted_in_order(void **state)
+{
+	(void)state;
+	rg_diags all = {0}, late = {0}, direct = {0};
+	/* emitted directly: a, then b and c (the held ones), then d */
+	rg_diag(&direct, "n.md", 3, 1, RG_WARNING, "a");
+	rg_diag(&direct, "n.md", 3, 1, RG_ERROR, "b");
+	rg_diag(&direct, "m.md", 1, 1, RG_WARNING, "c");
+	rg_diag(&direct, "n.md", 3, 1, RG_WARNING, "d");
+	/* the same with b and c put in after d was emitted */
+	rg_diag(&all, "n.md", 3, 1, RG_WARNING, "a");
+	size_t at = all.items.n;
+	rg_diag(&all, "n.md", 3, 1, RG_WARNING, "d");
+	rg_diag(&late, "n.md", 3, 1, RG_ERROR, "b");
+	rg_diag(&late, "m.md", 1, 1, RG_WARNING, "c");
+	rg_diags_insert(&all, at, &late);
+	assert_int_equal(late.items.n, 0);
+	assert_int_equal(late.nerrors + late.nwarnings, 0);
+	assert_int_equal(all.items.n, 4);
+	assert_int_equal(all.nerrors, 1);
+	assert_int_equal(all.nwarnings, 3);
+	rg_diags_sort(&all);
+	rg_diags_sort(&direct);
+	for (size_t i = 0; i < 4; i++) {
+		assert_string_equal(all.items.v[i].msg, direct.items.v[i].msg);
+		assert_int_equal(all.items.v[i].seq, direct.items.v[i].seq);
+	}
+	assert_string_equal(all.items.v[0].msg, "c");
+	assert_string_equal(all.items.v[1].msg, "a");
+	assert_string_equal(all.items.v[2].msg, "b");
+	assert_string_equal(all.items.v[3].msg, "d");
+	/* nothing to put in, or into an empty list, at its end */
+	rg_diags none = {0}, empty = {0};
+	rg_diags_insert(&all, 2, &none);
+	assert_int_equal(all.items.n, 4);
+	rg_diag(&none, "x.md", 1, 1, RG_WARNING, "x");
+	rg_diags_insert(&empty, 0, &none);
+	assert_int_equal(empty.items.n, 1);
+	assert_int_equal(empty.items.v[0].seq, 1);
+	rg_diags_free(&all);
+	rg_diags_free(&direct);
+	rg_diags_free(&empty);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -195,6 +241,7 @@ int main(void)
 		cmocka_unit_test(json_form),
 		cmocka_unit_test(stream_failure),
 		cmocka_unit_test(long_message),
+		cmocka_unit_test(inserted_in_order),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
