@@ -125,7 +125,7 @@ int rg_show_find(const rg_graph *g, const char *name, char **why)
 	char *target = rg_asprintf("%.*s", (int)n, name + s);
 	lookup l;
 	lookup_open(&l, g);
-	rg_ref ref = {target, 1, 1};
+	rg_ref ref = {target, 1, 1, RG_RES_NONE};
 	int c = rg_resolve_lookup(&l.b, &ref);
 	char *key = fold(target);
 	if (c == RG_RES_AMBIGUOUS) {

@@ -417,62 +417,13 @@ static int resolve_mention(rg_build *b, pass_one *p, int file, const rg_ref *r)
 	return c;
 }
 
-/* ---- the answers of pass one, by reference ---- */
-
-/* The map has a third more slots than references (a load of 3/4:
- * linear probing still finds most in one or two steps); the slots need
- * not be a power of two. */
-#define REFMAP_SPARE 3
-/* 2^64 divided by the golden ratio. */
-#define FIB_MULT 0x9E3779B97F4A7C15ULL
-
-static size_t ref_slot(const rg_refmap *m, const rg_ref *r)
-{
-	uint64_t h = (uint64_t)(uintptr_t)r / sizeof(rg_ref);
-	/* Fibonacci hashing: the golden-ratio multiplier spreads evenly
-	 * spaced addresses, read from the product's high 32 bits (its low
-	 * bits are only the address's low bits mixed), which are then
-	 * scaled to the slots by a multiplication, not a division */
-	uint64_t x = (h * FIB_MULT) >> 32;
-	size_t i = (size_t)((x * m->cap) >> 32);
-	while (m->keys[i] && m->keys[i] != r)
-		i = i + 1 == m->cap ? 0 : i + 1;
-	return i;
-}
-
-static void refmap_init(rg_refmap *m, size_t n)
-{
-	m->cap = n + n / REFMAP_SPARE + 1;
-	/* the scaling multiplies a 32-bit hash by cap in 64 bits */
-	if (m->cap > UINT32_MAX)
-		rg_oom();
-	m->keys = rg_calloc(m->cap, sizeof *m->keys);
-	m->val = rg_calloc(m->cap, sizeof *m->val);
-}
-
-static void refmap_put(rg_refmap *m, const rg_ref *r, int c)
-{
-	size_t i = ref_slot(m, r);
-	m->keys[i] = r;
-	m->val[i] = c;
-	m->n++;
-}
-
-int rg_resolve_known(const rg_build *b, const rg_ref *r)
-{
-	if (r->target == NULL || b->resolved.cap == 0)
-		return RG_RES_NONE;
-	size_t i = ref_slot(&b->resolved, r);
-	return b->resolved.keys[i] ? b->resolved.val[i] : RG_RES_NONE;
-}
-
 /* ---- pass one: every reference but links, in place order ---- */
 
 /* A reference of one file, in the order it was pushed (seq). */
 typedef struct pref {
 	int line, col;
 	size_t seq;
-	const rg_ref *ref;
+	rg_ref *ref;
 } pref;
 
 typedef RG_VEC(pref) pref_vec;
@@ -495,7 +446,7 @@ static bool in_order(const pref *v, size_t n)
 	return true;
 }
 
-static void push_ref(pref_vec *v, const rg_ref *r)
+static void push_ref(pref_vec *v, rg_ref *r)
 {
 	if (r->target == NULL)
 		return;
@@ -506,26 +457,7 @@ static void push_ref(pref_vec *v, const rg_ref *r)
 	p->ref = r;
 }
 
-/* The references of pass one in f (those push_file pushes). */
-static size_t count_file(const rg_file *f)
-{
-	size_t n = 0;
-	for (size_t k = 0; k < f->refrecs.n; k++)
-		n += (f->refrecs.v[k].from.target != NULL) +
-		     (f->refrecs.v[k].prospect.target != NULL) +
-		     (f->refrecs.v[k].to.target != NULL);
-	for (size_t k = 0; k < f->inters.n; k++)
-		for (size_t j = 0; j < f->inters.v[k].nwith; j++)
-			n += f->inters.v[k].with[j].target != NULL;
-	for (size_t k = 0; k < f->contacts.n; k++)
-		for (size_t j = 0; j < f->contacts.v[k].nrefby; j++)
-			n += f->contacts.v[k].refby[j].target != NULL;
-	for (size_t k = 0; k < f->fields.n; k++)
-		n += f->fields.v[k].who.target != NULL;
-	return n;
-}
-
-static void push_file(pref_vec *v, const rg_file *f)
+static void push_file(pref_vec *v, rg_file *f)
 {
 	for (size_t k = 0; k < f->refrecs.n; k++) {
 		push_ref(v, &f->refrecs.v[k].from);
@@ -550,10 +482,6 @@ static void push_file(pref_vec *v, const rg_file *f)
  */
 void rg_resolve_all(rg_build *b)
 {
-	size_t total = 0;
-	for (size_t fi = 0; fi < b->n->nfiles; fi++)
-		total += count_file(b->n->files[fi]);
-	refmap_init(&b->resolved, total);
 	pass_one p = {0};
 	p.first = b->g->contacts.n;
 	pref_vec refs = {0};
@@ -564,10 +492,10 @@ void rg_resolve_all(rg_build *b)
 		 * arithmetic on it */
 		if (refs.n > 1 && !in_order(refs.v, refs.n))
 			qsort(refs.v, refs.n, sizeof(pref), cmp_pref);
+		/* the answer is kept with the reference (rg_resolve_known) */
 		for (size_t k = 0; k < refs.n; k++)
-			refmap_put(
-				&b->resolved, refs.v[k].ref,
-				resolve_mention(b, &p, (int)fi, refs.v[k].ref));
+			refs.v[k].ref->contact =
+				resolve_mention(b, &p, (int)fi, refs.v[k].ref);
 	}
 	RG_VEC_FREE(refs);
 	rg_index_free(&p.seen);
@@ -615,7 +543,4 @@ void rg_resolve_free(rg_build *b)
 	rg_near_free(b->near);
 	b->near = NULL;
 	RG_VEC_FREE(b->recs);
-	free(b->resolved.keys);
-	free(b->resolved.val);
-	memset(&b->resolved, 0, sizeof b->resolved);
 }

@@ -22,14 +22,6 @@
 /* What resolving a reference gives besides a contact index. */
 enum { RG_RES_NONE = -1, RG_RES_AMBIGUOUS = -2 };
 
-/* A map from references (by address) to the contacts they resolved to:
- * open addressing, sized once (resolve.c). */
-typedef struct rg_refmap {
-	const rg_ref **keys;
-	int *val;
-	size_t cap, n;
-} rg_refmap;
-
 typedef struct rg_build {
 	rg_graph *g;
 	const rg_notes *n;
@@ -42,7 +34,6 @@ typedef struct rg_build {
 	rg_near *near;	 /* a lookup's own (rep_show.c); NULL: none */
 	RG_VEC(const rg_contact_rec *)
 	recs;		       /* per contact; NULL: not written */
-	rg_refmap resolved;    /* every reference of pass one */
 	unsigned *mark, stamp; /* per contact: the last pass that saw it */
 	/* pass one's diagnostics, held while "did you mean" is searched for
 	 * beside the later stages (resolve.c); NULL: none pending */
@@ -66,8 +57,12 @@ void rg_resolve_all(rg_build *b);
  * in the diagnostics they would have had without the wait.  Call after
  * the stages that need none of it; rg_resolve_free does if need be. */
 void rg_resolve_held(rg_build *b);
-/* What a reference resolved to in rg_resolve_all (silent). */
-int rg_resolve_known(const rg_build *b, const rg_ref *r);
+/* What a reference resolved to in rg_resolve_all (silent); after it. */
+static inline int rg_resolve_known(const rg_build *b, const rg_ref *r)
+{
+	(void)b;
+	return r->target ? r->contact : RG_RES_NONE;
+}
 /* Look a task link up: makes no contact, reports an ambiguity. */
 int rg_resolve_task_link(rg_build *b, int file, const rg_ref *r);
 /* Look a body link up: makes no contact, reports nothing. */

@@ -37,6 +37,11 @@ const char *rg_status_name(rg_status s);
 typedef struct rg_ref {
 	const char *target; /* NULL: no reference (e.g. `to` absent = me) */
 	int line, col;
+	/* what the graph resolved it to (a contact, or RG_RES_NONE or
+	 * RG_RES_AMBIGUOUS): set by the graph's build, kept with the
+	 * reference, where the later stages read it in the order they walk
+	 * the notes */
+	int contact;
 } rg_ref;
 
 typedef struct rg_contact_rec {
