@@ -46,6 +46,7 @@ bool rg_dynlib_load(rg_dynlib *lib, char **why)
 	 * form of void *, which is what dlsym gives */
 	for (size_t i = 0; i < lib->n; i++) {
 		dlerror();
+		errno = 0;
 		void *fn = dlsym(h, lib->names[i]);
 		if (fn == NULL) {
 			const char *msg = dlerror();
