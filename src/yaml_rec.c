@@ -195,7 +195,8 @@ static void read_with(reader *r, const rg_yfields *fs, rg_inter_rec *in)
 		np[k] = 0;
 		for (size_t j = 0; j < sizeof with_fields / sizeof *with_fields;
 		     j++)
-			if (strcmp(fs->name[i], with_fields[j]) == 0)
+			if (fs->name[i][0] == with_fields[j][0] &&
+			    strcmp(fs->name[i], with_fields[j]) == 0)
 				np[k] = rg_yval_refs(r->f, fs->name[i],
 						     fs->val[i], &part[k]);
 		total += np[k];
