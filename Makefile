@@ -23,10 +23,16 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) $(DYN_PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -ldl
 soname = $(shell objdump -p "$$($(CC) -print-file-name=lib$(1).so)" \
 	2>/dev/null | awk '$$1 == "SONAME" {print $$2}')
+# and the Debian package that holds each, for the message when a run
+# cannot load it ("" elsewhere)
+debpkg = $(shell dpkg -S "$$(readlink -f "$$($(CC) -print-file-name=lib$(1).so)")" \
+	2>/dev/null | sed -n '1s/:.*//p')
 SONAME_GIT2 := $(call soname,git2)
 SONAME_ICAL := $(call soname,ical)
 PKG_CFLAGS += -DRG_SONAME_GIT2='"$(SONAME_GIT2)"' \
-	      -DRG_SONAME_ICAL='"$(SONAME_ICAL)"'
+	      -DRG_SONAME_ICAL='"$(SONAME_ICAL)"' \
+	      -DRG_DEBPKG_GIT2='"$(call debpkg,git2)"' \
+	      -DRG_DEBPKG_ICAL='"$(call debpkg,ical)"'
 CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
 # Graphviz's library draws the network in html; without it (or with
@@ -35,7 +41,8 @@ GVC ?= $(shell pkg-config --exists libgvc 2>/dev/null && echo yes)
 ifeq ($(GVC),yes)
 # loaded when a page first draws the network (src/dynlib.c), not linked
 GVC_CFLAGS := -DRG_HAVE_GVC $(shell pkg-config --cflags libgvc) \
-	      -DRG_SONAME_GVC='"$(call soname,gvc)"'
+	      -DRG_SONAME_GVC='"$(call soname,gvc)"' \
+	      -DRG_DEBPKG_GVC='"$(call debpkg,gvc)"'
 endif
 
 WARN = -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes \

@@ -35,10 +35,11 @@ bool rg_dynlib_load(rg_dynlib *lib, char **why)
 		const char *msg = dlerror();
 		oom_if_memory(msg);
 		*why = rg_asprintf("%s needs the library %s, which cannot be "
-				   "loaded (%s); install it (see the README's "
-				   "list of packages)",
+				   "loaded (%s); install it%s%s%s",
 				   lib->what, lib->soname,
-				   msg ? msg : "unknown error");
+				   msg ? msg : "unknown error",
+				   *lib->pkg ? " (apt-get install " : "",
+				   lib->pkg, *lib->pkg ? ")" : "");
 		return false;
 	}
 	/* the table is a struct of function pointers, one per name, in

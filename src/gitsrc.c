@@ -54,8 +54,8 @@ static struct {
 static const char *const lg_names[] = {GIT_FNS(RG_DYNLIB_NAME)};
 RG_DYNLIB_CHECK(lg, lg_names);
 static rg_dynlib libgit2 = RG_DYNLIB_INIT(
-	RG_SONAME_GIT2, "reading a git revision (--rev, --previous-rev)", lg,
-	lg_names);
+	RG_SONAME_GIT2, RG_DEBPKG_GIT2,
+	"reading a git revision (--rev, --previous-rev)", lg, lg_names);
 
 #define SECONDS_PER_MINUTE 60
 #define SECONDS_PER_DAY	   86400

@@ -46,8 +46,8 @@ static struct {
 } gv;
 static const char *const gv_names[] = {GVC_FNS(RG_DYNLIB_NAME)};
 RG_DYNLIB_CHECK(gv, gv_names);
-static rg_dynlib libgvc =
-	RG_DYNLIB_INIT(RG_SONAME_GVC, "the network picture", gv, gv_names);
+static rg_dynlib libgvc = RG_DYNLIB_INIT(RG_SONAME_GVC, RG_DEBPKG_GVC,
+					 "the network picture", gv, gv_names);
 
 /* Longest label, in code points, before it is cut with an ellipsis:
  * a name long enough to fill the picture says nothing more. */

@@ -52,8 +52,8 @@ static struct {
 } li;
 static const char *const li_names[] = {ICAL_FNS(RG_DYNLIB_NAME)};
 RG_DYNLIB_CHECK(li, li_names);
-static rg_dynlib libical =
-	RG_DYNLIB_INIT(RG_SONAME_ICAL, "--format ics", li, li_names);
+static rg_dynlib libical = RG_DYNLIB_INIT(RG_SONAME_ICAL, RG_DEBPKG_ICAL,
+					  "--format ics", li, li_names);
 
 bool rg_ics_load(char **why)
 {

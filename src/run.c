@@ -534,7 +534,7 @@ static int output(run *r)
 	bool json_check = check && strcmp(c->format, "json") == 0;
 	bool withheld = !check && c->strict && r->d.nerrors;
 	char *why = NULL;
-	/* a calendar needs its library: said before any work is done */
+	/* a calendar needs its library: said before the reports are made */
 	if (!check && !withheld && strcmp(c->format, "ics") == 0 &&
 	    !rg_ics_load(&why)) {
 		st = print_diags(r) != 0 ? RG_EXIT_IO

@@ -12,13 +12,14 @@
  *	#define GIT_FNS(X) X(git_libgit2_init) X(git_tree_free)
  *	static struct { GIT_FNS(RG_DYNLIB_FIELD) } lg;
  *	static const char *const lg_names[] = {GIT_FNS(RG_DYNLIB_NAME)};
- *	static rg_dynlib lib = RG_DYNLIB_INIT(RG_SONAME_GIT2, "--rev", lg,
- *					      lg_names);
+ *	static rg_dynlib lib = RG_DYNLIB_INIT(RG_SONAME_GIT2, RG_DEBPKG_GIT2,
+ *					      "--rev", lg, lg_names);
  *	RG_DYNLIB_CHECK(lg, lg_names);
  *	... if (!rg_dynlib_load(&lib, &why)) fail; lg.git_libgit2_init();
  *
- * The sonames are the ones the build linked against (the Makefile reads
- * them from the libraries), so a run finds the same library a link would.
+ * The sonames are the ones the build would have linked against (the
+ * Makefile reads them from the libraries, and the Debian package that
+ * holds each for the message), so a run finds the library a link would.
  */
 #ifndef REFGRAPH_DYNLIB_H
 #define REFGRAPH_DYNLIB_H
@@ -28,6 +29,7 @@
 
 typedef struct rg_dynlib {
 	const char *soname;	  /* e.g. "libgit2.so.1.5" */
+	const char *pkg;	  /* the Debian package holding it, or "" */
 	const char *what;	  /* what needs it, for messages: "--rev" */
 	void *fns;		  /* the module's struct of function pointers */
 	const char *const *names; /* their names, in the struct's order */
@@ -37,9 +39,9 @@ typedef struct rg_dynlib {
 
 #define RG_DYNLIB_FIELD(f) __typeof__(&f) f;
 #define RG_DYNLIB_NAME(f)  #f,
-#define RG_DYNLIB_INIT(soname, what, table, names)                             \
+#define RG_DYNLIB_INIT(soname, pkg, what, table, names)                        \
 	{                                                                      \
-		(soname), (what), &(table), (names),                           \
+		(soname), (pkg), (what), &(table), (names),                    \
 			sizeof(names) / sizeof *(names), NULL                  \
 	}
 

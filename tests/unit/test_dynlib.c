@@ -19,7 +19,8 @@ RG_DYNLIB_CHECK(c, c_names);
 static void loads_once(void **state)
 {
 	(void)state;
-	rg_dynlib lib = RG_DYNLIB_INIT("libc.so.6", "a test", c, c_names);
+	rg_dynlib lib =
+		RG_DYNLIB_INIT("libc.so.6", "libc6", "a test", c, c_names);
 	char *why = NULL;
 	assert_true(rg_dynlib_load(&lib, &why));
 	assert_null(why);
@@ -35,29 +36,38 @@ static void says_why(void **state)
 {
 	(void)state;
 	char *why = NULL;
-	rg_dynlib none = RG_DYNLIB_INIT("libnot-there-at-all.so.9",
-					"--format ics", c, c_names);
+	rg_dynlib none =
+		RG_DYNLIB_INIT("libnot-there-at-all.so.9", "libnot-there9",
+			       "--format ics", c, c_names);
 	assert_false(rg_dynlib_load(&none, &why));
 	assert_null(none.handle);
 	assert_non_null(strstr(why, "--format ics needs the library "
 				    "libnot-there-at-all.so.9, which cannot "
 				    "be loaded ("));
-	assert_non_null(strstr(why, "install it"));
+	assert_non_null(
+		strstr(why, "); install it (apt-get install libnot-there9)"));
+	free(why);
+	/* no package known (not a Debian build): only "install it" */
+	rg_dynlib nopkg = RG_DYNLIB_INIT("libnot-there-at-all.so.9", "",
+					 "--format ics", c, c_names);
+	assert_false(rg_dynlib_load(&nopkg, &why));
+	size_t n = strlen(why), k = strlen("); install it");
+	assert_true(n > k && strcmp(why + n - k, "); install it") == 0);
 	free(why);
 
 	static struct {
 		void (*rg_no_such_function)(void);
 	} missing;
 	static const char *const missing_names[] = {"rg_no_such_function"};
-	rg_dynlib part =
-		RG_DYNLIB_INIT("libc.so.6", "--rev", missing, missing_names);
+	rg_dynlib part = RG_DYNLIB_INIT("libc.so.6", "libc6", "--rev", missing,
+					missing_names);
 	assert_false(rg_dynlib_load(&part, &why));
 	assert_null(part.handle);
 	assert_non_null(strstr(why, "--rev needs rg_no_such_function from "
 				    "libc.so.6, which it does not have ("));
 	free(why);
 
-	rg_dynlib unbuilt = RG_DYNLIB_INIT("", "--rev", c, c_names);
+	rg_dynlib unbuilt = RG_DYNLIB_INIT("", "", "--rev", c, c_names);
 	assert_false(rg_dynlib_load(&unbuilt, &why));
 	assert_string_equal(why, "--rev needs a library this build of "
 				 "refgraph was made without");
