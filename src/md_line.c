@@ -12,6 +12,7 @@
 
 #include <utf8proc.h>
 
+#include "refgraph/md_mask.h"
 #include "refgraph/names.h"
 
 /* ---- patterns, compiled once for the process ---- */
@@ -65,8 +66,13 @@ static void compile_patterns(void)
 		 * them: what can fail here is memory */
 		if (patterns[i] == NULL)
 			rg_oom();
-		/* no JIT: it measured no faster on these short lines, and
-		 * the interpreter keeps valgrind runs clean */
+		/* compiled to machine code where pcre2 can (x86-64 and most
+		 * others): these patterns run on every line with "::" and
+		 * every task, and the interpreter's set-up per call was most
+		 * of their cost (2,500 instructions a match on short lines).
+		 * Where it cannot, or has no memory to, the interpreter runs:
+		 * the same answers */
+		(void)pcre2_jit_compile(patterns[i], PCRE2_JIT_COMPLETE);
 	}
 }
 
@@ -94,7 +100,7 @@ static char *match_copy(char *m, size_t len)
 	size_t a = rg_ascii_run(m, len); /* ASCII ends between characters */
 	if (a == len || rg_names_utf8_valid(m + a, len - a))
 		return m;
-	char *c = rg_malloc(len + 1);
+	char *c = rg_calloc(len + 1 + RG_MD_MASK_PAD, 1);
 	memcpy(c, m, len + 1);
 	for (size_t i = 0; i < len;) {
 		utf8proc_int32_t cp;
@@ -289,6 +295,13 @@ bool rg_md_line_match(rg_md_line *L, rg_md_pattern pat, const char *s, size_t n,
 			L->longest = n;
 		int rc = pcre2_match(patterns[pat], subject, n, from,
 				     PCRE2_NO_UTF_CHECK, L->md, NULL);
+		/* the compiled matcher's stack (32 KiB) runs out on a line of
+		 * thousands of list or quote markers; the interpreter, whose
+		 * frames are on the heap, gives the answer it would have */
+		if (rc == PCRE2_ERROR_JIT_STACKLIMIT)
+			rc = pcre2_match(patterns[pat], subject, n, from,
+					 PCRE2_NO_UTF_CHECK | PCRE2_NO_JIT,
+					 L->md, NULL);
 		/* pcre2 allocates its backtracking frames: no memory is no
 		 * match to it, and would drop a field without a word */
 		if (rc == PCRE2_ERROR_NOMEMORY)

@@ -468,6 +468,11 @@ static char *copy_body(rg_buf *b, const char *body, size_t len, bool *nul)
 {
 	b->len = 0;
 	rg_buf_put(b, body, len);
+	/* zeros after the NUL: pcre2's compiled matcher reads whole words
+	 * and may read past the end of the text (never using what it reads
+	 * there), and a memory checker would see bytes never written */
+	rg_grow((void **)&b->s, &b->cap, len + 1 + RG_MD_MASK_PAD, 1);
+	memset(b->s + len + 1, 0, RG_MD_MASK_PAD);
 	char *m = b->s;
 	*nul = false;
 	for (char *z = memchr(m, '\0', len); z;

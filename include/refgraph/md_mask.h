@@ -27,6 +27,8 @@
 char *rg_md_mask_body(const char *body, size_t len, rg_md_items *tasks);
 /* The same, made in b (emptied first; still the caller's): what a
  * reader that keeps b from body to body uses. */
+/* Zero bytes the masked copy has after its NUL (see copy_body). */
+#define RG_MD_MASK_PAD 64
 char *rg_md_mask_into(rg_buf *b, const char *body, size_t len,
 		      rg_md_items *tasks);
 
