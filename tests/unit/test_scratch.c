@@ -76,6 +76,17 @@ static char *read_dump(const char *path, const char *text)
 	return d;
 }
 
+/* f and g hold the same records and diagnostics; both are freed. */
+static void same_files(rg_file *f, rg_file *g)
+{
+	char *x = dump_file(f), *z = dump_file(g);
+	assert_string_equal(x, z);
+	free(x);
+	free(z);
+	rg_file_free(f);
+	rg_file_free(g);
+}
+
 typedef struct fresh {
 	const char *path, *text;
 	char *dump;
@@ -182,12 +193,7 @@ static void yaml_scratch(void **state)
 				y, g, t, strlen(t), 2, cases[i].fm, &lim, &dg);
 			assert_int_equal(okf, okg);
 			assert_int_equal(df, dg);
-			char *x = dump_file(f), *z = dump_file(g);
-			assert_string_equal(x, z);
-			free(x);
-			free(z);
-			rg_file_free(f);
-			rg_file_free(g);
+			same_files(f, g);
 		}
 	}
 	assert_true(rg_yaml_rec_scratch_room(y) > 0);
@@ -218,12 +224,7 @@ static void md_scratch(void **state)
 		rg_md_scan_with(sc, g, s, strlen(s), 3, day("2026-01-01"),
 				&lim);
 		assert_int_equal(rg_md_scan_work(), wf);
-		char *x = dump_file(f), *z = dump_file(g);
-		assert_string_equal(x, z);
-		free(x);
-		free(z);
-		rg_file_free(f);
-		rg_file_free(g);
+		same_files(f, g);
 		assert_true(rg_md_scan_scratch_room(sc) < RG_SCRATCH_KEEP);
 	}
 	assert_true(rg_md_scan_scratch_room(sc) > 0);
