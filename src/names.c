@@ -14,34 +14,37 @@
 
 bool rg_names_ref_target(const char *s, size_t n, size_t *start, size_t *len)
 {
+	/* (memchr over the text, not a loop per byte: every reference in
+	 * every note comes here) */
 	size_t b = 0, e = n;
-	for (size_t i = 0; i + 1 < n; i++) {
-		if (s[i] == '[' && s[i + 1] == '[') {
-			size_t j = i + 2;
-			while (j + 1 < n && !(s[j] == ']' && s[j + 1] == ']'))
-				j++;
-			if (j + 1 >= n)
-				break;
-			b = i + 2;
-			e = j;
-			/* [[T|shown]] and [[T#heading]]: T; [[folder/T]]: T */
-			for (size_t k = b; k < e; k++)
-				if (s[k] == '|') {
-					e = k;
-					break;
-				}
-			for (size_t k = b; k < e; k++)
-				if (s[k] == '#') {
-					e = k;
-					break;
-				}
-			for (size_t k = e; k > b; k--)
-				if (s[k - 1] == '/') {
-					b = k;
-					break;
-				}
-			break;
+	const char *p = s, *last = n ? s + n - 1 : s; /* pairs start before */
+	while (p < last && (p = memchr(p, '[', (size_t)(last - p))) != NULL) {
+		if (p[1] != '[') {
+			p++;
+			continue;
 		}
+		/* the first "]]" after the first "[[", or plain text */
+		const char *q = p + 2;
+		while (q < last && (q = memchr(q, ']', (size_t)(last - q))) &&
+		       q[1] != ']')
+			q++;
+		if (q == NULL || q >= last)
+			break;
+		b = (size_t)(p + 2 - s);
+		e = (size_t)(q - s);
+		/* [[T|shown]] and [[T#heading]]: T; [[folder/T]]: T */
+		const char *bar = memchr(s + b, '|', e - b);
+		if (bar)
+			e = (size_t)(bar - s);
+		const char *hash = memchr(s + b, '#', e - b);
+		if (hash)
+			e = (size_t)(hash - s);
+		for (size_t k = e; k > b; k--)
+			if (s[k - 1] == '/') {
+				b = k;
+				break;
+			}
+		break;
 	}
 	rg_trim(s, &b, &e);
 	*start = b;
