@@ -139,8 +139,8 @@ int rg_read_settings(const char *path, size_t max, char **data, size_t *len,
 
 /*
  * The walk and the reading overlap: the walk hands each path over as it
- * finds it (paths, in walk order), and workers take them TAKE at a time.
- * Everything but short_of is under mu.
+ * finds it (paths, in walk order, which is path order), and workers take
+ * them TAKE at a time.  Everything but short_of is under mu.
  */
 typedef struct job {
 	int dirfd;
@@ -318,47 +318,14 @@ static int start_workers(reader *rd, pthread_t *th, int jobs, const char *root,
 	return started;
 }
 
-typedef struct placed {
-	const char *path;
-	size_t i; /* its place in walk order */
-} placed;
-
-static int cmp_placed(const void *a, const void *b)
-{
-	return strcmp(((const placed *)a)->path, ((const placed *)b)->path);
-}
-
-/*
- * Each walk-order index's place in path order.  Called once the walk is
- * over, while the other readers read: the list of paths no longer
- * changes, and the sort is then not left to the end.
- */
-static size_t *path_ranks(const job *j)
-{
-	size_t n = j->paths.n;
-	placed *p = rg_malloc((n ? n : 1) * sizeof *p);
-	for (size_t i = 0; i < n; i++) {
-		p[i].path = j->paths.v[i];
-		p[i].i = i;
-	}
-	if (n > 1)
-		qsort(p, n, sizeof *p, cmp_placed);
-	size_t *rank = rg_malloc((n ? n : 1) * sizeof *rank);
-	for (size_t k = 0; k < n; k++)
-		rank[p[k].i] = k;
-	free(p);
-	return rank;
-}
-
-/* The files read by every reader, in path order (rank), into n. */
-static void gather(rg_notes *n, const job *j, const reader *rd, int nreaders,
-		   const size_t *rank)
+/* The files read by every reader, in path order (the walk's), into n. */
+static void gather(rg_notes *n, const job *j, const reader *rd, int nreaders)
 {
 	n->nfiles = j->paths.n;
 	n->files = rg_calloc(n->nfiles ? n->nfiles : 1, sizeof(rg_file *));
 	for (int r = 0; r < nreaders; r++)
 		for (size_t k = 0; k < rd[r].done.n; k++)
-			n->files[rank[rd[r].done.v[k].i]] = rd[r].done.v[k].f;
+			n->files[rd[r].done.v[k].i] = rd[r].done.v[k].f;
 }
 
 bool rg_notes_load(rg_notes *n, const char *root, const rg_config *cfg,
@@ -381,20 +348,20 @@ bool rg_notes_load(rg_notes *n, const char *root, const rg_config *cfg,
 		rd[i] = (reader){&j, {0}};
 	pthread_t th[RG_NOTES_MAX_JOBS];
 	int started = start_workers(rd, th, jobs < 1 ? 1 : jobs, root, d);
-	bool walked = rg_walk_each(dirfd, root, cfg, found, &j, d, &n->excluded);
+	bool walked =
+		rg_walk_each(dirfd, root, cfg, found, &j, d, &n->excluded);
 	pthread_mutex_lock(&j.mu);
 	j.walked = true;
 	if (!walked) /* stop: nothing more is read */
 		j.next = j.paths.n;
 	pthread_cond_broadcast(&j.more);
 	pthread_mutex_unlock(&j.mu);
-	size_t *rank = walked ? path_ranks(&j) : NULL;
 	worker(&rd[0]);
 	for (int i = 0; i < started; i++)
 		pthread_join(th[i], NULL);
 	close(dirfd);
 	if (walked) {
-		gather(n, &j, rd, started + 1, rank);
+		gather(n, &j, rd, started + 1);
 		for (size_t i = 0; i < n->nfiles; i++)
 			rg_diags_append(d, &n->files[i]->diags);
 	}
@@ -404,7 +371,6 @@ bool rg_notes_load(rg_notes *n, const char *root, const rg_config *cfg,
 				rg_file_free(rd[i].done.v[k].f);
 		RG_VEC_FREE(rd[i].done);
 	}
-	free(rank);
 	for (size_t i = 0; i < j.paths.n; i++)
 		free(j.paths.v[i]);
 	RG_VEC_FREE(j.paths);

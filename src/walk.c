@@ -4,6 +4,14 @@
  * Folders wait in a list rather than on the call stack, and each is read
  * whole and closed before the next is opened, so a deep tree needs neither
  * stack nor a descriptor per level.
+ *
+ * The notes come out in bytewise order of their paths without sorting
+ * them all: each folder's entries are sorted by name, a folder's name
+ * taken with the '/' its paths go on with ("a/b" sorts after "a-c"), and
+ * the list is a stack taken from the top, so a folder's notes come out
+ * where strcmp would put their paths.  Sorting the names of one folder
+ * at a time costs less than sorting every path with its folders'
+ * names in front.
  */
 #include "refgraph/walk.h"
 
@@ -18,10 +26,16 @@
 
 #include "refgraph/note.h"
 
+/* A folder still to read, or a note to hand over when it comes to the
+ * top: both wait on one stack, so that they leave it in path order. */
 typedef struct pending {
-	char *rel; /* "" for the root */
-	int depth;
+	char *rel;   /* "" for the root */
+	size_t name; /* where the last name starts in rel */
+	int depth;   /* of a folder */
+	bool dir;
 } pending;
+
+typedef RG_VEC(pending) pending_vec;
 
 typedef struct walker {
 	int rootfd;
@@ -31,7 +45,7 @@ typedef struct walker {
 	void *user;
 	rg_paths *skipped;
 	rg_diags *d;
-	RG_VEC(pending) todo;
+	pending_vec todo;
 } walker;
 
 bool rg_errno_resource(int e)
@@ -128,11 +142,13 @@ static mode_t entry_type(int dfd, const char *name, unsigned char d_type)
 	return st.st_mode & S_IFMT;
 }
 
-/* One entry of the folder open as dfd, whose path is rel. */
+/* One entry of the folder open as dfd, whose path is rel: a folder to
+ * read or a note to hand over joins kids, in no order yet. */
 static void entry(walker *w, int dfd, const char *rel, int depth,
-		  const char *name, unsigned char d_type)
+		  const char *name, unsigned char d_type, pending_vec *kids)
 {
 	char *path = join(rel, name);
+	size_t at = *rel ? strlen(rel) + 1 : 0; /* where name is in path */
 	if (rg_config_excluded(w->cfg, path)) {
 		*RG_VEC_PUSH(w->skipped->v) = path;
 		return;
@@ -153,14 +169,13 @@ static void entry(walker *w, int dfd, const char *rel, int depth,
 				"skipped",
 				RG_WALK_MAX_DEPTH);
 		} else {
-			pending *p = RG_VEC_PUSH(w->todo);
-			p->rel = path;
-			p->depth = depth + 1;
+			*RG_VEC_PUSH(*kids) =
+				(pending){path, at, depth + 1, true};
 			return;
 		}
 	} else if (rg_note_name(name)) {
 		if (type == S_IFREG) {
-			w->found(path, w->user);
+			*RG_VEC_PUSH(*kids) = (pending){path, at, depth, false};
 			return;
 		}
 		rg_diag(w->d, path, 0, 0, RG_WARNING,
@@ -169,8 +184,28 @@ static void entry(walker *w, int dfd, const char *rel, int depth,
 	free(path);
 }
 
-/* Read the folder rel whole; its subfolders join the list.  Returns false
- * when the run must stop (out of descriptors). */
+/*
+ * Entries of one folder in the order of the paths they lead to: by name
+ * bytewise, a folder's name followed by '/'.  (Two entries of a folder
+ * never have the same name, and a name has no '/'.)
+ */
+static int cmp_kid(const void *a, const void *b)
+{
+	const pending *p = a, *q = b;
+	if (!p->dir && !q->dir) /* most of them: notes */
+		return strcmp(p->rel + p->name, q->rel + q->name);
+	const unsigned char *x = (const unsigned char *)p->rel + p->name;
+	const unsigned char *y = (const unsigned char *)q->rel + q->name;
+	while (*x && *x == *y)
+		x++, y++;
+	int cx = *x ? *x : p->dir ? '/' : 0;
+	int cy = *y ? *y : q->dir ? '/' : 0;
+	return cx - cy;
+}
+
+/* Read the folder rel whole; its notes and subfolders go on the stack in
+ * reverse path order, so the first comes off first.  Returns false when
+ * the run must stop (out of descriptors). */
 static bool walk_dir(walker *w, const char *rel, int depth)
 {
 	int fd = *rel ? rg_open_beneath(w->rootfd, rel, O_RDONLY | O_DIRECTORY)
@@ -192,14 +227,20 @@ static bool walk_dir(walker *w, const char *rel, int depth)
 		close(fd);
 		return dir_failed(w, rel, e, "skipped");
 	}
+	pending_vec kids = {0};
 	struct dirent *de;
 	while ((errno = 0, de = readdir(dir)) != NULL) {
 		if (de->d_name[0] != '.') /* hidden, and . and .. */
-			entry(w, dirfd(dir), rel, depth, de->d_name,
-			      de->d_type);
+			entry(w, dirfd(dir), rel, depth, de->d_name, de->d_type,
+			      &kids);
 	}
 	int e = errno;
 	closedir(dir);
+	if (kids.n > 1)
+		qsort(kids.v, kids.n, sizeof *kids.v, cmp_kid);
+	for (size_t i = kids.n; i-- > 0;)
+		*RG_VEC_PUSH(w->todo) = kids.v[i];
+	RG_VEC_FREE(kids);
 	return e == 0 || dir_failed(w, rel, e, "the rest of it skipped");
 }
 
@@ -212,11 +253,17 @@ bool rg_walk_each(int rootfd, const char *root, const rg_config *cfg,
 		  rg_walk_fn found, void *user, rg_diags *d, rg_paths *skipped)
 {
 	walker w = {rootfd, root, cfg, found, user, skipped, d, {0}};
-	pending *first = RG_VEC_PUSH(w.todo);
-	first->rel = rg_strdup("");
+	*RG_VEC_PUSH(w.todo) = (pending){rg_strdup(""), 0, 0, true};
 	bool ok = true;
 	while (w.todo.n > 0) {
 		pending p = w.todo.v[--w.todo.n];
+		if (!p.dir) {
+			if (ok)
+				w.found(p.rel, w.user);
+			else /* the walk stopped: nothing more is handed */
+				free(p.rel);
+			continue;
+		}
 		if (ok)
 			ok = walk_dir(&w, p.rel, p.depth);
 		free(p.rel);
@@ -236,10 +283,7 @@ static void collect(char *path, void *user)
 bool rg_walk_at(int rootfd, const char *root, const rg_config *cfg,
 		rg_paths *out, rg_diags *d, rg_paths *skipped)
 {
-	bool ok = rg_walk_each(rootfd, root, cfg, collect, out, d, skipped);
-	if (out->v.n > 1)
-		qsort(out->v.v, out->v.n, sizeof(char *), cmp_path);
-	return ok;
+	return rg_walk_each(rootfd, root, cfg, collect, out, d, skipped);
 }
 
 bool rg_walk(const char *root, const rg_config *cfg, rg_paths *out, rg_diags *d,

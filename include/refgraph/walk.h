@@ -31,9 +31,9 @@ bool rg_walk_at(int rootfd, const char *root, const rg_config *cfg,
 		rg_paths *out, rg_diags *d, rg_paths *skipped);
 /*
  * The walk as it goes: found gets each note's path (relative; the callee
- * owns it) in the order the walk meets them, which is not sorted, so that
- * the notes can be read while the walk goes on.  skipped comes back
- * sorted.  Returns as rg_walk_at.
+ * owns it) as soon as the walk reaches it, so that the notes can be read
+ * while the walk goes on, and in the same bytewise order rg_walk gives.
+ * skipped comes back sorted.  Returns as rg_walk_at.
  */
 typedef void (*rg_walk_fn)(char *path, void *user);
 bool rg_walk_each(int rootfd, const char *root, const rg_config *cfg,

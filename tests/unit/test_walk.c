@@ -1,10 +1,11 @@
 /*
- * test_walk: the sorted walk (bytewise whole-path order), hidden and
- * excluded entries, links and special files; and the diagnostics list's
+ * test_walk: the walk in bytewise whole-path order (as it goes, too), hidden
+ * and excluded entries, links and special files; and the diagnostics list's
  * order.
  */
 #include "testlib.h"
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -79,6 +80,61 @@ static void walk_order(void **state)
 	assert_int_equal(system(t), 0);
 }
 
+static void collect_each(char *path, void *user)
+{
+	rg_paths *out = user;
+	*RG_VEC_PUSH(out->v) = path;
+}
+
+/* The walk hands the notes over in whole-path bytewise order without
+ * sorting them all: names where a folder's '/' decides the order. */
+static void walk_each_order(void **state)
+{
+	(void)state;
+	strcpy(root, "/tmp/rgwalkXXXXXX");
+	assert_non_null(mkdtemp(root));
+	dir("a");
+	dir("a/b");
+	dir("a0");
+	dir("\xc3\xa9");
+	const char *notes[] = {"a/b/z.md",    "a/b-z.md", "a/b.md",
+			       "a/x.md",      "a-c.md",	  "a.md",
+			       "a0/y.md",     "A.md",	  "\xc3\xa9/e.md",
+			       "\xc3\xa9.md", "z.md"};
+	const size_t n = sizeof notes / sizeof *notes;
+	for (size_t i = 0; i < n; i++)
+		touch(notes[i]);
+	/* strcmp's order, written out: '-' < '.' < '/' < '0' < 'A' < 'a' */
+	const char *want[] = {"A.md",	     "a-c.md",	     "a.md",
+			      "a/b-z.md",    "a/b.md",	     "a/b/z.md",
+			      "a/x.md",	     "a0/y.md",	     "z.md",
+			      "\xc3\xa9.md", "\xc3\xa9/e.md"};
+
+	rg_config c;
+	rg_config_init(&c);
+	rg_diags d = {0};
+	rg_paths out = {0}, skipped = {0};
+	int fd = open(root, O_RDONLY | O_DIRECTORY);
+	assert_true(fd >= 0);
+	assert_true(
+		rg_walk_each(fd, root, &c, collect_each, &out, &d, &skipped));
+	close(fd);
+	assert_int_equal(out.v.n, n);
+	for (size_t i = 0; i < n; i++) {
+		assert_string_equal(out.v.v[i], want[i]);
+		if (i)
+			assert_true(strcmp(out.v.v[i - 1], out.v.v[i]) < 0);
+	}
+	assert_int_equal(d.items.n, 0);
+	rg_paths_free(&out);
+	rg_paths_free(&skipped);
+	rg_diags_free(&d);
+	rg_config_free(&c);
+	char t[256];
+	snprintf(t, sizeof t, "rm -rf '%s'", root);
+	assert_int_equal(system(t), 0);
+}
+
 static void diag_order(void **state)
 {
 	(void)state;
@@ -113,6 +169,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(walk_order),
+		cmocka_unit_test(walk_each_order),
 		cmocka_unit_test(diag_order),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
