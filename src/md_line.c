@@ -97,8 +97,7 @@ enum { OVECTOR_PAIRS = 4 };
  */
 static char *match_copy(char *m, size_t len)
 {
-	size_t a = rg_ascii_run(m, len); /* ASCII ends between characters */
-	if (a == len || rg_names_utf8_valid(m + a, len - a))
+	if (rg_utf8_valid_prefix(m, len) == len)
 		return m;
 	char *c = rg_calloc(len + 1 + RG_MD_MASK_PAD, 1);
 	memcpy(c, m, len + 1);

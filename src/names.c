@@ -64,19 +64,7 @@ static bool ascii_only(const char *s, size_t n)
 
 bool rg_names_utf8_valid(const char *s, size_t n)
 {
-	if (ascii_only(s, n))
-		return true;
-	size_t i = 0;
-	while (i < n) {
-		utf8proc_int32_t cp;
-		utf8proc_ssize_t k =
-			utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-					 (utf8proc_ssize_t)(n - i), &cp);
-		if (k <= 0)
-			return false;
-		i += (size_t)k;
-	}
-	return true;
+	return rg_utf8_valid_prefix(s, n) == n;
 }
 
 /* NFC (and with UTF8PROC_CASEFOLD, case folding) of s[0..n), which holds

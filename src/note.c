@@ -7,7 +7,6 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "refgraph/date.h"
 #include "refgraph/md_scan.h"
@@ -56,19 +55,9 @@ static bool marker_line(const char *s, size_t n, bool closing)
  */
 static void check_utf8(rg_file *f, const char *s, size_t n)
 {
-	size_t i = 0;
-	for (;;) {
-		i += rg_ascii_run(s + i, n - i);
-		if (i >= n)
-			return;
-		utf8proc_int32_t cp;
-		utf8proc_ssize_t k =
-			utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-					 (utf8proc_ssize_t)(n - i), &cp);
-		if (k < 1)
-			break;
-		i += (size_t)k;
-	}
+	size_t i = rg_utf8_valid_prefix(s, n);
+	if (i == n)
+		return;
 	size_t line = 1, col = 1;
 	for (size_t p = 0; p < i; p++) {
 		unsigned char c = (unsigned char)s[p];

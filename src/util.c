@@ -350,6 +350,23 @@ size_t rg_ascii_run(const char *s, size_t n)
 	return i;
 }
 
+size_t rg_utf8_valid_prefix(const char *s, size_t n)
+{
+	size_t i = 0;
+	for (;;) {
+		i += rg_ascii_run(s + i, n - i);
+		if (i >= n)
+			return n;
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k =
+			utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+					 (utf8proc_ssize_t)(n - i), &cp);
+		if (k < 1)
+			return i;
+		i += (size_t)k;
+	}
+}
+
 int rg_strcmp_null(const char *a, const char *b)
 {
 	if (a == NULL || b == NULL)

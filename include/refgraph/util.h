@@ -183,6 +183,10 @@ void rg_ascii_lower(char *s, size_t n);
 /* How many bytes s starts with below 0x80 (looked at a word at a time:
  * most of a note is ASCII, and checks of UTF-8 can skip it). */
 size_t rg_ascii_run(const char *s, size_t n);
+/* How many bytes s[0..n) starts with that are UTF-8 as utf8proc decodes it
+ * (no overlong forms, no surrogates): n when all of it is.  ASCII runs are
+ * skipped as rg_ascii_run skips them; only other characters are decoded. */
+size_t rg_utf8_valid_prefix(const char *s, size_t n);
 /* Bytewise string comparison that sorts NULL first. */
 int rg_strcmp_null(const char *a, const char *b);
 

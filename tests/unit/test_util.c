@@ -252,6 +252,33 @@ static void ascii_run(void **state)
 	assert_int_equal(rg_ascii_run("abc\0def\x90", 8), 7);
 }
 
+/* The valid prefix ends at the first byte utf8proc will not decode:
+ * a stray continuation, an overlong form, a surrogate, a cut character,
+ * past ASCII runs of a word or more. */
+static void utf8_prefix(void **state)
+{
+	(void)state;
+	const struct {
+		const char *s;
+		size_t n, want;
+	} cases[] = {
+		{"", 0, 0},
+		{"plain ascii, longer than a word", 31, 31},
+		{"Zo\xc3\xab \xe2\x80\x94 \xf0\x9f\x98\x80", 13, 13},
+		{"ab\xff-cd", 6, 2},
+		{"\x80", 1, 0},
+		{"over \xc0\xaf", 7, 5},		/* overlong '/' */
+		{"sur \xed\xa0\x80", 7, 4},		/* a UTF-16 surrogate */
+		{"cut \xe2\x82", 6, 4},			/* two bytes of three */
+		{"\xc3\xa9\xc3\xa9 then \xfe", 11, 10}, /* after non-ASCII */
+		{"sixteen bytes ok and then\x81", 26, 25},
+		{"nul\0inside", 10, 10}, /* n is the end, not a NUL */
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+		assert_int_equal(rg_utf8_valid_prefix(cases[i].s, cases[i].n),
+				 cases[i].want);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -261,6 +288,7 @@ int main(void)
 		cmocka_unit_test(grouping),
 		cmocka_unit_test(sized_arena),
 		cmocka_unit_test(ascii_run),
+		cmocka_unit_test(utf8_prefix),
 		cmocka_unit_test(reset_arena),
 		cmocka_unit_test(arena_in_place),
 		cmocka_unit_test(borrowed_vector),
