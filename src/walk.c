@@ -35,8 +35,6 @@ typedef struct pending {
 	bool dir;
 } pending;
 
-typedef RG_VEC(pending) pending_vec;
-
 typedef struct walker {
 	int rootfd;
 	const char *root;
@@ -45,7 +43,7 @@ typedef struct walker {
 	void *user;
 	rg_paths *skipped;
 	rg_diags *d;
-	pending_vec todo;
+	RG_VEC(pending) todo;
 } walker;
 
 bool rg_errno_resource(int e)
@@ -143,9 +141,9 @@ static mode_t entry_type(int dfd, const char *name, unsigned char d_type)
 }
 
 /* One entry of the folder open as dfd, whose path is rel: a folder to
- * read or a note to hand over joins kids, in no order yet. */
+ * read or a note to hand over goes on the stack, in no order yet. */
 static void entry(walker *w, int dfd, const char *rel, int depth,
-		  const char *name, unsigned char d_type, pending_vec *kids)
+		  const char *name, unsigned char d_type)
 {
 	char *path = join(rel, name);
 	size_t at = *rel ? strlen(rel) + 1 : 0; /* where name is in path */
@@ -169,13 +167,14 @@ static void entry(walker *w, int dfd, const char *rel, int depth,
 				"skipped",
 				RG_WALK_MAX_DEPTH);
 		} else {
-			*RG_VEC_PUSH(*kids) =
+			*RG_VEC_PUSH(w->todo) =
 				(pending){path, at, depth + 1, true};
 			return;
 		}
 	} else if (rg_note_name(name)) {
 		if (type == S_IFREG) {
-			*RG_VEC_PUSH(*kids) = (pending){path, at, depth, false};
+			*RG_VEC_PUSH(w->todo) =
+				(pending){path, at, depth, false};
 			return;
 		}
 		rg_diag(w->d, path, 0, 0, RG_WARNING,
@@ -203,9 +202,15 @@ static int cmp_kid(const void *a, const void *b)
 	return cx - cy;
 }
 
-/* Read the folder rel whole; its notes and subfolders go on the stack in
- * reverse path order, so the first comes off first.  Returns false when
- * the run must stop (out of descriptors). */
+/* The other way round, for the stack: its top is taken first. */
+static int cmp_kid_last_first(const void *a, const void *b)
+{
+	return cmp_kid(b, a);
+}
+
+/* Read the folder rel whole; its notes and subfolders go on the stack,
+ * sorted there in reverse path order, so the first comes off first.
+ * Returns false when the run must stop (out of descriptors). */
 static bool walk_dir(walker *w, const char *rel, int depth)
 {
 	int fd = *rel ? rg_open_beneath(w->rootfd, rel, O_RDONLY | O_DIRECTORY)
@@ -227,20 +232,18 @@ static bool walk_dir(walker *w, const char *rel, int depth)
 		close(fd);
 		return dir_failed(w, rel, e, "skipped");
 	}
-	pending_vec kids = {0};
+	size_t first = w->todo.n; /* this folder's entries start here */
 	struct dirent *de;
 	while ((errno = 0, de = readdir(dir)) != NULL) {
 		if (de->d_name[0] != '.') /* hidden, and . and .. */
-			entry(w, dirfd(dir), rel, depth, de->d_name, de->d_type,
-			      &kids);
+			entry(w, dirfd(dir), rel, depth, de->d_name,
+			      de->d_type);
 	}
 	int e = errno;
 	closedir(dir);
-	if (kids.n > 1)
-		qsort(kids.v, kids.n, sizeof *kids.v, cmp_kid);
-	for (size_t i = kids.n; i-- > 0;)
-		*RG_VEC_PUSH(w->todo) = kids.v[i];
-	RG_VEC_FREE(kids);
+	if (w->todo.n - first > 1)
+		qsort(w->todo.v + first, w->todo.n - first, sizeof *w->todo.v,
+		      cmp_kid_last_first);
 	return e == 0 || dir_failed(w, rel, e, "the rest of it skipped");
 }
 
