@@ -348,8 +348,7 @@ bool rg_notes_load(rg_notes *n, const char *root, const rg_config *cfg,
 		rd[i] = (reader){&j, {0}};
 	pthread_t th[RG_NOTES_MAX_JOBS];
 	int started = start_workers(rd, th, jobs < 1 ? 1 : jobs, root, d);
-	bool walked =
-		rg_walk_each(dirfd, root, cfg, found, &j, d, &n->excluded);
+	bool walked = rg_walk_each(dirfd, root, cfg, found, &j, d, &n->excluded);
 	pthread_mutex_lock(&j.mu);
 	j.walked = true;
 	if (!walked) /* stop: nothing more is read */
